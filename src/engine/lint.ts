@@ -1,0 +1,212 @@
+import { coreMessage } from '../i18n/messages.js';
+import { localize } from '../i18n/format.js';
+import { buildReport } from '../model/build.js';
+import { sectionAt, sectionPathText, type Report } from '../model/report.js';
+import type { DocumentFormat, Edit, Locale, Severity, SeverityName, Span } from '../types.js';
+import { DirectiveFilter, parseDirectives } from './directives.js';
+import { mergeEdits, type Fix } from './fix.js';
+import { defaultOptions, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
+
+/** How one rule is to run: its severity and (partial) options. */
+export interface RuleSetting {
+  severity: SeverityName;
+  options?: Record<string, unknown>;
+}
+
+export type RuleRegistry = ReadonlyMap<string, Rule>;
+
+export interface LintTextOptions {
+  /** Used in results and to pick the format (`.txt` is plain text, anything else Markdown). */
+  filePath?: string;
+  format?: DocumentFormat;
+  /** Rules to run; rules not named are off. Defaults to each rule's default severity. */
+  rules?: Record<string, RuleSetting>;
+  locale?: Locale;
+  /** The rules to draw from (the built-in rules by default). */
+  registry: RuleRegistry;
+}
+
+export interface LintMessage {
+  /** null for findings of the core itself (directive comments). */
+  ruleId: string | null;
+  messageId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** `二、存在的问题 › （一）……`; empty outside any section. */
+  sectionPath: string;
+  fix?: Fix;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The text that was linted, without BOM. */
+  source: string;
+}
+
+export function formatFor(filePath: string | undefined): DocumentFormat {
+  return filePath && /\.txt$/i.test(filePath) ? 'text' : 'markdown';
+}
+
+export function defaultRuleSettings(registry: RuleRegistry): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const rule of registry.values()) {
+    if (rule.recommended !== false) out[rule.id] = { severity: rule.severity };
+  }
+  return out;
+}
+
+/** A rule broke its contract (or threw); its findings for this file are replaced by one internal error. */
+class RuleContractError extends Error {}
+
+/** Lints one document held in memory. No I/O. */
+export function lintText(text: string, options: LintTextOptions): LintResult {
+  const locale = options.locale ?? 'zh';
+  const format = options.format ?? formatFor(options.filePath);
+  const report = buildReport(text, format);
+  const settings = options.rules ?? defaultRuleSettings(options.registry);
+  const pending: { rule: Rule; severity: Severity; d: ReportDescriptor; message: string; fix?: Fix }[] = [];
+
+  for (const [ruleId, setting] of Object.entries(settings)) {
+    if (setting.severity === 'off') continue;
+    const rule = options.registry.get(ruleId);
+    if (!rule) continue; // config validation reports unknown ids; the engine only runs known ones
+    const severity: Severity = setting.severity === 'error' ? 2 : 1;
+    const found: typeof pending = [];
+    const context: RuleContext<Record<string, unknown>> = {
+      options: { ...defaultOptions(rule), ...setting.options },
+      locale,
+      filePath: options.filePath,
+      isExcluded: (span) => report.excluded.some((e) => e.start <= span.start && span.end <= e.end),
+      report(d) {
+        checkDescriptor(rule, d, report.source.length);
+        const edits = d.fix === undefined ? [] : Array.isArray(d.fix) ? d.fix : [d.fix];
+        found.push({
+          rule,
+          severity: d.warnOnly ? 1 : severity,
+          d,
+          message: localize(rule.messages[d.messageId], locale, d.data),
+          fix: edits.length ? mergeEdits(report.source, edits) : undefined,
+        });
+      },
+    };
+    try {
+      rule.check(report, context);
+      pending.push(...found);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      pending.push({
+        rule,
+        severity: 2,
+        d: { at: { start: 0, end: 0 }, messageId: 'internal-error' },
+        message: coreMessage(locale, 'internalError', { ruleId: rule.id, error: reason }),
+      });
+    }
+  }
+
+  const directives = parseDirectives(report);
+  const filter = new DirectiveFilter(directives);
+  const messages: LintMessage[] = [];
+  for (const p of pending) {
+    const span = spanOf(p.d.at);
+    const start = report.lines.position(span.start);
+    if (p.d.messageId !== 'internal-error' && filter.isDisabled(p.rule.id, span.start, start.line)) continue;
+    const end = report.lines.position(span.end);
+    const section = sectionAt(report, span.start);
+    const message: LintMessage = {
+      ruleId: p.rule.id,
+      messageId: p.d.messageId,
+      severity: p.severity,
+      message: p.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      sectionPath: section ? sectionPathText(section) : '',
+    };
+    if (p.fix) message.fix = p.fix;
+    messages.push(message);
+  }
+  messages.push(...directiveFindings(report, directives, options.registry, locale));
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  return summarize(options.filePath ?? '<text>', messages, report.source);
+}
+
+export function summarize(filePath: string, messages: LintMessage[], source: string): LintResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fixableErrorCount = 0;
+  let fixableWarningCount = 0;
+  for (const m of messages) {
+    if (m.severity === 2) {
+      errorCount++;
+      if (m.fix) fixableErrorCount++;
+    } else {
+      warningCount++;
+      if (m.fix) fixableWarningCount++;
+    }
+  }
+  return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, source };
+}
+
+function spanOf(at: ReportDescriptor['at']): Span {
+  return 'span' in at ? at.span : at;
+}
+
+/** The engine's side of the contract: what a rule reports must make sense. */
+function checkDescriptor(rule: Rule, d: ReportDescriptor, length: number): void {
+  const fail = (what: string): never => {
+    throw new RuleContractError(`${rule.id}: ${what}`);
+  };
+  if (!(d.messageId in rule.messages)) fail(`unknown messageId “${d.messageId}”`);
+  const span = spanOf(d.at);
+  if (!inRange(span, length)) fail(`range [${span.start}, ${span.end}) is outside the document (length ${length})`);
+  if (d.fix !== undefined) {
+    if (!rule.fixable) fail('reported a fix but is not declared fixable');
+    for (const edit of Array.isArray(d.fix) ? d.fix : [d.fix]) {
+      if (!isEdit(edit) || !inRange(edit.range, length)) fail('reported a fix outside the document');
+    }
+  }
+}
+
+function inRange(span: Span, length: number): boolean {
+  return (
+    Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length
+  );
+}
+
+function isEdit(edit: Edit): boolean {
+  return typeof edit === 'object' && edit !== null && typeof edit.text === 'string' && typeof edit.range === 'object';
+}
+
+function directiveFindings(report: Report, directives: ReturnType<typeof parseDirectives>, registry: RuleRegistry, locale: Locale): LintMessage[] {
+  const out: LintMessage[] = [];
+  for (const d of directives) {
+    d.ruleIds.forEach((ruleId, i) => {
+      if (registry.has(ruleId)) return;
+      const span = d.idSpans[i];
+      const start = report.lines.position(span.start);
+      const end = report.lines.position(span.end);
+      out.push({
+        ruleId: null,
+        messageId: 'unknown-rule',
+        severity: 2,
+        message: coreMessage(locale, 'unknownDirectiveRule', { ruleId }),
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        sectionPath: '',
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import type { Report } from '../model/report.js';
+import type { DocumentFormat, Edit, Locale, Localized, Span } from '../types.js';
+
+/**
+ * The shape of a rule: metadata, docs, examples, check; everything the CLI,
+ * the docs and the tests know about a rule comes from this one object.
+ */
+
+export type RuleCategory = 'structure' | 'content' | 'format' | 'copy';
+export const RULE_CATEGORIES: Record<RuleCategory, Localized> = {
+  structure: { zh: '结构', en: 'structure' },
+  content: { zh: '内容', en: 'content' },
+  format: { zh: '格式', en: 'format' },
+  copy: { zh: '照搬', en: 'copying' },
+};
+
+/** A JSON Schema fragment (validated with Ajv). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface OptionSpec<T = unknown> {
+  default: T;
+  /** JSON Schema for the value; the config validator uses it. */
+  schema: JsonSchema;
+  description: Localized;
+}
+
+export type OptionSpecs = Record<string, OptionSpec>;
+export type OptionValues<O extends OptionSpecs> = { -readonly [K in keyof O]: O[K]['default'] };
+
+export interface RuleDocs {
+  /** One line: what the rule checks. Used by --list-rules and the README table. */
+  summary: Localized;
+  /** Why it matters: what reviewers object to. */
+  why: Localized;
+  /** The clause of a standard or regulation behind the rule, if any. */
+  standard?: string;
+  /** Anything else a user should know: exemptions, how options change it. */
+  details?: Localized;
+}
+
+/** An example: runs as a test and appears in the generated docs. */
+export type RuleExample = {
+  /** Plain text by default; Markdown when a heading or list shape matters. */
+  format?: DocumentFormat;
+  options?: Record<string, unknown>;
+  /** Explains the example in the docs. */
+  note?: Localized;
+} & (
+  | { valid: string }
+  | {
+      invalid: string;
+      /** `line:column messageId` for each expected finding, in order. */
+      expect: string[];
+      /** The text after all fixes, for fixable rules. */
+      output?: string;
+    }
+);
+
+export interface ReportDescriptor {
+  /** Where: a source span, or anything that has one (a paragraph, a section). */
+  at: Span | { span: Span };
+  messageId: string;
+  data?: Record<string, string | number>;
+  fix?: Edit | Edit[];
+  /** A rule may report a lesser finding as a warning even when it is configured as an error. */
+  warnOnly?: boolean;
+}
+
+export interface RuleContext<O> {
+  readonly options: O;
+  readonly locale: Locale;
+  readonly filePath: string | undefined;
+  report(descriptor: ReportDescriptor): void;
+  /** True when the span lies in code, HTML or front matter. */
+  isExcluded(span: Span): boolean;
+}
+
+export interface RuleDefinition<O extends OptionSpecs = OptionSpecs> {
+  id: string;
+  category: RuleCategory;
+  severity: 'warn' | 'error';
+  fixable: boolean;
+  /** In the `recommended` preset (default true). */
+  recommended?: boolean;
+  options: O;
+  messages: Record<string, Localized>;
+  docs: RuleDocs;
+  examples: RuleExample[];
+  check(report: Report, context: RuleContext<OptionValues<O>>): void;
+}
+
+// Rules are stored with their option types erased.
+export type Rule = RuleDefinition<OptionSpecs>;
+
+export function defineRule<O extends OptionSpecs>(rule: RuleDefinition<O>): Rule {
+  return rule as unknown as Rule;
+}
+
+export function defaultOptions(rule: Rule): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(rule.options)) out[key] = structuredClone(spec.default);
+  return out;
+}
+
+/** The JSON Schema of a rule's options object, derived from its option specs. */
+export function optionsSchema(rule: Rule): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, spec] of Object.entries(rule.options)) properties[key] = spec.schema;
+  return { type: 'object', properties, additionalProperties: false };
+}

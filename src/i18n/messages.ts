@@ -1,0 +1,93 @@
+import type { Locale, Localized } from '../types.js';
+import { localize } from './format.js';
+
+/** Messages of the core (engine, config, CLI), in both languages. Rules carry their own. */
+export const CORE_MESSAGES = {
+  internalError: {
+    zh: '规则 {ruleId} 运行出错：{error}（这是 reportlint 的缺陷，请报告）',
+    en: 'Rule {ruleId} failed: {error} (a bug in reportlint; please report it)',
+  },
+  unknownDirectiveRule: {
+    zh: '注释指令中的规则“{ruleId}”不存在',
+    en: 'Unknown rule “{ruleId}” in a directive comment',
+  },
+  fileIgnored: {
+    zh: '该文件与忽略规则匹配，未检查',
+    en: 'File ignored because of a matching ignore pattern',
+  },
+  noFilesMatched: {
+    zh: '没有找到要检查的文件：{patterns}',
+    en: 'No files matched: {patterns}',
+  },
+  pathNotFound: {
+    zh: '路径不存在：{path}',
+    en: 'No such file or directory: {path}',
+  },
+  readFailed: {
+    zh: '无法读取文件 {path}：{reason}',
+    en: 'Cannot read {path}: {reason}',
+  },
+  writeFailed: {
+    zh: '无法写入文件 {path}：{reason}',
+    en: 'Cannot write {path}: {reason}',
+  },
+  unknownRule: {
+    zh: '规则“{ruleId}”不存在',
+    en: 'Unknown rule “{ruleId}”',
+  },
+  unknownFormat: {
+    zh: '不支持的输出格式“{format}”，可选：{choices}',
+    en: 'Unknown format “{format}”; choose one of: {choices}',
+  },
+  badMaxWarnings: {
+    zh: '--max-warnings 须为非负整数，收到“{value}”',
+    en: '--max-warnings takes a whole number of 0 or more, got “{value}”',
+  },
+  badLocale: {
+    zh: '不支持的语言“{value}”，可选：zh、en',
+    en: 'Unknown locale “{value}”; choose zh or en',
+  },
+  badRuleFlag: {
+    zh: '--rule 参数无法解析：“{value}”（格式如 "no-placeholder: error"）',
+    en: 'Cannot parse --rule “{value}” (expected e.g. "no-placeholder: error")',
+  },
+  tooManyWarnings: {
+    zh: 'reportlint 发现的警告过多（上限 {max} 个）。',
+    en: 'reportlint found too many warnings (maximum: {max}).',
+  },
+  summaryProblems: {
+    zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告）',
+    en: '{total} problems ({errors} errors, {warnings} warnings)',
+  },
+  summaryFixable: {
+    zh: '其中 {errors} 个错误和 {warnings} 个警告可用 --fix 自动修复。',
+    en: '{errors} errors and {warnings} warnings potentially fixable with the `--fix` option.',
+  },
+  severityError: { zh: '错误', en: 'error' },
+  severityWarning: { zh: '警告', en: 'warning' },
+  configError: {
+    zh: '配置错误 {file}:{line}：{detail}',
+    en: 'Config error in {file}:{line}: {detail}',
+  },
+  configYaml: { zh: 'YAML 语法错误：{reason}', en: 'YAML syntax error: {reason}' },
+  configUnknownKey: { zh: '未知的配置项“{key}”', en: 'unknown key “{key}”' },
+  configUnknownRule: { zh: '规则“{key}”不存在', en: 'unknown rule “{key}”' },
+  configBadSeverity: {
+    zh: '“{key}”的级别须为 off、warn 或 error（或 [级别, {选项}]）',
+    en: '“{key}” must be off, warn or error (or [severity, {options}])',
+  },
+  configBadOption: { zh: '“{key}”的取值无效：{reason}', en: 'invalid value for “{key}”: {reason}' },
+  configBadValue: { zh: '“{key}”{reason}', en: '“{key}” {reason}' },
+  configNotFound: { zh: '找不到配置文件 {file}', en: 'Config file not found: {file}' },
+  configExtendsCycle: { zh: 'extends 循环引用：{file}', en: 'extends cycle through {file}' },
+  configUnknownPreset: {
+    zh: '未知的预设“{name}”，可选：{choices}，或配置文件路径',
+    en: 'unknown preset “{name}”; choose one of {choices}, or a path to a config file',
+  },
+} satisfies Record<string, Localized>;
+
+export type CoreMessageId = keyof typeof CORE_MESSAGES;
+
+export function coreMessage(locale: Locale, id: CoreMessageId, data?: Record<string, string | number>): string {
+  return localize(CORE_MESSAGES[id], locale, data);
+}

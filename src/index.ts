@@ -1,0 +1,15 @@
+/** The public API: `import { lintText, lintFiles } from 'reportlint'`. */
+import { builtinRegistry } from '../rules/index.js';
+import { lintText as lintWithRegistry, type LintResult, type LintTextOptions } from './engine/lint.js';
+
+export type { LintMessage, LintResult, RuleSetting, RuleRegistry } from './engine/lint.js';
+export type { Rule, RuleDefinition, RuleContext, RuleExample } from './engine/rule.js';
+export type { Report, Section, Paragraph } from './model/report.js';
+export { defineRule } from './engine/rule.js';
+export { buildReport } from './model/build.js';
+export { builtinRules, builtinRegistry } from '../rules/index.js';
+
+/** Lints a document held in memory; no file system access. */
+export function lintText(text: string, options: Partial<LintTextOptions> = {}): LintResult {
+  return lintWithRegistry(text, { registry: builtinRegistry, ...options });
+}

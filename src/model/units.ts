@@ -1,0 +1,190 @@
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Span } from '../types.js';
+import type { ExcludedSpan } from './report.js';
+import { MappedText, MappedTextBuilder, OPAQUE, mappedFromSource } from './mapped-text.js';
+
+/**
+ * First stage of the model: the document as a flat list of lines ("units"),
+ * whatever its format. Markdown and plain text differ only here.
+ */
+export interface Unit {
+  kind: 'md-heading' | 'line' | 'list-item' | 'table-cell';
+  content: MappedText;
+  /** Markdown heading depth. */
+  depth?: number;
+  /** False for the 2nd, 3rd … line of a Markdown paragraph: it may continue the one before. */
+  startsBlock: boolean;
+  quoted: boolean;
+}
+
+export interface Units {
+  units: Unit[];
+  excluded: ExcludedSpan[];
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/** Splits mapped text at line breaks, trimming each line; empty lines are dropped. */
+function splitLines(content: MappedText): MappedText[] {
+  const text = content.text;
+  const lines: MappedText[] = [];
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', from);
+    const to = nl === -1 ? text.length : nl;
+    let a = from;
+    let b = to;
+    while (a < b && isSpace(text.charCodeAt(a))) a++;
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+    if (b > a) lines.push(content.slice(a, b));
+    if (nl === -1) return lines;
+    from = nl + 1;
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0x3000 || c === 13;
+}
+
+const DIRECTIVE_LINE = /^\s*<!--.*-->\s*$/;
+
+export function textUnits(source: string): Units {
+  const units: Unit[] = [];
+  const excluded: ExcludedSpan[] = [];
+  let start = 0;
+  while (start <= source.length) {
+    let end = source.indexOf('\n', start);
+    if (end === -1) end = source.length;
+    const line = source.slice(start, end);
+    // HTML comments carry directives; they are not part of the report.
+    if (DIRECTIVE_LINE.test(line)) {
+      excluded.push({ start, end, kind: 'html' });
+    } else if (line.trim()) {
+      for (const content of splitLines(mappedFromSource(source, start, end))) {
+        units.push({ kind: 'line', content, startsBlock: true, quoted: false });
+      }
+    }
+    start = end + 1;
+  }
+  return { units, excluded };
+}
+
+export function markdownUnits(source: string): Units {
+  const tree = markdown.parse(source) as Root;
+  const units: Unit[] = [];
+  const excluded: ExcludedSpan[] = [];
+
+  const spanOf = (node: Nodes): Span => ({
+    start: node.position?.start.offset ?? 0,
+    end: node.position?.end.offset ?? 0,
+  });
+
+  const phrasing = (nodes: PhrasingContent[], b: MappedTextBuilder): void => {
+    for (const node of nodes) {
+      const { start, end } = spanOf(node);
+      switch (node.type) {
+        case 'text': {
+          // Use the source itself, not the node value, so every character maps exactly.
+          b.source(source, start, end);
+          break;
+        }
+        case 'break':
+          b.opaque('\n', start);
+          break;
+        case 'inlineCode':
+        case 'html':
+          excluded.push({ start, end, kind: node.type === 'html' ? 'html' : 'code' });
+          b.opaque(OPAQUE, start);
+          break;
+        case 'image':
+        case 'imageReference':
+        case 'footnoteReference':
+          b.opaque(OPAQUE, start);
+          break;
+        default:
+          if ('children' in node) phrasing(node.children as PhrasingContent[], b);
+      }
+    }
+  };
+
+  const flow = (nodes: RootContent[], quoted: boolean): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'heading': {
+          const b = new MappedTextBuilder();
+          phrasing(node.children, b);
+          const content = b.build(spanOf(node).end);
+          for (const line of splitLines(content)) {
+            units.push({ kind: 'md-heading', depth: node.depth, content: line, startsBlock: true, quoted });
+          }
+          break;
+        }
+        case 'paragraph': {
+          const b = new MappedTextBuilder();
+          phrasing(node.children, b);
+          splitLines(b.build(spanOf(node).end)).forEach((content, i) =>
+            units.push({ kind: 'line', content, startsBlock: i === 0, quoted }),
+          );
+          break;
+        }
+        case 'list':
+          for (const item of node.children) {
+            item.children.forEach((child, i) => {
+              if (child.type !== 'paragraph') return flow([child], quoted);
+              const b = new MappedTextBuilder();
+              // An ordered item keeps its `1.`: in a report it is a level-3 marker.
+              if (node.ordered && i === 0) {
+                const itemStart = spanOf(item).start;
+                b.exact(source.slice(itemStart, spanOf(child).start).trimEnd(), itemStart);
+              }
+              phrasing(child.children, b);
+              splitLines(b.build(spanOf(child).end)).forEach((content, j) =>
+                units.push({
+                  kind: node.ordered ? 'line' : 'list-item',
+                  content,
+                  startsBlock: j === 0,
+                  quoted,
+                }),
+              );
+            });
+          }
+          break;
+        case 'blockquote':
+          flow(node.children, true);
+          break;
+        case 'table':
+          for (const row of node.children) {
+            for (const cell of row.children) {
+              const b = new MappedTextBuilder();
+              phrasing(cell.children, b);
+              const content = b.build(spanOf(cell).end);
+              if (content.text.trim()) units.push({ kind: 'table-cell', content, startsBlock: true, quoted });
+            }
+          }
+          break;
+        case 'code':
+          excluded.push({ ...spanOf(node), kind: 'code' });
+          break;
+        case 'html':
+          excluded.push({ ...spanOf(node), kind: 'html' });
+          break;
+        case 'yaml':
+        case 'toml' as string:
+          excluded.push({ ...spanOf(node), kind: 'frontmatter' });
+          break;
+        case 'footnoteDefinition':
+          flow(node.children, quoted);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+
+  flow(tree.children, false);
+  return { units, excluded };
+}
