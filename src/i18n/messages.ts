@@ -51,17 +51,25 @@ export const CORE_MESSAGES = {
     zh: '--rule 参数无法解析：“{value}”（格式如 "no-placeholder: error"）',
     en: 'Cannot parse --rule “{value}” (expected e.g. "no-placeholder: error")',
   },
+  unexpected: {
+    zh: '内部错误：{error}（加 --debug 查看详情，并请报告此问题）',
+    en: 'Internal error: {error} (run with --debug for details, and please report it)',
+  },
   tooManyWarnings: {
     zh: 'reportlint 发现的警告过多（上限 {max} 个）。',
     en: 'reportlint found too many warnings (maximum: {max}).',
   },
   summaryProblems: {
-    zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告）',
-    en: '{total} problems ({errors} errors, {warnings} warnings)',
+    zh: '{total} 个问题（{errors} 个错误，{warnings} 个警告），检查 {files} 个文件，{failing} 个未通过',
+    en: '{total} {total|problem|problems} ({errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}); {files} {files|file|files} checked, {failing} failing',
+  },
+  summaryClean: {
+    zh: '未发现问题，检查 {files} 个文件',
+    en: 'No problems; {files} {files|file|files} checked',
   },
   summaryFixable: {
     zh: '其中 {errors} 个错误和 {warnings} 个警告可用 --fix 自动修复。',
-    en: '{errors} errors and {warnings} warnings potentially fixable with the `--fix` option.',
+    en: '{errors} {errors|error|errors} and {warnings} {warnings|warning|warnings} potentially fixable with the `--fix` option.',
   },
   severityError: { zh: '错误', en: 'error' },
   severityWarning: { zh: '警告', en: 'warning' },
@@ -83,6 +91,28 @@ export const CORE_MESSAGES = {
   configUnknownPreset: {
     zh: '未知的预设“{name}”，可选：{choices}，或配置文件路径',
     en: 'unknown preset “{name}”; choose one of {choices}, or a path to a config file',
+  },
+  configErrorNoLine: { zh: '配置错误 {file}：{detail}', en: 'Config error in {file}: {detail}' },
+  configTopLevel: { zh: '配置须为映射（键: 值）', en: 'the config must be a mapping (key: value)' },
+  configExpectBoolean: { zh: '“{key}”须为 true 或 false', en: '“{key}” must be true or false' },
+  configExpectString: { zh: '“{key}”须为字符串', en: '“{key}” must be a string' },
+  configExpectStringOrList: {
+    zh: '“{key}”须为字符串或字符串列表',
+    en: '“{key}” must be a string or a list of strings',
+  },
+  configExpectList: { zh: '“{key}”须为列表', en: '“{key}” must be a list' },
+  configExpectMapping: { zh: '“{key}”须为映射（键: 值）', en: '“{key}” must be a mapping (key: value)' },
+  configExpectNumber: { zh: '“{key}”须为数字', en: '“{key}” must be a number' },
+  configExpectInteger: { zh: '“{key}”须为整数', en: '“{key}” must be a whole number' },
+  configExpectOneOf: { zh: '“{key}”须为以下之一：{choices}', en: '“{key}” must be one of: {choices}' },
+  configEmptyValue: { zh: '“{key}”不能为空', en: '“{key}” must not be empty' },
+  configTooSmall: { zh: '“{key}”不得小于 {limit}', en: '“{key}” must be {limit} or more' },
+  configTooLarge: { zh: '“{key}”不得大于 {limit}', en: '“{key}” must be {limit} or less' },
+  configMissingKey: { zh: '“{key}”缺少“{missing}”', en: '“{key}” is missing “{missing}”' },
+  configUnknownOption: { zh: '未知的规则选项“{key}”', en: 'unknown rule option “{key}”' },
+  configBadRegex: {
+    zh: '“{key}”不是有效的正则表达式：{reason}',
+    en: '“{key}” is not a valid regular expression: {reason}',
   },
 } satisfies Record<string, Localized>;
 

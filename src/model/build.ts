@@ -69,10 +69,6 @@ export function buildReport(text: string, format: DocumentFormat): Report {
   report.signature = tail;
 
   // Body: merge continuation lines into logical paragraphs, then build the tree.
-  let minDepth = 6;
-  for (let i = first; i < last; i++) {
-    if (units[i].kind === 'md-heading' && !markers[i]) minDepth = Math.min(minDepth, units[i].depth!);
-  }
   const stack: Section[] = [];
   let pending: { unit: Unit; parts: MappedText[]; marker: Marker | null } | null = null;
 
@@ -92,9 +88,11 @@ export function buildReport(text: string, format: DocumentFormat): Report {
   };
 
   const open = (section: Section): void => {
-    while (stack.length && stack[stack.length - 1].level >= section.level) stack.pop();
+    closeSectionsBefore(stack, section);
     const parent = stack[stack.length - 1] ?? null;
     section.parent = parent;
+    // An unnumbered Markdown heading is one level below its parent.
+    if (!section.marker) section.level = parent ? parent.level + 1 : 1;
     section.path = parent ? [...parent.path, section.label] : [section.label];
     (parent ? parent.children : report.sections).push(section);
     report.allSections.push(section);
@@ -103,7 +101,7 @@ export function buildReport(text: string, format: DocumentFormat): Report {
 
   const place = (unit: Unit, content: MappedText, marker: Marker | null): void => {
     if (unit.kind === 'md-heading') {
-      const level = marker ? marker.level : unit.depth! - minDepth + 1;
+      const level = marker ? marker.level : 0; // set by open()
       const p = makeParagraph('heading', content, unit.quoted);
       const section = makeSection(p, content, marker, level, 'markdown', unit.depth!, content.length);
       open(section);
@@ -162,6 +160,28 @@ export function buildReport(text: string, format: DocumentFormat): Report {
     ...(report.date ? [report.date] : []),
   ];
   return report;
+}
+
+/**
+ * Pops the open sections that `next` closes. Numbering markers decide between
+ * numbered sections (a `（二）` closes everything from the outermost open `（…）`
+ * or deeper marker down); Markdown depth decides between `#` headings; a `#`
+ * heading also closes the marker sections that are only paragraphs.
+ */
+function closeSectionsBefore(stack: Section[], next: Section): void {
+  if (next.marker) {
+    const level = next.marker.level;
+    const i = stack.findIndex((s) => s.marker !== null && s.marker.level >= level);
+    if (i !== -1) stack.length = i;
+  }
+  if (next.depth !== null) {
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.marker && next.marker) break; // the markers have spoken
+      if (top.depth === null || top.depth >= next.depth) stack.pop();
+      else break;
+    }
+  }
 }
 
 function markerOf(unit: Unit): Marker | null {

@@ -1,0 +1,40 @@
+import type { Localized } from '../types.js';
+
+/** The CLI's --help, in both languages (`--locale en` picks English). */
+export const HELP = {
+  description: {
+    zh: '检查党政机关工作报告（如《关于落实全面从严治党主体责任情况的报告》）的结构、内容与格式。',
+    en: 'Checks Chinese Party and government work reports for structure, content and format faults.',
+  },
+  patterns: {
+    zh: '要检查的文件、目录或 glob（目录下检查 .md、.markdown、.txt；默认当前目录）',
+    en: 'files, directories or globs to check (directories: .md, .markdown, .txt; default: .)',
+  },
+  config: { zh: '使用指定的配置文件（不再逐级查找）', en: 'use this config file instead of looking for one' },
+  noConfig: { zh: '不读取任何配置文件，只用默认规则', en: 'read no config file; default rules only' },
+  rule: {
+    zh: '覆盖规则设置，如 "no-placeholder: off"（可重复）',
+    en: 'override a rule, e.g. "no-placeholder: off" (repeatable)',
+  },
+  ignorePattern: { zh: '忽略与之匹配的文件（可重复）', en: 'skip files matching this glob (repeatable)' },
+  format: { zh: '输出格式：stylish（默认）、json', en: 'output format: stylish (default), json' },
+  outputFile: { zh: '把结果写入文件而非标准输出', en: 'write the report to a file instead of stdout' },
+  quiet: { zh: '只报告错误，不报告警告', en: 'report errors only' },
+  maxWarnings: {
+    zh: '警告数超过此值时以退出码 1 结束',
+    en: 'exit with code 1 when there are more warnings than this',
+  },
+  locale: { zh: '消息语言：zh（默认）或 en', en: 'message language: zh (default) or en' },
+  color: { zh: '强制彩色输出', en: 'force colours' },
+  noColor: { zh: '不使用颜色（也可设 NO_COLOR）', en: 'no colours (NO_COLOR works too)' },
+  printConfig: { zh: '打印对该文件生效的配置', en: 'print the configuration that applies to a file' },
+  listRules: { zh: '列出全部规则', en: 'list all rules' },
+  explain: { zh: '显示规则的说明与示例', en: 'show a rule’s documentation and examples' },
+  debug: { zh: '出现内部错误时打印调用栈', en: 'print stack traces of internal errors' },
+  version: { zh: '显示版本号', en: 'show the version' },
+  help: { zh: '显示帮助', en: 'show this help' },
+  after: {
+    zh: '\n退出码：0 无错误；1 有错误或警告超限；2 用法、配置或读写错误。\n示例：reportlint 报告/ --format json --output-file 结果.json',
+    en: '\nExit codes: 0 no errors; 1 errors, or too many warnings; 2 usage, config or I/O failure.\nExample: reportlint reports/ --format json --output-file result.json',
+  },
+} satisfies Record<string, Localized>;

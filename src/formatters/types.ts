@@ -1,0 +1,14 @@
+import type { LintResult, RuleRegistry } from '../engine/lint.js';
+import type { Locale } from '../types.js';
+
+export interface FormatterContext {
+  locale: Locale;
+  /** Colour the output (stylish only). */
+  color: boolean;
+  /** Paths are shown relative to this directory. */
+  cwd: string;
+  registry: RuleRegistry;
+}
+
+/** Formatters see findings, never the report model. */
+export type Formatter = (results: LintResult[], context: FormatterContext) => string;
