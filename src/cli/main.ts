@@ -1,13 +1,15 @@
 import { Command, CommanderError, Option } from 'commander';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createTwoFilesPatch } from 'diff';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRegistry, builtinRules } from '../../rules/index.js';
 import { ConfigError, ConfigResolver } from '../config/index.js';
 import { listRules, ruleDoc } from '../docs/rule-docs.js';
 import { UsageError } from '../errors.js';
+import { outputFixes, writeAtomically } from '../files/write-fixes.js';
 import { formatters } from '../formatters/index.js';
 import { coreMessage } from '../i18n/messages.js';
-import { hasFatal, lintFiles } from '../lint-files.js';
+import { hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { LOCALES, type Locale } from '../types.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help-text.js';
@@ -37,6 +39,9 @@ interface CliOptions {
   listRules?: boolean;
   explain?: string;
   debug?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  fixRule: string[];
 }
 
 /** The locale asked for on the command line, read before parsing so that --help speaks it. */
@@ -64,6 +69,9 @@ function buildProgram(locale: Locale, io: CliIO): Command {
     .option('--locale <locale>', h('locale'))
     .option('--color', h('color'))
     .option('--no-color', h('noColor'))
+    .option('--fix', h('fix'))
+    .option('--fix-dry-run', h('fixDryRun'))
+    .option('--fix-rule <rule>', h('fixRule'), collect, [])
     .option('--print-config <file>', h('printConfig'))
     .option('--list-rules', h('listRules'))
     .option('--explain <rule>', h('explain'))
@@ -136,12 +144,27 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
 
+    for (const ruleId of opts.fixRule) {
+      if (!builtinRegistry.get(ruleId)?.fixable) throw new UsageError('unknownFixRule', { ruleId });
+    }
+    const fix = Boolean(opts.fix || opts.fixDryRun);
     let results = await lintFiles(patterns, {
       cwd: io.cwd,
       resolver,
       ignorePatterns: opts.ignorePattern,
       locale: opts.locale as Locale | undefined,
+      fix,
+      fixRules: opts.fixRule.length ? opts.fixRule : undefined,
     });
+    if (opts.fixDryRun) {
+      for (const r of results) {
+        if (r.output === undefined) continue;
+        const rel = path.relative(io.cwd, r.filePath) || r.filePath;
+        io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? '', r.output));
+      }
+    } else if (opts.fix) {
+      for (const file of outputFixes(results)) io.stderr(`reportlint: ${coreMessage(locale, 'fileChanged', { path: file })}\n`);
+    }
     if (opts.quiet) {
       results = results.map((r) => ({
         ...r,
@@ -153,8 +176,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
     const color = opts.color ?? (io.isTTY && !opts.outputFile && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''));
     const output = formatter(results, { locale, color, cwd: io.cwd, registry: builtinRegistry });
-    if (opts.outputFile) writeAtomically(path.resolve(io.cwd, opts.outputFile), output);
-    else io.stdout(output);
+    if (opts.outputFile) {
+      const file = path.resolve(io.cwd, opts.outputFile);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeAtomically(file, output);
+    } else io.stdout(output);
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -170,18 +196,5 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const detail = error instanceof Error ? error.message : String(error);
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
     return fail(coreMessage(locale, 'unexpected', { error: detail }));
-  }
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
-export function writeAtomically(file: string, content: string): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError('writeFailed', { path: file, reason });
   }
 }

@@ -50,6 +50,10 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The text that was linted, without BOM. */
   source: string;
+  /** With --fix: the fixed text (BOM kept), when it differs from the input. */
+  output?: string;
+  /** With --fix: how many fixes each rule made. */
+  fixed?: Record<string, number>;
 }
 
 export function formatFor(filePath: string | undefined): DocumentFormat {
@@ -69,9 +73,12 @@ class RuleContractError extends Error {}
 
 /** Lints one document held in memory. No I/O. */
 export function lintText(text: string, options: LintTextOptions): LintResult {
+  return lintReport(buildReport(text, options.format ?? formatFor(options.filePath)), options);
+}
+
+/** Lints a report already built (the fixer builds one per pass and reuses it). */
+export function lintReport(report: Report, options: LintTextOptions): LintResult {
   const locale = options.locale ?? 'zh';
-  const format = options.format ?? formatFor(options.filePath);
-  const report = buildReport(text, format);
   const settings = options.rules ?? defaultRuleSettings(options.registry);
   const pending: { rule: Rule; severity: Severity; d: ReportDescriptor; message: string; fix?: Fix }[] = [];
 

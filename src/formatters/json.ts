@@ -10,5 +10,6 @@ export const json: Formatter = (results) =>
       warningCount: r.warningCount,
       fixableErrorCount: r.fixableErrorCount,
       fixableWarningCount: r.fixableWarningCount,
+      ...(r.output !== undefined ? { output: r.output } : {}),
     })),
   ) + '\n';

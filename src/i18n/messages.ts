@@ -51,6 +51,22 @@ export const CORE_MESSAGES = {
     zh: '--rule 参数无法解析：“{value}”（格式如 "no-placeholder: error"）',
     en: 'Cannot parse --rule “{value}” (expected e.g. "no-placeholder: error")',
   },
+  fixRefused: {
+    zh: '未自动修复：修复会改变报告结构（{detail}），文件保持原样',
+    en: 'Not fixed: the fixes would change the report’s structure ({detail}); the file was left as it was',
+  },
+  fixedCount: {
+    zh: '已自动修复 {count} 处：{rules}',
+    en: 'Fixed {count} {count|problem|problems}: {rules}',
+  },
+  fileChanged: {
+    zh: '文件在检查期间被修改，未写入修复：{path}',
+    en: 'The file changed while it was being checked; fixes not written: {path}',
+  },
+  unknownFixRule: {
+    zh: '--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复',
+    en: '--fix-rule names “{ruleId}”, which does not exist or cannot fix',
+  },
   unexpected: {
     zh: '内部错误：{error}（加 --debug 查看详情，并请报告此问题）',
     en: 'Internal error: {error} (run with --debug for details, and please report it)',
