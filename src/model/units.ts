@@ -1,8 +1,9 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { Span } from '../types.js';
 import type { ExcludedSpan } from './report.js';
 import { MappedText, MappedTextBuilder, OPAQUE, mappedFromSource } from './mapped-text.js';
@@ -26,7 +27,27 @@ export interface Units {
   excluded: ExcludedSpan[];
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+/** GFM tables only (not all of GFM): cells matter to the rules; autolinks and the rest do not. */
+function remarkTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+// Each extension slows every parse by a third, so a document gets only those it can use.
+const parsers = {
+  plain: unified().use(remarkParse).freeze(),
+  table: unified().use(remarkParse).use(remarkTable).freeze(),
+  frontmatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze(),
+  both: unified().use(remarkParse).use(remarkTable).use(remarkFrontmatter, ['yaml', 'toml']).freeze(),
+};
+const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/m;
+
+function parserFor(source: string) {
+  const frontmatter = source.startsWith('---') || source.startsWith('+++');
+  const table = source.includes('|') && TABLE_DELIMITER_ROW.test(source);
+  return frontmatter ? (table ? parsers.both : parsers.frontmatter) : table ? parsers.table : parsers.plain;
+}
 
 /** Splits mapped text at line breaks, trimming each line; empty lines are dropped. */
 function splitLines(content: MappedText): MappedText[] {
@@ -74,7 +95,7 @@ export function textUnits(source: string): Units {
 }
 
 export function markdownUnits(source: string): Units {
-  const tree = markdown.parse(source) as Root;
+  const tree = parserFor(source).parse(source) as Root;
   const units: Unit[] = [];
   const excluded: ExcludedSpan[] = [];
 
