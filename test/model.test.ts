@@ -233,7 +233,7 @@ describe('report model, Markdown', () => {
 
   it('excludes front matter and parses tables only where a delimiter row exists', () => {
     const r2 = buildReport('---\ntitle: 报告\n---\n\n# 标题报告\n\n正文 | 不是表格。\n', 'markdown');
-    expect(r2.excluded.map((e) => [e.kind, e.start, e.end])).toEqual([['frontmatter', 0, 18]]);
+    expect(r2.excluded.map((e) => [e.kind, e.start, e.end])).toEqual([['frontmatter', 0, 17]]);
     expect(r2.paragraphs.map((p) => p.kind)).toEqual(['title', 'body']);
   });
 });
