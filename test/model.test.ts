@@ -92,6 +92,13 @@ describe('report model, plain text', () => {
     expect(sectionAt(r, r.source.indexOf('2023年，'))).toBeNull();
   });
 
+  it('does not take a lead-in for the addressee, nor a closing formula for the signature', () => {
+    const r2 = buildReport('关于某项工作的报告\n主要做法如下：\n一是加强学习。\n特此报告\n中共某某委员会\n2024年1月5日\n', 'text');
+    expect(r2.addressee).toBeNull();
+    expect(r2.signature.map((p) => p.content.text)).toEqual(['中共某某委员会']);
+    expect(r2.opening.map((p) => p.content.text)).toEqual(['主要做法如下：', '一是加强学习。', '特此报告']);
+  });
+
   it('keeps lines and columns exact with CRLF and a BOM', () => {
     const crlf = buildReport('\uFEFF' + REPORT.replace(/\n/g, '\r\n'), 'text');
     expect(crlf.source.startsWith('中共')).toBe(true);

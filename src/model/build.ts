@@ -195,12 +195,15 @@ function looksLikeTitle(unit: Unit): boolean {
   return text.length <= MAX_TITLE && !/[。；;，,：:]/.test(text.slice(0, -1)) && !/[：:]$/.test(text);
 }
 
+/** `市委：` or `市委、市政府：`, not a lead-in such as `主要做法如下：`. */
 function looksLikeAddressee(text: string): boolean {
-  return text.length <= MAX_ADDRESSEE && /[：:]$/.test(text) && !SENTENCE_END.test(text);
+  return text.length <= MAX_ADDRESSEE && /[：:]$/.test(text) && !SENTENCE_END.test(text) && !/如下|以下|下面|主要|具体|情况/.test(text);
 }
 
 function looksLikeSignature(text: string, hasDate: boolean): boolean {
   if (text.length > MAX_SIGNATURE || /[。！？；;，,：:、.!?]$/.test(text) || SENTENCE_END.test(text)) return false;
+  // A closing formula is part of the body, even when its 。 is missing.
+  if (/^(?:特此|此致|专此|以上)/.test(text)) return false;
   return hasDate || SIGNATURE_SUFFIX.test(text);
 }
 
