@@ -11,8 +11,8 @@ export interface Localized {
 
 /** Severity as written in config. */
 export type SeverityName = 'off' | 'warn' | 'error';
-/** Severity as reported (ESLint's numbers): 1 warning, 2 error. */
-export type Severity = 1 | 2;
+/** Severity as reported (ESLint's numbers): 1 warning, 2 error; 0 an informational note that never fails a run. */
+export type Severity = 0 | 1 | 2;
 
 export const SEVERITY_NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
 

@@ -170,6 +170,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         ...r,
         messages: r.messages.filter((m) => m.severity === 2),
         warningCount: 0,
+        infoCount: 0,
         fixableWarningCount: 0,
       }));
     }

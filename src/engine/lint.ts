@@ -46,6 +46,8 @@ export interface LintResult {
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** Informational notes (severity 0); they never fail a run. */
+  infoCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
   /** The text that was linted, without BOM. */
@@ -98,7 +100,7 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
         const edits = d.fix === undefined ? [] : Array.isArray(d.fix) ? d.fix : [d.fix];
         found.push({
           rule,
-          severity: d.warnOnly ? 1 : severity,
+          severity: d.infoOnly ? 0 : d.warnOnly ? 1 : severity,
           d,
           message: localize(rule.messages[d.messageId], locale, d.data),
           fix: edits.length ? mergeEdits(report.source, edits) : undefined,
@@ -150,18 +152,21 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
 export function summarize(filePath: string, messages: LintMessage[], source: string): LintResult {
   let errorCount = 0;
   let warningCount = 0;
+  let infoCount = 0;
   let fixableErrorCount = 0;
   let fixableWarningCount = 0;
   for (const m of messages) {
     if (m.severity === 2) {
       errorCount++;
       if (m.fix) fixableErrorCount++;
-    } else {
+    } else if (m.severity === 1) {
       warningCount++;
       if (m.fix) fixableWarningCount++;
+    } else {
+      infoCount++;
     }
   }
-  return { filePath, messages, errorCount, warningCount, fixableErrorCount, fixableWarningCount, source };
+  return { filePath, messages, errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount, source };
 }
 
 function spanOf(at: ReportDescriptor['at']): Span {

@@ -64,6 +64,8 @@ export interface ReportDescriptor {
   fix?: Edit | Edit[];
   /** A rule may report a lesser finding as a warning even when it is configured as an error. */
   warnOnly?: boolean;
+  /** …or as an informational note (severity 0), which never fails a run. */
+  infoOnly?: boolean;
 }
 
 export interface RuleContext<O> {

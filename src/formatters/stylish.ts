@@ -32,7 +32,7 @@ export const stylish: Formatter = (results, { locale, color, cwd }) => {
 
     const rows = result.messages.map((m) => [
       `${m.line}:${m.column}`,
-      coreMessage(locale, m.severity === 2 ? 'severityError' : 'severityWarning'),
+      coreMessage(locale, m.severity === 2 ? 'severityError' : m.severity === 1 ? 'severityWarning' : 'severityInfo'),
       m.message,
       m.ruleId ?? '',
       m.sectionPath,
@@ -40,7 +40,8 @@ export const stylish: Formatter = (results, { locale, color, cwd }) => {
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => stringWidth(r[i]))));
     out.push('', c.underline(path.relative(cwd, result.filePath) || result.filePath));
     rows.forEach((row, i) => {
-      const severity = result.messages[i].severity === 2 ? c.red : c.yellow;
+      const level = result.messages[i].severity;
+      const severity = level === 2 ? c.red : level === 1 ? c.yellow : c.blue;
       const cells = [
         c.dim(pad(row[0], widths[0])),
         severity(pad(row[1], widths[1])),

@@ -89,6 +89,7 @@ export const CORE_MESSAGES = {
   },
   severityError: { zh: '错误', en: 'error' },
   severityWarning: { zh: '警告', en: 'warning' },
+  severityInfo: { zh: '提示', en: 'info' },
   configError: {
     zh: '配置错误 {file}:{line}：{detail}',
     en: 'Config error in {file}:{line}: {detail}',

@@ -1,0 +1,49 @@
+import type { JsonSchema } from '../engine/rule.js';
+import { LOCALES } from '../types.js';
+
+/**
+ * The shape of a config file, in one place. A new top-level key (`profile`, `terms`, `references`…)
+ * is added here: Ajv then accepts it and reports a bad value at its file, line and key path in both
+ * languages; `resolve.ts` decides how the values of the configs that apply combine.
+ *
+ * Rule settings (`rules`, `overrides[].rules`) are only checked for shape here (a mapping); each entry
+ * is checked against the rule registry in `rules.ts`, as the rule ids and option schemas live there.
+ */
+
+/** Tried in this order in each directory; the first that exists is that directory's config. */
+export const CONFIG_FILE_NAMES = ['.reportlintrc.yaml', '.reportlintrc.yml', 'reportlint.config.yaml'] as const;
+
+const glob: JsonSchema = { type: 'string', minLength: 1 };
+const globs: JsonSchema = { type: ['string', 'array'], minLength: 1, minItems: 1, items: glob };
+const ruleSettings: JsonSchema = { type: 'object' };
+
+export const CONFIG_SCHEMA: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    root: { type: 'boolean' },
+    extends: { type: ['string', 'array'], minLength: 1, items: { type: 'string', minLength: 1 } },
+    rules: ruleSettings,
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: { files: globs, rules: ruleSettings },
+      },
+    },
+    ignores: { type: 'array', items: glob },
+    locale: { enum: [...LOCALES] },
+  },
+};
+
+/** A config file's data once it has passed CONFIG_SCHEMA. */
+export interface RawConfig {
+  root?: boolean;
+  extends?: string | string[];
+  rules?: Record<string, unknown>;
+  overrides?: { files: string | string[]; rules?: Record<string, unknown> }[];
+  ignores?: string[];
+  locale?: (typeof LOCALES)[number];
+}
