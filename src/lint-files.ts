@@ -84,7 +84,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       results.push(notice(file.path, 2, coreMessage(locale, 'readFailed', { path: file.path, reason }), 'read-failed', true));
       continue;
     }
-    const textOptions = { filePath: file.path, rules: config.rules, locale, registry };
+    const textOptions = { filePath: file.path, rules: config.rules, settings: config.settings, locale, registry };
     let result: LintResult;
     if (options.fix) {
       const outcome = fixText(text, { ...textOptions, fixRules: options.fixRules });

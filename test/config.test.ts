@@ -92,6 +92,7 @@ describe('presets and defaults', () => {
       locale: undefined,
       ignores: [],
       files: [],
+      settings: { profile: 'auto', profiles: {}, terms: [] },
     });
     expect(r.isIgnored(join(tmp, 'a.md'))).toBe(false);
   });
@@ -818,5 +819,36 @@ describe('validation errors', () => {
     const error = configError(() => resolver({ configFile: 'team.yaml' }));
     expect(error.format('zh')).toBe(`配置错误 ${file}:2：规则“no-placeholdr”不存在`);
     expect(error.data).toEqual({ key: 'no-placeholdr' });
+  });
+});
+
+describe('shared settings', () => {
+  it('takes the nearest profile, merges profiles by name and terms by their correct form', () => {
+    write('.reportlintrc.yaml', [
+      'profile: zhuti-zeren',
+      'profiles:',
+      '  shuzhi:',
+      '    detect: 述职报告$',
+      '    sections:',
+      '      - { id: work, name: 履职情况, pattern: 履职 }',
+      'terms:',
+      '  - { correct: 一岗双责, wrong: [一岗两责] }',
+      '  - { correct: 四风, wrong: [4风] }',
+    ].join('\n') + '\n');
+    write('sub/.reportlintrc.yaml', 'profile: shuzhi\nterms:\n  - { correct: 四风, wrong: [4风, 四种风气] }\n');
+    const settings = resolver().forFile(join(tmp, 'sub/a.md')).settings;
+    expect(settings.profile).toBe('shuzhi');
+    expect(Object.keys(settings.profiles)).toEqual(['shuzhi']);
+    expect(settings.terms).toEqual([
+      { correct: '一岗双责', wrong: ['一岗两责'] },
+      { correct: '四风', wrong: ['4风', '四种风气'] },
+    ]);
+  });
+
+  it('validates profiles and terms with file, line and key', () => {
+    write('.reportlintrc.yaml', 'profiles:\n  p:\n    sections:\n      - { id: a, name: 甲, pattern: "(" }\n');
+    expect(() => resolver().forFile(join(tmp, 'a.md'))).toThrow(/\.reportlintrc\.yaml:4.*profiles\.p\.sections\[0\]\.pattern/);
+    write('.reportlintrc.yaml', 'terms:\n  - { correct: 甲 }\n');
+    expect(() => resolver().forFile(join(tmp, 'a.md'))).toThrow(/\.reportlintrc\.yaml:2.*wrong/);
   });
 });

@@ -2,13 +2,14 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleRegistry, RuleSetting } from '../engine/lint.js';
 import { defaultOptions } from '../engine/rule.js';
+import { defaultSettings, type Settings } from '../settings.js';
 import type { Locale } from '../types.js';
 import { ConfigError } from './error.js';
 import { ConfigLoader, type ConfigFile } from './load.js';
 import { DEFAULT_PRESET, presetRules, type PresetName } from './presets.js';
 import { parseRuleFlags } from './rule-flags.js';
 import type { RuleEntries, RuleEntry } from './rule-settings.js';
-import { CONFIG_FILE_NAMES } from './schema.js';
+import { CONFIG_FILE_NAMES, type RawConfig } from './schema.js';
 
 export interface ResolvedConfig {
   /** Every rule of the registry, with its severity ('off' when disabled) and full options (defaults merged). */
@@ -18,6 +19,8 @@ export interface ResolvedConfig {
   ignores: string[];
   /** Config files that contributed, farthest first. */
   files: string[];
+  /** Shared rule settings: `profile` (nearest wins), `profiles` (merged by name), `terms` (merged by `correct`). */
+  settings: Settings;
 }
 
 export interface ConfigResolverOptions {
@@ -158,6 +161,7 @@ export class ConfigResolver {
 
     apply(presetRules(DEFAULT_PRESET, this.registry));
     let locale: Locale | undefined;
+    const settings = defaultSettings();
     const ignores: string[] = [];
     const files: string[] = [];
     for (const layer of layers) {
@@ -169,6 +173,7 @@ export class ConfigResolver {
       apply(config.rules);
       for (const override of config.overrides) if (matched.has(override.id)) apply(override.rules);
       locale = config.locale ?? locale;
+      mergeSettings(settings, config.raw);
       for (const glob of config.ignores) if (!ignores.includes(glob.absolute)) ignores.push(glob.absolute);
       if (!files.includes(config.file)) files.push(config.file);
     }
@@ -179,9 +184,19 @@ export class ConfigResolver {
       const entry = state.get(rule.id)!;
       rules[rule.id] = { severity: entry.severity, options: { ...defaultOptions(rule), ...structuredClone(entry.options) } };
     }
-    const result: ResolvedConfig = { rules, locale, ignores, files };
+    const result: ResolvedConfig = { rules, locale, ignores, files, settings };
     this.resolved.set(key, result);
     return result;
+  }
+}
+
+function mergeSettings(settings: Settings, raw: RawConfig): void {
+  if (raw.profile !== undefined) settings.profile = raw.profile;
+  if (raw.profiles) Object.assign(settings.profiles, structuredClone(raw.profiles));
+  for (const term of raw.terms ?? []) {
+    const same = settings.terms.findIndex((t) => t.correct === term.correct);
+    if (same !== -1) settings.terms.splice(same, 1);
+    settings.terms.push(structuredClone(term));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../engine/rule.js';
+import type { Profile, TermEntry } from '../settings.js';
 import { LOCALES } from '../types.js';
 
 /**
@@ -35,6 +36,48 @@ export const CONFIG_SCHEMA: JsonSchema = {
     },
     ignores: { type: 'array', items: glob },
     locale: { enum: [...LOCALES] },
+    // Settings shared by rules (src/settings.ts).
+    profile: { type: 'string', minLength: 1 },
+    profiles: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['sections'],
+        properties: {
+          detect: { type: 'string', format: 'regex' },
+          ordered: { type: 'boolean' },
+          sections: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'name', 'pattern'],
+              properties: {
+                id: { type: 'string', minLength: 1 },
+                name: { type: 'string', minLength: 1 },
+                pattern: { type: 'string', format: 'regex', minLength: 1 },
+                synonyms: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+            },
+          },
+        },
+      },
+    },
+    terms: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['correct', 'wrong'],
+        properties: {
+          correct: { type: 'string', minLength: 1 },
+          wrong: { type: 'array', items: { type: 'string', minLength: 1 } },
+          note: { type: 'string' },
+        },
+      },
+    },
   },
 };
 
@@ -46,4 +89,7 @@ export interface RawConfig {
   overrides?: { files: string | string[]; rules?: Record<string, unknown> }[];
   ignores?: string[];
   locale?: (typeof LOCALES)[number];
+  profile?: string;
+  profiles?: Record<string, Profile>;
+  terms?: TermEntry[];
 }

@@ -2,6 +2,7 @@ import { coreMessage } from '../i18n/messages.js';
 import { localize } from '../i18n/format.js';
 import { buildReport } from '../model/build.js';
 import { sectionAt, sectionPathText, type Report } from '../model/report.js';
+import { defaultSettings, type Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Severity, SeverityName, Span } from '../types.js';
 import { DirectiveFilter, parseDirectives } from './directives.js';
 import { mergeEdits, type Fix } from './fix.js';
@@ -24,6 +25,8 @@ export interface LintTextOptions {
   locale?: Locale;
   /** The rules to draw from (the built-in rules by default). */
   registry: RuleRegistry;
+  /** Settings shared by rules (profile, terms); defaults when absent. */
+  settings?: Settings;
 }
 
 export interface LintMessage {
@@ -81,6 +84,7 @@ export function lintText(text: string, options: LintTextOptions): LintResult {
 /** Lints a report already built (the fixer builds one per pass and reuses it). */
 export function lintReport(report: Report, options: LintTextOptions): LintResult {
   const locale = options.locale ?? 'zh';
+  const shared = options.settings ?? defaultSettings();
   const settings = options.rules ?? defaultRuleSettings(options.registry);
   const pending: { rule: Rule; severity: Severity; d: ReportDescriptor; message: string; fix?: Fix }[] = [];
 
@@ -93,6 +97,7 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
     const context: RuleContext<Record<string, unknown>> = {
       options: { ...defaultOptions(rule), ...setting.options },
       locale,
+      settings: shared,
       filePath: options.filePath,
       isExcluded: (span) => report.excluded.some((e) => e.start <= span.start && span.end <= e.end),
       report(d) {

@@ -1,4 +1,5 @@
 import type { Report } from '../model/report.js';
+import type { Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Localized, Span } from '../types.js';
 
 /**
@@ -72,6 +73,8 @@ export interface RuleContext<O> {
   readonly options: O;
   readonly locale: Locale;
   readonly filePath: string | undefined;
+  /** Settings shared by rules: the report profile and the terms dictionary. */
+  readonly settings: Settings;
   report(descriptor: ReportDescriptor): void;
   /** True when the span lies in code, HTML or front matter. */
   isExcluded(span: Span): boolean;

@@ -1,0 +1,47 @@
+/**
+ * Settings that are not one rule's options: they describe the report kind and
+ * its vocabulary, and several rules read them (as ESLint's `settings`).
+ * Written at the top level of a config file; see src/config/schema.ts.
+ */
+
+/** One section a report kind needs. */
+export interface ProfileSection {
+  /** Short id, e.g. `problems`. */
+  id: string;
+  /** What the section is called, for messages, e.g. `存在的问题`. */
+  name: string;
+  /** Regular expression (source) that a matching section title contains. */
+  pattern: string;
+  /** Other titles that count (plain strings, matched as substrings). */
+  synonyms?: string[];
+}
+
+/** A kind of report and the sections it must have. */
+export interface Profile {
+  /** Regular expression (source) on the report title that selects this profile when `profile` is `auto`. */
+  detect?: string;
+  /** The sections must appear in this order. */
+  ordered?: boolean;
+  sections: ProfileSection[];
+}
+
+/** A standard formulation and the wrong forms that stand for it. */
+export interface TermEntry {
+  correct: string;
+  wrong: string[];
+  /** Why, shown in the message. */
+  note?: string;
+}
+
+export interface Settings {
+  /** A profile name, or `auto` (default: detect from the title), or `none`. */
+  profile: string;
+  /** User profiles, by name; they add to (or replace) the built-in ones. */
+  profiles: Record<string, Profile>;
+  /** User terms; they add to the built-in dictionary (an entry with the same `correct` replaces it). */
+  terms: TermEntry[];
+}
+
+export function defaultSettings(): Settings {
+  return { profile: 'auto', profiles: {}, terms: [] };
+}
