@@ -1,22 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, cli } from './cli-helper.js';
 
 /**
  * End-to-end: the built CLI (bin/reportlint.js → dist/) run as a separate
  * process, as a user or CI would. `npm test` builds first.
  */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin/reportlint.js');
-
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: options.input });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'reportlint-e2e-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

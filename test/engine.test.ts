@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../rules/index.js';
 import { applyFixes } from '../src/engine/fix.js';
+import { fixText } from '../src/engine/fixer.js';
 import { lintText, type RuleRegistry } from '../src/engine/lint.js';
 import { defineRule, type Rule } from '../src/engine/rule.js';
 import type { Span } from '../src/types.js';
@@ -85,6 +86,48 @@ describe('rule engine', () => {
     const text = '标题报告\n一、工作开展情况\n（一）压实责任。有错。\n二、存在的问题\n错。\n';
     const result = lintText(text, { registry: registry(probe('p')), format: 'text' });
     expect(result.messages.map((m) => m.sectionPath)).toEqual(['一、工作开展情况 › （一）压实责任', '二、存在的问题']);
+  });
+});
+
+describe('fixer', () => {
+  /** A fixable rule whose fix turns 。 into a heading break: it would change the section tree. */
+  const breaker = defineRule({
+    id: 'breaker',
+    category: 'format',
+    severity: 'error',
+    fixable: true,
+    options: {},
+    messages: { m: { zh: '测试', en: 'test' } },
+    docs: { summary: { zh: '测试', en: 'test' }, why: { zh: '测试', en: 'test' } },
+    examples: [],
+    check(report, context) {
+      const i = report.source.indexOf('甲。');
+      if (i !== -1) context.report({ at: { start: i, end: i + 2 }, messageId: 'm', fix: { range: { start: i + 1, end: i + 2 }, text: '\n二、乙' } });
+    },
+  });
+
+  it('applies fixes pass after pass until nothing changes', () => {
+    const outcome = fixText('标题报告\n错错。\n', { registry: registry(probe('f', 'ok', true)), format: 'text' });
+    expect(outcome.output).toBe('标题报告\n对对。\n');
+    expect(outcome.fixed).toEqual({ f: 2 });
+    expect(outcome.result.messages).toEqual([]);
+  });
+
+  it('refuses a fix that would change the section tree, leaving the text as it was', () => {
+    const text = '标题报告\n一、工作\n甲。\n';
+    const outcome = fixText(text, { registry: registry(breaker), format: 'text' });
+    expect(outcome.changed).toBe(false);
+    expect(outcome.output).toBe(text);
+    expect(outcome.result.messages.map((m) => [m.ruleId, m.messageId])).toEqual([
+      [null, 'fix-refused'],
+      ['breaker', 'm'],
+    ]);
+    expect(outcome.result.messages[0].message).toContain('未自动修复');
+  });
+
+  it('keeps a BOM and CRLF line endings in what it inserts', () => {
+    const outcome = fixText('\uFEFF标题报告\r\n错。\r\n', { registry: registry(probe('f', 'ok', true)), format: 'text' });
+    expect(outcome.output).toBe('\uFEFF标题报告\r\n对。\r\n');
   });
 });
 

@@ -28,6 +28,14 @@ export const stylish: Formatter = (results, { locale, color, cwd }) => {
     fixableErrors += result.fixableErrorCount;
     fixableWarnings += result.fixableWarningCount;
     if (result.errorCount > 0) failing++;
+    const fixedCounts = Object.entries(result.fixed ?? {});
+    if (!result.messages.length && !fixedCounts.length) continue;
+    out.push('', c.underline(path.relative(cwd, result.filePath) || result.filePath));
+    if (fixedCounts.length) {
+      const count = fixedCounts.reduce((sum, [, k]) => sum + k, 0);
+      const rules = fixedCounts.map(([id, k]) => `${id} ×${k}`).join(locale === 'zh' ? '，' : ', ');
+      out.push(c.green(`  ${coreMessage(locale, 'fixedCount', { count, rules })}`));
+    }
     if (!result.messages.length) continue;
 
     const rows = result.messages.map((m) => [
@@ -38,7 +46,6 @@ export const stylish: Formatter = (results, { locale, color, cwd }) => {
       m.sectionPath,
     ]);
     const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => stringWidth(r[i]))));
-    out.push('', c.underline(path.relative(cwd, result.filePath) || result.filePath));
     rows.forEach((row, i) => {
       const level = result.messages[i].severity;
       const severity = level === 2 ? c.red : level === 1 ? c.yellow : c.blue;
