@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { builtinRegistry } from '../rules/index.js';
 import { ConfigResolver } from './config/index.js';
+import { BatchCollector } from './engine/batch.js';
 import { fixText } from './engine/fixer.js';
 import { lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
 import { discoverFiles } from './files/discover.js';
@@ -63,6 +64,10 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       ruleFlags: options.ruleFlags,
     });
   const files = discoverFiles(patterns.length ? patterns : ['.'], cwd, options.ignorePatterns);
+  // Rules that compare files with each other need a batch phase after the last file.
+  const collector = [...registry.values()].some((r) => r.batch)
+    ? new BatchCollector(resolver.forCwd().settings, options.locale ?? resolver.forCwd().locale ?? 'zh')
+    : undefined;
 
   const results: LintResult[] = [];
   for (const file of files) {
@@ -84,7 +89,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       results.push(notice(file.path, 2, coreMessage(locale, 'readFailed', { path: file.path, reason }), 'read-failed', true));
       continue;
     }
-    const textOptions = { filePath: file.path, rules: config.rules, settings: config.settings, locale, registry };
+    const textOptions = { filePath: file.path, rules: config.rules, settings: config.settings, locale, registry, collector };
     let result: LintResult;
     if (options.fix) {
       const outcome = fixText(text, { ...textOptions, fixRules: options.fixRules });
@@ -100,7 +105,10 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     readStamps.set(result, stamp);
     results.push(result);
   }
-  return results;
+  if (!collector?.active) return results;
+  const finished = collector.finish(results);
+  finished.forEach((r, i) => readStamps.set(r, readStamps.get(results[i])!));
+  return finished;
 }
 
 function notice(filePath: string, severity: 1 | 2, message: string, messageId: string, fatal = false): LintResult {

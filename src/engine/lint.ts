@@ -6,7 +6,8 @@ import { defaultSettings, type Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Severity, SeverityName, Span } from '../types.js';
 import { DirectiveFilter, parseDirectives } from './directives.js';
 import { mergeEdits, type Fix } from './fix.js';
-import { defaultOptions, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
+import type { BatchCollector } from './batch.js';
+import { defaultOptions, type RelatedLocation, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 
 /** How one rule is to run: its severity and (partial) options. */
 export interface RuleSetting {
@@ -27,6 +28,8 @@ export interface LintTextOptions {
   registry: RuleRegistry;
   /** Settings shared by rules (profile, terms); defaults when absent. */
   settings?: Settings;
+  /** Keeps what rules that compare files need (lintFiles passes one for a batch). */
+  collector?: BatchCollector;
 }
 
 export interface LintMessage {
@@ -42,6 +45,8 @@ export interface LintMessage {
   /** `二、存在的问题 › （一）……`; empty outside any section. */
   sectionPath: string;
   fix?: Fix;
+  /** Other places the finding refers to (the source of a copied passage). */
+  related?: RelatedLocation[];
 }
 
 export interface LintResult {
@@ -114,6 +119,9 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
     };
     try {
       rule.check(report, context);
+      if (rule.batch && options.collector && options.filePath) {
+        options.collector.addData(options.filePath, rule, rule.batch.collect(report, context), context.options, severity);
+      }
       pending.push(...found);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -128,6 +136,7 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
 
   const directives = parseDirectives(report);
   const filter = new DirectiveFilter(directives);
+  if (options.collector && options.filePath) options.collector.addFile(options.filePath, report, filter, locale);
   const messages: LintMessage[] = [];
   for (const p of pending) {
     const span = spanOf(p.d.at);

@@ -80,6 +80,51 @@ export interface RuleContext<O> {
   isExcluded(span: Span): boolean;
 }
 
+/** A place in another file that a finding refers to (the source of a copied passage). */
+export interface RelatedLocation {
+  filePath: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message?: string;
+}
+
+/** One linted file as the batch phase sees it. */
+export interface BatchFile<D, O> {
+  filePath: string;
+  /** What `collect` returned for this file. */
+  data: D;
+  /** This file's options for the rule (overrides may differ between files). */
+  options: O;
+}
+
+export interface BatchReportDescriptor {
+  /** The file the finding is in. */
+  file: BatchFile<unknown, unknown>;
+  at: Span;
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Other places involved: `{file, at}` for a file of the batch, or a location already in lines and columns. */
+  related?: ({ file: BatchFile<unknown, unknown>; at: Span; message?: string } | RelatedLocation)[];
+}
+
+export interface BatchContext {
+  readonly locale: Locale;
+  readonly settings: Settings;
+  report(descriptor: BatchReportDescriptor): void;
+}
+
+/**
+ * Rules that compare files with each other (copy detection) work in two
+ * steps: `collect` runs with the per-file check and keeps what the comparison
+ * needs (fingerprints, not the text); `check` runs once all files are read.
+ */
+export interface BatchHooks<D, O> {
+  collect(report: Report, context: RuleContext<O>): D;
+  check(files: BatchFile<D, O>[], context: BatchContext): void;
+}
+
 export interface RuleDefinition<O extends OptionSpecs = OptionSpecs> {
   id: string;
   category: RuleCategory;
@@ -92,6 +137,9 @@ export interface RuleDefinition<O extends OptionSpecs = OptionSpecs> {
   docs: RuleDocs;
   examples: RuleExample[];
   check(report: Report, context: RuleContext<OptionValues<O>>): void;
+  /** For rules that compare the files linted together (see BatchHooks). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  batch?: BatchHooks<any, OptionValues<O>>;
 }
 
 // Rules are stored with their option types erased.

@@ -1,0 +1,147 @@
+import { coreMessage } from '../i18n/messages.js';
+import { localize } from '../i18n/format.js';
+import type { LineIndex } from '../model/line-index.js';
+import { sectionPathText, type Report } from '../model/report.js';
+import type { Settings } from '../settings.js';
+import type { Locale, Severity, Span } from '../types.js';
+import type { DirectiveFilter } from './directives.js';
+import { summarize, type LintMessage, type LintResult } from './lint.js';
+import type { BatchFile, BatchReportDescriptor, RelatedLocation, Rule } from './rule.js';
+
+/**
+ * The batch phase: rules with `batch` hooks compare the files linted together.
+ * Per file it keeps only what turning offsets into findings needs (line starts,
+ * section spans and paths, directives), never the text or the model.
+ */
+
+interface FileGeometry {
+  lines: LineIndex;
+  /** Sections in document order; the last one holding an offset is the innermost. */
+  sections: { start: number; end: number; path: string }[];
+  filter: DirectiveFilter;
+  locale: Locale;
+  length: number;
+}
+
+interface RuleBatch {
+  rule: Rule;
+  files: (BatchFile<unknown, Record<string, unknown>> & { severity: Severity })[];
+}
+
+export class BatchCollector {
+  private readonly geometry = new Map<string, FileGeometry>();
+  private readonly byRule = new Map<string, RuleBatch>();
+
+  constructor(private readonly settings: Settings, private readonly locale: Locale) {}
+
+  /** Called by lintReport for each batch rule that runs on a file. A later call for the same file replaces the earlier (fix passes). */
+  addData(filePath: string, rule: Rule, data: unknown, options: Record<string, unknown>, severity: Severity): void {
+    let batch = this.byRule.get(rule.id);
+    if (!batch) this.byRule.set(rule.id, (batch = { rule, files: [] }));
+    const entry = { filePath, data, options, severity };
+    const i = batch.files.findIndex((f) => f.filePath === filePath);
+    if (i === -1) batch.files.push(entry);
+    else batch.files[i] = entry;
+  }
+
+  addFile(filePath: string, report: Report, filter: DirectiveFilter, locale: Locale): void {
+    this.geometry.set(filePath, {
+      lines: report.lines,
+      sections: report.allSections.map((s) => ({ start: s.span.start, end: Math.max(s.span.end, s.span.start + 1), path: sectionPathText(s) })),
+      filter,
+      locale,
+      length: report.source.length,
+    });
+  }
+
+  get active(): boolean {
+    return this.byRule.size > 0;
+  }
+
+  /** Runs each batch rule's comparison and adds its findings to the results (recounting them). */
+  finish(results: LintResult[]): LintResult[] {
+    const added = new Map<string, LintMessage[]>();
+    const push = (filePath: string, m: LintMessage) => {
+      if (!added.has(filePath)) added.set(filePath, []);
+      added.get(filePath)!.push(m);
+    };
+    for (const { rule, files } of this.byRule.values()) {
+      // A rule that throws or breaks its contract gets one internal error per file, and its findings are dropped.
+      const found: { filePath: string; message: LintMessage }[] = [];
+      try {
+        rule.batch!.check(files, {
+          locale: this.locale,
+          settings: this.settings,
+          report: (d) => {
+            const message = this.toMessage(rule, d, files);
+            if (message) found.push({ filePath: d.file.filePath, message });
+          },
+        });
+        for (const f of found) push(f.filePath, f.message);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        for (const f of files) {
+          push(f.filePath, {
+            ruleId: rule.id,
+            messageId: 'internal-error',
+            severity: 2,
+            message: coreMessage(this.geometry.get(f.filePath)?.locale ?? this.locale, 'internalError', { ruleId: rule.id, error: reason }),
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 1,
+            sectionPath: '',
+          });
+        }
+      }
+    }
+    return results.map((r) => {
+      const extra = added.get(r.filePath);
+      if (!extra) return r;
+      const messages = [...r.messages, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+      return { ...summarize(r.filePath, messages, r.source), ...(r.output !== undefined ? { output: r.output } : {}), ...(r.fixed ? { fixed: r.fixed } : {}) };
+    });
+  }
+
+  private toMessage(rule: Rule, d: BatchReportDescriptor, files: RuleBatch['files']): LintMessage | null {
+    const geo = this.geometry.get(d.file.filePath);
+    if (!geo) throw new Error(`${rule.id}: reported on a file that was not collected`);
+    if (!(d.messageId in rule.messages)) throw new Error(`${rule.id}: unknown messageId “${d.messageId}”`);
+    checkSpan(rule, d.at, geo.length);
+    const start = geo.lines.position(d.at.start);
+    if (geo.filter.isDisabled(rule.id, d.at.start, start.line)) return null;
+    const end = geo.lines.position(d.at.end);
+    const file = files.find((f) => f.filePath === d.file.filePath)!;
+    let path = '';
+    for (const s of geo.sections) if (s.start <= d.at.start && d.at.start < s.end) path = s.path;
+    const message: LintMessage = {
+      ruleId: rule.id,
+      messageId: d.messageId,
+      severity: file.severity,
+      message: localize(rule.messages[d.messageId], geo.locale, d.data),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      sectionPath: path,
+    };
+    if (d.related?.length) {
+      message.related = d.related.map((r): RelatedLocation => {
+        if (!('file' in r)) return r;
+        const other = this.geometry.get(r.file.filePath);
+        if (!other) throw new Error(`${rule.id}: related location in a file that was not collected`);
+        checkSpan(rule, r.at, other.length);
+        const a = other.lines.position(r.at.start);
+        const b = other.lines.position(r.at.end);
+        return { filePath: r.file.filePath, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, ...(r.message ? { message: r.message } : {}) };
+      });
+    }
+    return message;
+  }
+}
+
+function checkSpan(rule: Rule, span: Span, length: number): void {
+  if (!(Number.isInteger(span.start) && Number.isInteger(span.end) && 0 <= span.start && span.start <= span.end && span.end <= length)) {
+    throw new Error(`${rule.id}: range [${span.start}, ${span.end}) is outside the document (length ${length})`);
+  }
+}
