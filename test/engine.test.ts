@@ -48,8 +48,10 @@ describe('rule engine', () => {
         endLine: 2,
         endColumn: 5,
         sectionPath: '',
+        data: { text: '错' },
       },
     ]);
+    expect(result.title).toBe('标题报告');
     expect(result.errorCount).toBe(1);
   });
 

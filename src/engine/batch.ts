@@ -99,7 +99,7 @@ export class BatchCollector {
       const extra = added.get(r.filePath);
       if (!extra) return r;
       const messages = [...r.messages, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-      return { ...summarize(r.filePath, messages, r.source), ...(r.output !== undefined ? { output: r.output } : {}), ...(r.fixed ? { fixed: r.fixed } : {}) };
+      return { ...summarize(r.filePath, messages, r.source), ...(r.title !== undefined ? { title: r.title } : {}), ...(r.output !== undefined ? { output: r.output } : {}), ...(r.fixed ? { fixed: r.fixed } : {}) };
     });
   }
 
@@ -125,6 +125,7 @@ export class BatchCollector {
       endColumn: end.column,
       sectionPath: path,
     };
+    if (d.data) message.data = d.data;
     if (d.related?.length) {
       message.related = d.related.map((r): RelatedLocation => {
         if (!('file' in r)) return r;

@@ -47,6 +47,8 @@ export interface LintMessage {
   fix?: Fix;
   /** Other places the finding refers to (the source of a copied passage). */
   related?: RelatedLocation[];
+  /** The values the message was built from (e.g. a percentage), for formatters that need them. */
+  data?: Record<string, string | number>;
 }
 
 export interface LintResult {
@@ -60,6 +62,8 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The text that was linted, without BOM. */
   source: string;
+  /** The report's title, when it has one (for summaries of a batch). */
+  title?: string;
   /** With --fix: the fixed text (BOM kept), when it differs from the input. */
   output?: string;
   /** With --fix: how many fixes each rule made. */
@@ -156,11 +160,14 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
       sectionPath: section ? sectionPathText(section) : '',
     };
     if (p.fix) message.fix = p.fix;
+    if (p.d.data) message.data = p.d.data;
     messages.push(message);
   }
   messages.push(...directiveFindings(report, directives, options.registry, locale));
   messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-  return summarize(options.filePath ?? '<text>', messages, report.source);
+  const result = summarize(options.filePath ?? '<text>', messages, report.source);
+  if (report.title) result.title = report.title.content.text;
+  return result;
 }
 
 export function summarize(filePath: string, messages: LintMessage[], source: string): LintResult {
