@@ -22,6 +22,13 @@ export class MappedText {
   /** Source offset of text index `i`; `i === text.length` gives the end. */
   offsetAt(i: number): number {
     if (i >= this.text.length) return this.sourceEnd;
+    const base = this.runAt(i) * 3;
+    const runs = this.runs;
+    return runs[base + 2] ? runs[base + 1] + (i - runs[base]) : runs[base + 1];
+  }
+
+  /** Index of the run holding text index `i` (binary search). */
+  private runAt(i: number): number {
     const runs = this.runs;
     let lo = 0;
     let hi = runs.length / 3 - 1;
@@ -30,8 +37,7 @@ export class MappedText {
       if (runs[mid * 3] <= i) lo = mid;
       else hi = mid - 1;
     }
-    const base = lo * 3;
-    return runs[base + 2] ? runs[base + 1] + (i - runs[base]) : runs[base + 1];
+    return lo;
   }
 
   /** Source span of text[i, j). An empty match still gets a one-point span. */
@@ -47,7 +53,8 @@ export class MappedText {
   slice(i: number, j: number): MappedText {
     const b = new MappedTextBuilder();
     const runs = this.runs;
-    for (let r = 0; r < runs.length; r += 3) {
+    // Start at the run holding i: splitting a paragraph into lines stays linear.
+    for (let r = this.runAt(i) * 3; r < runs.length && runs[r] < j; r += 3) {
       const tStart = runs[r];
       const tEnd = r + 3 < runs.length ? runs[r + 3] : this.text.length;
       const from = Math.max(tStart, i);

@@ -120,8 +120,19 @@ export function sectionAt(report: Report, offset: number): Section | null {
   let list = report.sections;
   let found: Section | null = null;
   for (;;) {
-    const next = list.find((s) => s.span.start <= offset && offset < Math.max(s.span.end, s.span.start + 1));
-    if (!next) return found;
+    // Siblings are in document order: binary search for the last one starting at or before the offset.
+    let lo = 0;
+    let hi = list.length - 1;
+    let candidate = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid].span.start <= offset) {
+        candidate = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const next = candidate === -1 ? undefined : list[candidate];
+    if (!next || offset >= Math.max(next.span.end, next.span.start + 1)) return found;
     found = next;
     list = next.children;
   }
