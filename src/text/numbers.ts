@@ -129,3 +129,31 @@ export function scaleDecimal(number: string, zeros: number): string {
   const rest = digits.slice(point).replace(/0+$/, '');
   return rest ? `${whole}.${rest}` : whole;
 }
+
+/**
+ * `overlaps` from prose.ts for many queries on one paragraph: O(log n) each
+ * instead of a walk from the first range, so a line with thousands of inline
+ * code spans or URLs stays linear. `ranges` must be sorted by start, as
+ * `protectedRanges` returns them; they may overlap each other.
+ */
+export function rangeGuard(ranges: Array<[number, number]>): (start: number, end?: number) => boolean {
+  if (ranges.length === 0) return () => false;
+  const maxEnd = new Array<number>(ranges.length);
+  let max = -Infinity;
+  ranges.forEach(([, b], k) => {
+    max = Math.max(max, b);
+    maxEnd[k] = max;
+  });
+  return (start, end = start + 1) => {
+    // The last range that starts before `end`; some range up to it must end after `start`.
+    let lo = 0;
+    let hi = ranges.length - 1;
+    if (ranges[0][0] >= end) return false;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (ranges[mid][0] < end) lo = mid;
+      else hi = mid - 1;
+    }
+    return maxEnd[lo] > start;
+  };
+}
