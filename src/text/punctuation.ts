@@ -31,11 +31,23 @@ export function blockedMask(paragraph: Paragraph): Uint8Array {
   return mask;
 }
 
-/** hanBefore[i] = number of Han characters in text[0, i): Han in any slice in O(1). */
-export function hanPrefix(text: string): Int32Array {
-  const out = new Int32Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) out[i + 1] = out[i] + (isHan(text[i]) ? 1 : 0);
-  return out;
+/**
+ * Running counts over the paragraph's text, leaving out masked characters:
+ * han[i] and latin[i] count Han characters and ASCII letters in text[0, i),
+ * so any slice is counted in O(1); `wordGaps` counts spaces between two Latin letters.
+ */
+export function scriptCounts(text: string, mask: Uint8Array): { han: Int32Array; latin: Int32Array; wordGaps: number } {
+  const han = new Int32Array(text.length + 1);
+  const latin = new Int32Array(text.length + 1);
+  let wordGaps = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const counted = mask[i] === 0;
+    han[i + 1] = han[i] + (counted && isHan(ch) ? 1 : 0);
+    latin[i + 1] = latin[i] + (counted && isAsciiLetter(ch) ? 1 : 0);
+    if (counted && ch === ' ' && isAsciiLetter(text[i - 1]) && isAsciiLetter(text[i + 1])) wordGaps++;
+  }
+  return { han, latin, wordGaps };
 }
 
 /** Chinese numerals that number items: 一 … 十. */
@@ -61,7 +73,7 @@ export function isSpace(ch: string | undefined): boolean {
 }
 
 /** What may stand before an item number inside a sentence: 主要做法：1.… ；2.… */
-const ITEM_LEAD = new Set(['：', '；', '。', '，', '！', '？', '（', ':', ';', ',', '(', '\n']);
+const ITEM_LEAD = new Set(['：', '；', '。', '，', '、', '！', '？', '（', '）', ':', ';', ',', '(', '\n']);
 
 /**
  * Whether text[from, to) is an item number in running text: 1–3 ASCII digits,
