@@ -1,14 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { bodyText, sectionParagraphs, type Section } from '../src/model/report.js';
-
-/** Titles that name a problems section (存在的问题, 问题与不足, 差距和不足 …). */
-const BUILTIN = String.raw`存在的?(?:主要|突出)?问题|问题(?:与|和|及)(?:不足|原因|困难)|(?:短板|差距)(?:和|与)不足|存在(?:的)?不足|不足之处|薄弱环节|困难和问题`;
-
-/** A bare negative that stands in for the problems: 无、暂无、没有 (punctuation already removed). */
-const NEGATIVE = /^(?:无|暂无|没有|暂没有|暂时没有|尚无)$/u;
-
-/** Whitespace, punctuation and the placeholder for code/HTML: what does not count as substance. */
-const NOT_SUBSTANCE = /[\s\p{P}\p{S}\uFFFC]/gu;
+import { findProblemsSections, saysNothing } from '../src/problems.js';
 
 export default defineRule({
   id: 'problems-section',
@@ -46,8 +37,8 @@ export default defineRule({
     },
     standard: '《党委（党组）落实全面从严治党主体责任规定》（2020）',
     details: {
-      zh: '任一层级的小标题与“存在的（主要/突出）问题”“问题与不足/原因/困难”“短板/差距和不足”“存在（的）不足”“不足之处”“薄弱环节”“困难和问题”之一相符，即视为问题部分（可用 aliases 增加写法）。没有这样的部分时在报告标题处报告（无标题时在第1行第1列）；有但其中及其下级各节都没有正文，或正文只有“无”“暂无”“没有”等（可带标点）时，在该部分标题处报告。只有下级小标题而无正文也算空。“暂未发现问题”之类不在此列，问题写得是否深入由 problems-depth 检查。',
-      en: 'A section at any level counts as the problems section when its title matches 存在的（主要/突出）问题, 问题与不足/原因/困难, 短板/差距和不足, 存在（的）不足, 不足之处, 薄弱环节 or 困难和问题 (add your own with `aliases`). Without one, the finding is at the report title (or at 1:1 when there is no title). When the section and its subsections hold no body text, or only a bare negative such as 无, 暂无 or 没有 (with or without punctuation), the finding is at that section’s heading; subheadings without body text count as empty. Longer wording such as 暂未发现问题 is left to problems-depth, which judges how deep the section goes.',
+      zh: '小标题与“存在的（主要/突出）问题”“主要问题”“问题与不足/原因/困难”“短板/差距和不足”“存在（的）不足”“不足之处”“薄弱环节”“困难和问题”之一相符，即视为问题部分（可用 aliases 增加写法，如“问题清单”）。按以下顺序查找，前一步找到即止：（1）报告的一级标题（只有一个一级标题时，连同它的下一级标题）中，标题只讲问题的；（2）其中问题与措施并提的，如“存在的问题及整改措施”；（3）更深层级的小标题，但位于“工作开展情况”“主要做法”“下一步工作打算”“整改措施”等部分之下的不算，除非标题本身就是问题标题（如“（四）存在的问题”）。“补齐薄弱环节”“针对存在的问题抓整改”“着力解决……”等整改措施中的说法在任何层级都不算问题部分。没有问题部分时在报告标题处报告（无标题时在第1行第1列）；有但其中及其下级各节都没有正文，或正文只有“无”“暂无”“没有”等（可带标点）时，在该部分标题处报告。只有下级小标题而无正文也算空。“暂未发现问题”之类不在此列，问题写得是否深入由 problems-depth 检查。',
+      en: 'A section counts as the problems section when its title matches 存在的（主要/突出）问题, 主要问题, 问题与不足/原因/困难, 短板/差距和不足, 存在（的）不足, 不足之处, 薄弱环节 or 困难和问题 (add your own with `aliases`, e.g. 问题清单). It is looked for in this order, stopping at the first step that finds one: (1) the report’s top-level sections (with only one top-level section, that section and its subsections) whose title is about problems only; (2) those that name problems and measures together, such as 存在的问题及整改措施; (3) deeper sections, except those inside the work-done or next-steps section (工作开展情况, 主要做法, 下一步工作打算, 整改措施 …) unless their title is the problems heading and nothing else (such as （四）存在的问题). A phrase that names what a measure targets (补齐薄弱环节, 针对存在的问题抓整改, 着力解决……) never counts. Without a problems section, the finding is at the report title (or at 1:1 when there is no title). When the section and its subsections hold no body text, or only a bare negative such as 无, 暂无 or 没有 (with or without punctuation), the finding is at that section’s heading; subheadings without body text count as empty. Longer wording such as 暂未发现问题 is left to problems-depth, which judges how deep the section goes.',
     },
   },
   examples: [
@@ -78,6 +69,43 @@ export default defineRule({
         '有3个支部未按期换届，个别班子成员一岗双责落实不到位。',
       ].join('\n'),
       options: { aliases: ['需要改进的方面'] },
+    },
+    {
+      valid: [
+        '关于2024年度落实全面从严治党主体责任情况的报告',
+        '一、工作开展情况',
+        '全年召开党委会12次，专题研究党建工作5次。',
+        '二、主要问题',
+        '基层党组织书记抓党建意识不强，有3个支部未按期换届。',
+        '三、下一步工作打算',
+        '督促未换届支部在一季度完成换届。',
+      ].join('\n'),
+      note: { zh: '“主要问题”也是问题部分的标题。', en: '主要问题 is a problems title too.' },
+    },
+    {
+      valid: [
+        '关于2024年度落实全面从严治党主体责任情况的报告',
+        '一、工作开展情况',
+        '全年召开党委会12次，专题研究党建工作5次。',
+        '二、问题清单',
+        '有3个支部未按期换届，个别班子成员一岗双责落实不到位。',
+      ].join('\n'),
+      options: { aliases: ['问题清单'] },
+      note: { zh: '“问题清单”不是内置写法，需用 aliases 加上。', en: '问题清单 is not built in: add it with aliases.' },
+    },
+    {
+      valid: [
+        '关于2024年度落实全面从严治党主体责任情况的报告',
+        '一、工作开展情况',
+        '全年召开党委会12次，专题研究党建工作5次。',
+        '（一）存在的问题。有3个支部未按期换届，个别班子成员一岗双责落实不到位。',
+        '二、下一步工作打算',
+        '督促未换届支部在一季度完成换届。',
+      ].join('\n'),
+      note: {
+        zh: '位于工作部分之下、标题本身就是问题标题的小节，仍算问题部分。',
+        en: 'A subsection titled as the problems section counts even inside the work-done section.',
+      },
     },
     {
       invalid: [
@@ -125,12 +153,36 @@ export default defineRule({
       expect: ['4:1 empty'],
       note: { zh: '接排标题后只写“无。”同样算没有内容。', en: 'A run-in heading followed only by 无。 is no better.' },
     },
+    {
+      invalid: [
+        '关于2024年度落实全面从严治党主体责任情况的报告',
+        '一、工作开展情况',
+        '全年召开党委会12次，专题研究党建工作5次。',
+        '二、下一步工作打算',
+        '（一）补齐基层党建薄弱环节。督促3个未换届支部在一季度完成换届。',
+        '（二）针对存在的问题抓整改。逐项建立整改台账，明确责任人和时限。',
+      ].join('\n'),
+      expect: ['1:1 missing'],
+      note: {
+        zh: '“补齐薄弱环节”“针对存在的问题抓整改”是整改措施，不是问题部分。',
+        en: '补齐薄弱环节 and 针对存在的问题抓整改 are measures, not the problems section.',
+      },
+    },
+    {
+      invalid: [
+        '关于2024年度落实全面从严治党主体责任情况的报告',
+        '一、工作开展情况',
+        '（一）压实责任。全年召开党委会12次，专题研究党建工作5次。',
+        '（二）问题清单。有3个支部未按期换届。',
+        '二、下一步工作打算',
+        '督促未换届支部在一季度完成换届。',
+      ].join('\n'),
+      expect: ['1:1 missing'],
+      note: { zh: '没有 aliases 时，“问题清单”不算问题部分。', en: 'Without aliases, 问题清单 is not a problems title.' },
+    },
   ],
   check(report, context) {
-    const patterns = [BUILTIN, ...context.options.aliases].map((source) => new RegExp(source, 'u'));
-    const isProblems = (s: Section): boolean => patterns.some((re) => re.test(s.title));
-    // Outermost matches only: a matching subsection is judged with its parent.
-    const found = report.allSections.filter((s) => isProblems(s) && !hasMatchingAncestor(s, isProblems));
+    const found = findProblemsSections(report, context.options.aliases);
 
     if (found.length === 0) {
       context.report({ at: report.title ?? { start: 0, end: 0 }, messageId: 'missing' });
@@ -138,20 +190,10 @@ export default defineRule({
     }
 
     for (const section of found) {
-      const texts: string[] = [];
-      for (const p of sectionParagraphs(section)) {
-        const text = bodyText(p).replace(NOT_SUBSTANCE, '');
-        if (text) texts.push(text);
-      }
       // Empty, or nothing but bare negatives (无、暂无。、（没有）); 暂未发现问题 and the like are problems-depth’s.
-      if (texts.every((t) => NEGATIVE.test(t))) {
+      if (saysNothing(section)) {
         context.report({ at: section.headingSpan, messageId: 'empty', data: { title: section.title } });
       }
     }
   },
 });
-
-function hasMatchingAncestor(section: Section, test: (s: Section) => boolean): boolean {
-  for (let s = section.parent; s; s = s.parent) if (test(s)) return true;
-  return false;
-}

@@ -1,0 +1,98 @@
+import { bodyText, sectionParagraphs, type Report, type Section } from './model/report.js';
+import { compilePattern, mainParts, matchTitle, NEXT_STEPS_TITLE, PROBLEMS_TITLE, WORK_TITLE } from './profiles.js';
+
+/**
+ * Finding the problems section (存在的问题) of a report: shared by problems-section,
+ * problems-depth and anything else that needs it, so that they all agree on which section it is.
+ */
+
+export { PROBLEMS_TITLE };
+
+/** What may surround the problems phrase in a title that is nothing but the problems heading: 存在的问题及原因分析, 问题与不足. */
+const FILLER = /^(?:[的和与及、，,：:以下方面原因分析主要突出当前目前一些工作中仍还等]|不足|差距|短板|困难)*$/u;
+
+const WORK_OR_NEXT_STEPS = [new RegExp(WORK_TITLE, 'gu'), new RegExp(NEXT_STEPS_TITLE, 'gu')];
+
+/** A bare negative that stands in for the problems: 无、暂无、没有 (punctuation already removed). */
+const NEGATIVE = /^(?:无|暂无|没有|暂没有|暂时没有|尚无)$/u;
+
+/** Whitespace, punctuation and the placeholder for code/HTML: what does not count as substance. */
+const NOT_SUBSTANCE = /[\s\p{P}\p{S}\uFFFC]/gu;
+
+/** Compiles the built-in title pattern and the user's aliases (global, to see every match in a title). */
+export function problemsPatterns(aliases: readonly string[] = []): (RegExp | null)[] {
+  return [PROBLEMS_TITLE, ...aliases].map((source) => compilePattern(source, 'gu'));
+}
+
+/** Whether a section title names the problems section (存在的问题, not 针对存在的问题抓整改). */
+export function isProblemsTitle(title: string, patterns: readonly (RegExp | null)[]): boolean {
+  return matchTitle(title, patterns) !== null;
+}
+
+/** A title that is the problems heading and nothing else: 存在的问题, 问题与不足, 存在的主要问题及原因分析. */
+function isPureProblemsTitle(title: string, patterns: readonly (RegExp | null)[]): boolean {
+  const m = matchTitle(title, patterns);
+  return m !== null && FILLER.test(title.slice(0, m[0]) + title.slice(m[1]));
+}
+
+/** The work-done or next-steps section: a problems phrase under it is usually a topic of that section. */
+export function isWorkOrNextSteps(section: Section): boolean {
+  return matchTitle(section.title, WORK_OR_NEXT_STEPS) !== null;
+}
+
+/**
+ * The problems section(s) of a report, outermost only (a matching subsection is judged with its
+ * parent). In order of preference, the first tier that finds any wins:
+ * 1. main parts (see mainParts) whose title names the problems and nothing of work done or
+ *    next steps: `二、存在的问题`, `二、主要问题`;
+ * 2. main parts whose title names problems and measures together: `二、存在的问题及整改措施`;
+ * 3. deeper sections, but not inside the work-done or next-steps section, unless the title is
+ *    the problems heading and nothing else (`（四）存在的问题` under `一、工作开展情况` counts;
+ *    `（三）薄弱环节整治` under `三、下一步工作打算` does not).
+ * At every tier a phrase after a remedy verb does not count: `补齐薄弱环节`, `针对存在的问题抓整改`.
+ */
+export function findProblemsSections(report: Report, aliases: readonly string[] = []): Section[] {
+  const patterns = problemsPatterns(aliases);
+  const parts = mainParts(report);
+  const inParts = new Set(parts);
+  const hits = parts.filter((s) => isProblemsTitle(s.title, patterns));
+  const plain = hits.filter((s) => !isWorkOrNextSteps(s));
+  if (plain.length) return outermost(plain);
+  if (hits.length) return outermost(hits);
+  const deeper = report.allSections.filter(
+    (s) =>
+      !inParts.has(s) &&
+      isProblemsTitle(s.title, patterns) &&
+      (isPureProblemsTitle(s.title, patterns) || !hasAncestor(s, isWorkOrNextSteps)),
+  );
+  return outermost(deeper);
+}
+
+/** The sections of `list` that have no ancestor in `list`. */
+function outermost(list: Section[]): Section[] {
+  const set = new Set(list);
+  return list.filter((s) => !hasAncestor(s, (a) => set.has(a)));
+}
+
+function hasAncestor(section: Section, test: (s: Section) => boolean): boolean {
+  for (let s = section.parent; s; s = s.parent) if (test(s)) return true;
+  return false;
+}
+
+/**
+ * The substantive body texts of a section and its subsections, with whitespace and
+ * punctuation removed; empty strings are left out.
+ */
+export function substanceTexts(section: Section): string[] {
+  const texts: string[] = [];
+  for (const p of sectionParagraphs(section)) {
+    const text = bodyText(p).replace(NOT_SUBSTANCE, '');
+    if (text) texts.push(text);
+  }
+  return texts;
+}
+
+/** Whether a problems section says nothing: no body text, or only bare negatives (无、暂无。、（没有）). */
+export function saysNothing(section: Section): boolean {
+  return substanceTexts(section).every((t) => NEGATIVE.test(t));
+}
