@@ -2,6 +2,14 @@
 // The reportlint command: a thin wrapper around the built CLI in dist/.
 import { main } from '../dist/src/cli/main.js';
 
+// A reader that stops early (`reportlint … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

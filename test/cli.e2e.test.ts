@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, cli } from './cli-helper.js';
+import { CLEAN_REPORT, ROOT, cli } from './cli-helper.js';
 
 /**
  * End-to-end: the built CLI (bin/reportlint.js → dist/) run as a separate
@@ -22,7 +23,7 @@ function project(name: string, files: Record<string, string>): string {
   return dir;
 }
 
-const CLEAN = '关于某项工作的报告\n市委：\n今年以来，我们认真开展工作。\n一、工作开展情况\n全年开展专项督查4次。\n二、存在的问题\n有2个支部未按期换届。\n三、下一步工作打算\n按期完成换届。\n中共某某委员会\n2025年1月5日\n';
+const CLEAN = CLEAN_REPORT;
 const PLACEHOLDER = CLEAN.replace('4次', '×次');
 
 describe('fixtures, exactly', () => {
@@ -128,14 +129,14 @@ describe('inputs', () => {
 describe('config', () => {
   it('applies the nearest config, overrides and --rule', () => {
     const d = project('cfg', {
-      '.reportlintrc.yaml': 'rules:\n  no-placeholder: warn\noverrides:\n  - files: ["strict/**"]\n    rules:\n      no-placeholder: error\n',
+      '.reportlintrc.yaml': 'rules:\n  no-cross-copy: off\n  no-placeholder: warn\noverrides:\n  - files: ["strict/**"]\n    rules:\n      no-placeholder: error\n',
       'a.txt': PLACEHOLDER,
       'strict/b.txt': PLACEHOLDER,
     });
     const r = JSON.parse(cli(['.', '-f', 'json'], { cwd: d }).stdout) as { messages: { severity: number }[] }[];
     expect(r.map((x) => x.messages.map((m) => m.severity))).toEqual([[1], [2]]);
     expect(cli(['.', '--rule', 'no-placeholder: off'], { cwd: d }).code).toBe(0);
-    expect(cli(['.', '--no-config'], { cwd: d }).code).toBe(1);
+    expect(cli(['.', '--no-config', '--rule', 'no-cross-copy: off'], { cwd: d }).code).toBe(1);
   });
 
   it('stops with exit 2 naming file, line and key for a bad config', () => {
@@ -197,6 +198,11 @@ describe('discovery', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('# no-placeholder');
     expect(r.stdout).toContain('1:9  Unfilled template placeholder “×”');
+  });
+
+  it('a reader that stops early is no error', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${path.join(ROOT, 'bin/reportlint.js')}" --help | head -n 1`], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
   });
 
   it('--version and --help', () => {
