@@ -20,9 +20,10 @@ const MAX_ADDRESSEE = 40;
 const MAX_SIGNATURE = 40;
 const MAX_STANDALONE_TITLE = 40;
 
-export function buildReport(text: string, format: DocumentFormat): Report {
+/** `headings` (plain text only): 1-based line → heading depth, as a Word document's heading styles give. */
+export function buildReport(text: string, format: DocumentFormat, headings?: ReadonlyMap<number, number>): Report {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { units, excluded } = format === 'markdown' ? markdownUnits(source) : textUnits(source);
+  const { units, excluded } = format === 'markdown' ? markdownUnits(source) : textUnits(source, headings);
   const report: Report = {
     source,
     format,

@@ -73,11 +73,14 @@ function isSpace(c: number): boolean {
 
 const DIRECTIVE_LINE = /^\s*<!--.*-->\s*$/;
 
-export function textUnits(source: string): Units {
+/** `headings`: 1-based line → heading depth, for lines known to be headings (Word heading styles). */
+export function textUnits(source: string, headings?: ReadonlyMap<number, number>): Units {
   const units: Unit[] = [];
   const excluded: ExcludedSpan[] = [];
   let start = 0;
+  let lineNumber = 0;
   while (start <= source.length) {
+    lineNumber++;
     let end = source.indexOf('\n', start);
     if (end === -1) end = source.length;
     const line = source.slice(start, end);
@@ -85,8 +88,9 @@ export function textUnits(source: string): Units {
     if (DIRECTIVE_LINE.test(line)) {
       excluded.push({ start, end, kind: 'html' });
     } else if (line.trim()) {
+      const depth = headings?.get(lineNumber);
       for (const content of splitLines(mappedFromSource(source, start, end))) {
-        units.push({ kind: 'line', content, startsBlock: true, quoted: false });
+        units.push(depth ? { kind: 'md-heading', depth, content, startsBlock: true, quoted: false } : { kind: 'line', content, startsBlock: true, quoted: false });
       }
     }
     start = end + 1;
