@@ -1,11 +1,30 @@
 import type { RuleRegistry } from '../src/engine/lint.js';
 import type { Rule } from '../src/engine/rule.js';
+import bookTitleMarks from './book-title-marks.js';
+import canonicalTerms from './canonical-terms.js';
+import dateFormat from './date-format.js';
+import duplicatePunctuation from './duplicate-punctuation.js';
 import headingNumbering from './heading-numbering.js';
+import headingPunctuation from './heading-punctuation.js';
+import noChecklistCopy from './no-checklist-copy.js';
+import noCrossCopy from './no-cross-copy.js';
 import noPlaceholder from './no-placeholder.js';
+import noRequestInReport from './no-request-in-report.js';
+import numberUsage from './number-usage.js';
+import pairedPunctuation from './paired-punctuation.js';
+import problemsDepth from './problems-depth.js';
 import problemsSection from './problems-section.js';
+import punctuationForms from './punctuation-forms.js';
+import punctuationWidth from './punctuation-width.js';
+import reportTitle from './report-title.js';
+import requiredSections from './required-sections.js';
+import responsibilityConflation from './responsibility-conflation.js';
+import sectionMinLength from './section-min-length.js';
+import signatureDate from './signature-date.js';
+import strayWhitespace from './stray-whitespace.js';
 import truncatedParagraph from './truncated-paragraph.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [headingNumbering, noPlaceholder, problemsSection, truncatedParagraph];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, truncatedParagraph];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));

@@ -40,8 +40,13 @@ export interface Settings {
   profiles: Record<string, Profile>;
   /** User terms; they add to the built-in dictionary (an entry with the same `correct` replaces it). */
   terms: TermEntry[];
+  /**
+   * Reference documents for no-checklist-copy: ABSOLUTE glob patterns (a config's
+   * `references:` are resolved against its directory). Markdown, text or `.rlidx` indexes.
+   */
+  references: string[];
 }
 
 export function defaultSettings(): Settings {
-  return { profile: 'auto', profiles: {}, terms: [] };
+  return { profile: 'auto', profiles: {}, terms: [], references: [] };
 }

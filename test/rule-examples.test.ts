@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinRegistry, builtinRules } from '../rules/index.js';
 import { lintText } from '../src/engine/lint.js';
 import { applyFixesFully } from './helpers.js';
@@ -38,6 +38,14 @@ describe.each(builtinRules.map((r) => [r.id, r] as const))('%s', (_id, rule) => 
   });
 });
 
+/** Test files (other than this one) that name the rule id in quotes. */
+function testsNaming(id: string): string[] {
+  const dir = new URL('./', import.meta.url);
+  return readdirSync(dir).filter(
+    (f) => f.endsWith('.test.ts') && f !== 'rule-examples.test.ts' && readFileSync(new URL(f, dir), 'utf8').includes(`'${id}'`),
+  );
+}
+
 describe('rule metadata', () => {
   it('lists every file in rules/ under its own id', () => {
     const files = readdirSync(new URL('../rules/', import.meta.url))
@@ -61,7 +69,12 @@ describe('rule metadata', () => {
       expect(spec.description.en).toMatch(/\S/);
     }
     const used = new Set(rule.examples.flatMap((e) => ('expect' in e ? e.expect.map((x) => x.split(' ')[1]) : [])));
-    expect([...used].sort(), 'every message id has an invalid example').toEqual(Object.keys(rule.messages).sort());
+    if (rule.batch && used.size === 0) {
+      // A rule that compares files with each other cannot show a finding with one text: a test file must drive it.
+      expect(testsNaming(rule.id), 'a batch rule without invalid examples is exercised by a test file').not.toEqual([]);
+    } else {
+      expect([...used].sort(), 'every message id has an invalid example').toEqual(Object.keys(rule.messages).sort());
+    }
     expect(rule.examples.some((e) => 'valid' in e), 'has a valid example').toBe(true);
     if (rule.fixable) expect(rule.examples.some((e) => 'output' in e), 'fixable rule shows a fix').toBe(true);
   });

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleRegistry, RuleSetting } from '../engine/lint.js';
 import { defaultOptions } from '../engine/rule.js';
+import { absoluteGlob } from '../copy/glob.js';
 import { defaultSettings, type Settings } from '../settings.js';
 import type { Locale } from '../types.js';
 import { ConfigError } from './error.js';
@@ -19,7 +20,10 @@ export interface ResolvedConfig {
   ignores: string[];
   /** Config files that contributed, farthest first. */
   files: string[];
-  /** Shared rule settings: `profile` (nearest wins), `profiles` (merged by name), `terms` (merged by `correct`). */
+  /**
+   * Shared rule settings: `profile` (nearest wins), `profiles` (merged by name), `terms` (merged by `correct`),
+   * `references` (added up, farthest first, as absolute globs).
+   */
   settings: Settings;
 }
 
@@ -174,6 +178,10 @@ export class ConfigResolver {
       for (const override of config.overrides) if (matched.has(override.id)) apply(override.rules);
       locale = config.locale ?? locale;
       mergeSettings(settings, config.raw);
+      for (const glob of toList(config.raw.references)) {
+        const absolute = absoluteGlob(config.dir, glob);
+        if (!settings.references.includes(absolute)) settings.references.push(absolute);
+      }
       for (const glob of config.ignores) if (!ignores.includes(glob.absolute)) ignores.push(glob.absolute);
       if (!files.includes(config.file)) files.push(config.file);
     }
@@ -198,6 +206,10 @@ function mergeSettings(settings: Settings, raw: RawConfig): void {
     if (same !== -1) settings.terms.splice(same, 1);
     settings.terms.push(structuredClone(term));
   }
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 function isFile(file: string): boolean {

@@ -78,6 +78,8 @@ export const CONFIG_SCHEMA: JsonSchema = {
         },
       },
     },
+    // Reference documents for no-checklist-copy: globs relative to the config file.
+    references: globs,
   },
 };
 
@@ -92,4 +94,5 @@ export interface RawConfig {
   profile?: string;
   profiles?: Record<string, Profile>;
   terms?: TermEntry[];
+  references?: string | string[];
 }

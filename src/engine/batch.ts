@@ -26,6 +26,8 @@ interface FileGeometry {
 interface RuleBatch {
   rule: Rule;
   files: (BatchFile<unknown, Record<string, unknown>> & { severity: Severity })[];
+  /** Position of each file in `files`, so a fix pass replaces its entry in constant time. */
+  index: Map<string, number>;
 }
 
 export class BatchCollector {
@@ -37,11 +39,13 @@ export class BatchCollector {
   /** Called by lintReport for each batch rule that runs on a file. A later call for the same file replaces the earlier (fix passes). */
   addData(filePath: string, rule: Rule, data: unknown, options: Record<string, unknown>, severity: Severity): void {
     let batch = this.byRule.get(rule.id);
-    if (!batch) this.byRule.set(rule.id, (batch = { rule, files: [] }));
+    if (!batch) this.byRule.set(rule.id, (batch = { rule, files: [], index: new Map() }));
     const entry = { filePath, data, options, severity };
-    const i = batch.files.findIndex((f) => f.filePath === filePath);
-    if (i === -1) batch.files.push(entry);
-    else batch.files[i] = entry;
+    const i = batch.index.get(filePath);
+    if (i === undefined) {
+      batch.index.set(filePath, batch.files.length);
+      batch.files.push(entry);
+    } else batch.files[i] = entry;
   }
 
   addFile(filePath: string, report: Report, filter: DirectiveFilter, locale: Locale): void {
@@ -111,7 +115,7 @@ export class BatchCollector {
     const start = geo.lines.position(d.at.start);
     if (geo.filter.isDisabled(rule.id, d.at.start, start.line)) return null;
     const end = geo.lines.position(d.at.end);
-    const file = files.find((f) => f.filePath === d.file.filePath)!;
+    const file = d.file as RuleBatch['files'][number];
     let path = '';
     for (const s of geo.sections) if (s.start <= d.at.start && d.at.start < s.end) path = s.path;
     const message: LintMessage = {

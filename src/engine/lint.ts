@@ -6,6 +6,7 @@ import { defaultSettings, type Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Severity, SeverityName, Span } from '../types.js';
 import { DirectiveFilter, parseDirectives } from './directives.js';
 import { mergeEdits, type Fix } from './fix.js';
+import type { ReferenceCorpus } from '../copy/corpus.js';
 import type { BatchCollector } from './batch.js';
 import { defaultOptions, type RelatedLocation, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 
@@ -28,8 +29,12 @@ export interface LintTextOptions {
   registry: RuleRegistry;
   /** Settings shared by rules (profile, terms); defaults when absent. */
   settings?: Settings;
+  /** Plain text only: 1-based line → heading depth (set by the .docx reader for Word heading styles). */
+  headings?: ReadonlyMap<number, number>;
   /** Keeps what rules that compare files need (lintFiles passes one for a batch). */
   collector?: BatchCollector;
+  /** Reference documents for rules that compare with them (RuleContext.references); built by lintFiles. */
+  references?: ReferenceCorpus;
 }
 
 export interface LintMessage {
@@ -68,6 +73,8 @@ export interface LintResult {
   output?: string;
   /** With --fix: how many fixes each rule made. */
   fixed?: Record<string, number>;
+  /** Read from a Word document: messages carry `paragraph` and `quote`. */
+  docx?: boolean;
 }
 
 export function formatFor(filePath: string | undefined): DocumentFormat {
@@ -87,7 +94,7 @@ class RuleContractError extends Error {}
 
 /** Lints one document held in memory. No I/O. */
 export function lintText(text: string, options: LintTextOptions): LintResult {
-  return lintReport(buildReport(text, options.format ?? formatFor(options.filePath)), options);
+  return lintReport(buildReport(text, options.format ?? formatFor(options.filePath), options.headings), options);
 }
 
 /** Lints a report already built (the fixer builds one per pass and reuses it). */
@@ -107,6 +114,7 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
       options: { ...defaultOptions(rule), ...setting.options },
       locale,
       settings: shared,
+      references: options.references,
       filePath: options.filePath,
       isExcluded: (span) => report.excluded.some((e) => e.start <= span.start && span.end <= e.end),
       report(d) {
@@ -126,7 +134,8 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
       if (rule.batch && options.collector && options.filePath) {
         options.collector.addData(options.filePath, rule, rule.batch.collect(report, context), context.options, severity);
       }
-      pending.push(...found);
+      // Not push(...found): a rule may report more findings than a call takes arguments.
+      for (const f of found) pending.push(f);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       pending.push({
@@ -161,6 +170,7 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
     };
     if (p.fix) message.fix = p.fix;
     if (p.d.data) message.data = p.d.data;
+    if (p.d.related?.length) message.related = p.d.related;
     messages.push(message);
   }
   messages.push(...directiveFindings(report, directives, options.registry, locale));

@@ -1,3 +1,4 @@
+import type { ReferenceCorpus } from '../copy/corpus.js';
 import type { Report } from '../model/report.js';
 import type { Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Localized, Span } from '../types.js';
@@ -67,6 +68,8 @@ export interface ReportDescriptor {
   warnOnly?: boolean;
   /** …or as an informational note (severity 0), which never fails a run. */
   infoOnly?: boolean;
+  /** Other places the finding refers to (the reference passage a run was copied from). */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext<O> {
@@ -75,6 +78,8 @@ export interface RuleContext<O> {
   readonly filePath: string | undefined;
   /** Settings shared by rules: the report profile and the terms dictionary. */
   readonly settings: Settings;
+  /** Reference documents to compare with (no-checklist-copy); lintFiles loads them from `references` and --reference. */
+  readonly references?: ReferenceCorpus;
   report(descriptor: ReportDescriptor): void;
   /** True when the span lies in code, HTML or front matter. */
   isExcluded(span: Span): boolean;

@@ -1,0 +1,279 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { discoverFiles } from '../files/discover.js';
+import { CorpusPart, buildCorpusPart, type CorpusDoc, type CorpusInput } from './corpus.js';
+import { K, windowFor } from './fingerprint.js';
+import { NORMALIZER_VERSION } from './normalize.js';
+import { stockMatcher } from './stock.js';
+
+/**
+ * The `.rlidx` reference index: a CorpusPart on disk, built by
+ * `reportlint index <patterns...> --output refs.rlidx` and named in
+ * `references:` or `--reference` like any reference file.
+ *
+ * Layout (little-endian; every section starts at a multiple of 4):
+ *
+ *     0   8 bytes   magic "RLIDX\0\0\0"
+ *     8   u32       format version (INDEX_VERSION)
+ *    12   u32       header length H in bytes
+ *    16   H bytes   header: UTF-8 JSON (IndexHeader)
+ *         0–3       zero padding; the data starts here (offset D)
+ *    D+…  u32[n]    fingerprint hashes, ascending           (header.sections.hashes)
+ *         u32[n]    global text position of each            (header.sections.positions)
+ *         u16[t]    normalised text of all documents        (header.sections.text)
+ *         u8[m]     varint position maps, one per document  (header.sections.maps)
+ *
+ * Loading reads the file once and makes typed-array views on it (no copy, no
+ * parsing beyond the JSON header), so an index of 10,000 documents loads in a
+ * fraction of a second. The header records each source file with its size,
+ * mtime and SHA-1 (`checkIndexSources` tells which changed), and the
+ * normaliser version: an index made by another version is refused.
+ */
+
+export const INDEX_VERSION = 1;
+const MAGIC = Buffer.from('RLIDX\0\0\0', 'latin1');
+
+/** [path relative to the index's directory, size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd] */
+type SourceRow = [string, number, number, string, number, number, number, number];
+
+export interface IndexHeader {
+  format: 'reportlint-index';
+  version: number;
+  normalizer: number;
+  k: number;
+  w: number;
+  /** Runs of this many normalised characters are sure to be found (w + k − 1). */
+  minChars: number;
+  created: string;
+  /** Byte offsets from the start of the data, and element counts. */
+  sections: {
+    hashes: [number, number];
+    positions: [number, number];
+    text: [number, number];
+    maps: [number, number];
+  };
+  sources: SourceRow[];
+}
+
+export interface BuildIndexOptions {
+  /** Runs of at least this many normalised characters are sure to be in the index (default 20; at least 8). */
+  minChars?: number;
+}
+
+export interface BuildIndexResult {
+  files: number;
+  fingerprints: number;
+  bytes: number;
+}
+
+/**
+ * Builds a reference index from files, directories and globs (relative to
+ * `cwd`, as for linting) and writes it to `output` (relative to `cwd`),
+ * atomically. Throws UsageError when a pattern names nothing or a file cannot be read.
+ */
+export async function buildIndexFile(patterns: string[], cwd: string, output: string, options: BuildIndexOptions = {}): Promise<BuildIndexResult> {
+  const { files, problems } = discoverFiles(patterns, cwd);
+  if (problems.length) throw new UsageError(problems[0].messageId, { path: problems[0].path, reason: problems[0].reason ?? '' });
+  const inputs: CorpusInput[] = [];
+  for (const file of files) {
+    // Directories are searched for every report format; references are text (Markdown or plain) for now.
+    if (!file.explicit && !isTextReference(file.path)) continue;
+    inputs.push(await readReference(file.path));
+  }
+  const minChars = Math.max(K, options.minChars ?? 20);
+  const part = buildCorpusPart(inputs, { stock: stockMatcher(), w: windowFor(minChars) });
+  const target = path.resolve(cwd, output);
+  const bytes = writeIndex(part, target);
+  return { files: inputs.length, fingerprints: part.hashes.length, bytes };
+}
+
+/** Markdown or plain text: what a reference can be (besides an index). */
+export function isTextReference(file: string): boolean {
+  return /\.(?:md|markdown|txt)$/i.test(file);
+}
+
+/** Reads a reference file for a corpus: text (UTF-8), size, mtime and SHA-1. Throws UsageError. */
+export async function readReference(file: string): Promise<CorpusInput> {
+  // TODO: read through src/files/read.ts (encodings, .docx) once it is settled.
+  if (/\.docx$/i.test(file)) throw new UsageError('readFailed', { path: file, reason: 'a Word document cannot be a reference yet; save it as text' });
+  try {
+    const [info, bytes] = await Promise.all([stat(file), readFile(file)]);
+    return {
+      path: file,
+      text: bytes.toString('utf8'),
+      size: info.size,
+      mtimeMs: info.mtimeMs,
+      sha1: createHash('sha1').update(bytes).digest('hex'),
+    };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError('readFailed', { path: file, reason });
+  }
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+/** Writes a part as an index file; returns its size in bytes. */
+export function writeIndex(part: CorpusPart, file: string): number {
+  if (os.endianness() !== 'LE') throw new Error('reference indexes are written on little-endian machines only');
+  const dir = path.dirname(file);
+  const hashesBytes = part.hashes.length * 4;
+  const textBytes = part.text.length * 2;
+  const at = { hashes: 0, positions: hashesBytes, text: 2 * hashesBytes, maps: 2 * hashesBytes + align4(textBytes) };
+  const header: IndexHeader = {
+    format: 'reportlint-index',
+    version: INDEX_VERSION,
+    normalizer: NORMALIZER_VERSION,
+    k: part.k,
+    w: part.w,
+    minChars: part.w + part.k - 1,
+    created: new Date().toISOString(),
+    sections: {
+      hashes: [at.hashes, part.hashes.length],
+      positions: [at.positions, part.positions.length],
+      text: [at.text, part.text.length],
+      maps: [at.maps, part.maps.length],
+    },
+    sources: part.docs.map((d): SourceRow => [
+      path.relative(dir, d.path).split(path.sep).join('/'),
+      d.size,
+      d.mtimeMs,
+      d.sha1,
+      d.textStart,
+      d.textEnd,
+      d.mapStart,
+      d.mapEnd,
+    ]),
+  };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const prefix = Buffer.alloc(16);
+  MAGIC.copy(prefix, 0);
+  prefix.writeUInt32LE(INDEX_VERSION, 8);
+  prefix.writeUInt32LE(json.length, 12);
+  const pad = (n: number) => Buffer.alloc(align4(n) - n);
+  const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const chunks = [prefix, json, pad(16 + json.length), view(part.hashes), view(part.positions), view(part.text), pad(textBytes), view(part.maps)];
+
+  const temp = `${file}.${process.pid}.tmp`;
+  let bytes = 0;
+  const fd = openSync(temp, 'w');
+  try {
+    for (const chunk of chunks) {
+      let off = 0;
+      while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+      bytes += chunk.length;
+    }
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temp, file);
+  return bytes;
+}
+
+/** Tells whether a file starts like a reference index. */
+export function isIndexFile(file: string): boolean {
+  return /\.rlidx$/i.test(file);
+}
+
+/** Loads an index file. Throws UsageError when it cannot be read or is not a usable index. */
+export function loadIndexFile(file: string): CorpusPart {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (error) {
+    throw new UsageError('readFailed', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+  }
+  return parseIndex(buf, file);
+}
+
+/** Reads only the header (for listing the sources of an index). */
+export function readIndexHeader(file: string): IndexHeader {
+  const fd = openSync(file, 'r');
+  try {
+    const prefix = Buffer.alloc(16);
+    readSync(fd, prefix, 0, 16, 0);
+    const length = prefix.subarray(0, 8).equals(MAGIC) ? prefix.readUInt32LE(12) : 0;
+    const buf = Buffer.alloc(16 + length);
+    readSync(fd, buf, 0, buf.length, 0);
+    return header(buf, file).header;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fail(file: string, reason: string): never {
+  throw new UsageError('readFailed', { path: file, reason });
+}
+
+function header(buf: Buffer, file: string): { header: IndexHeader; dataStart: number } {
+  if (buf.length < 16 || !buf.subarray(0, 8).equals(MAGIC)) fail(file, 'not a reportlint reference index');
+  const version = buf.readUInt32LE(8);
+  if (version !== INDEX_VERSION) fail(file, `index format ${version}, this reportlint reads format ${INDEX_VERSION}: rebuild it with \`reportlint index\``);
+  const length = buf.readUInt32LE(12);
+  if (16 + length > buf.length) fail(file, 'the index is truncated');
+  let h: IndexHeader;
+  try {
+    h = JSON.parse(buf.toString('utf8', 16, 16 + length)) as IndexHeader;
+  } catch {
+    fail(file, 'the index header is damaged');
+  }
+  if (h.format !== 'reportlint-index') fail(file, 'not a reportlint reference index');
+  if (h.normalizer !== NORMALIZER_VERSION || h.k !== K) fail(file, 'the index was built by another version of reportlint: rebuild it with `reportlint index`');
+  return { header: h, dataStart: align4(16 + length) };
+}
+
+export function parseIndex(buf: Buffer, file: string): CorpusPart {
+  if (os.endianness() !== 'LE') fail(file, 'reference indexes can be read on little-endian machines only');
+  const { header: h, dataStart } = header(buf, file);
+  const s = h.sections;
+  const end = (offset: number, count: number, size: number) => dataStart + offset + count * size;
+  if (end(...s.hashes, 4) > buf.length || end(...s.positions, 4) > buf.length || end(...s.text, 2) > buf.length || end(...s.maps, 1) > buf.length) {
+    fail(file, 'the index is truncated');
+  }
+  const typed = <T>(make: (ab: ArrayBufferLike, offset: number, length: number) => T, [offset, count]: [number, number], size: number, copy: (b: Buffer) => T): T => {
+    const abs = buf.byteOffset + dataStart + offset;
+    if (abs % size === 0) return make(buf.buffer, abs, count);
+    return copy(buf.subarray(dataStart + offset, dataStart + offset + count * size));
+  };
+  const u32 = (sec: [number, number]) =>
+    typed((ab, o, n) => new Uint32Array(ab, o, n), sec, 4, (b) => new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
+  const hashes = u32(s.hashes);
+  const positions = u32(s.positions);
+  const text = typed((ab, o, n) => new Uint16Array(ab, o, n), s.text, 2, (b) => new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
+  const maps = new Uint8Array(buf.buffer, buf.byteOffset + dataStart + s.maps[0], s.maps[1]);
+  const dir = path.dirname(path.resolve(file));
+  const docs: CorpusDoc[] = h.sources.map(([rel, size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd]) => ({
+    path: path.resolve(dir, rel),
+    size,
+    mtimeMs,
+    sha1,
+    textStart,
+    textEnd,
+    mapStart,
+    mapEnd,
+  }));
+  return new CorpusPart(h.k, h.w, docs, text, hashes, positions, maps);
+}
+
+/** The sources of an index that changed since it was built (size or content) or are gone. */
+export function checkIndexSources(part: CorpusPart): { changed: string[]; missing: string[] } {
+  const changed: string[] = [];
+  const missing: string[] = [];
+  for (const d of part.docs) {
+    const info = statSync(d.path, { throwIfNoEntry: false });
+    if (!info) missing.push(d.path);
+    else if (info.size !== d.size) changed.push(d.path);
+    else if (info.mtimeMs !== d.mtimeMs && createHash('sha1').update(readFileSync(d.path)).digest('hex') !== d.sha1) changed.push(d.path);
+  }
+  return { changed, missing };
+}
