@@ -77,7 +77,7 @@ function configError(run: () => unknown): ConfigError {
 
 describe('presets and defaults', () => {
   it('lists the built-in presets', () => {
-    expect(presetNames()).toEqual(['recommended', 'strict']);
+    expect(presetNames()).toEqual(['recommended', 'gate', 'strict']);
   });
 
   it('--no-config gives the recommended preset with full default options, ignoring config files', () => {
@@ -92,7 +92,7 @@ describe('presets and defaults', () => {
       locale: undefined,
       ignores: [],
       files: [],
-      settings: { profile: 'auto', profiles: {}, terms: [] },
+      settings: { profile: 'auto', profiles: {}, terms: [], references: [] },
     });
     expect(r.isIgnored(join(tmp, 'a.md'))).toBe(false);
   });
@@ -597,8 +597,8 @@ describe('validation errors', () => {
       4,
       'extends[1]',
       'configUnknownPreset',
-      'unknown preset “recomended”; choose one of recommended, strict, or a path to a config file',
-      '未知的预设“recomended”，可选：recommended, strict，或配置文件路径',
+      'unknown preset “recomended”; choose one of recommended, gate, strict, or a path to a config file',
+      '未知的预设“recomended”，可选：recommended, gate, strict，或配置文件路径',
     ],
     [
       'rules not a mapping',

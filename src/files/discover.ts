@@ -1,11 +1,12 @@
 import fg from 'fast-glob';
-import picomatch from 'picomatch';
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { UsageError } from '../errors.js';
+import type { CoreMessageId } from '../i18n/messages.js';
 
 /** The extensions a directory is searched for. */
-export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt'];
+export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'docx'];
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export interface DiscoveredFile {
@@ -14,21 +15,41 @@ export interface DiscoveredFile {
   explicit: boolean;
 }
 
+/** A pattern that named nothing: reported for its own path while the others are linted. */
+export interface DiscoveryProblem {
+  path: string;
+  messageId: CoreMessageId;
+  reason?: string;
+}
+
 /**
  * Expands files, directories and globs into absolute file paths, sorted and
- * without duplicates. A pattern that names nothing is a usage error.
+ * without duplicates. A pattern that names nothing is a problem of its own;
+ * when no pattern names anything the whole run is a usage error.
  */
-export function discoverFiles(patterns: string[], cwd: string, ignorePatterns: string[] = []): DiscoveredFile[] {
+export function discoverFiles(
+  patterns: string[],
+  cwd: string,
+  ignorePatterns: string[] = [],
+): { files: DiscoveredFile[]; problems: DiscoveryProblem[] } {
   const ignore = [...ALWAYS_IGNORED, ...ignorePatterns];
   const ignored = ignoreMatcher(ignorePatterns, cwd);
   const found = new Map<string, DiscoveredFile>();
+  const problems: DiscoveryProblem[] = [];
   const add = (file: string, explicit: boolean) => {
     const prev = found.get(file);
     if (!prev || (explicit && !prev.explicit)) found.set(file, { path: file, explicit });
   };
   for (const pattern of patterns) {
     const abs = path.resolve(cwd, pattern);
-    const stat = statSync(abs, { throwIfNoEntry: false });
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(abs, { throwIfNoEntry: false });
+    } catch (error) {
+      // ELOOP, EACCES …: the path exists but cannot be looked at.
+      problems.push({ path: abs, messageId: 'readFailed', reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      continue;
+    }
     if (stat?.isFile()) {
       if (!ignored(abs)) add(abs, true);
     } else if (stat?.isDirectory()) {
@@ -39,22 +60,32 @@ export function discoverFiles(patterns: string[], cwd: string, ignorePatterns: s
         dot: false,
         onlyFiles: true,
         followSymbolicLinks: false,
+        suppressErrors: true,
       });
+      const before = found.size;
       for (const entry of entries) if (!ignored(entry)) add(path.normalize(entry), false);
+      if (found.size === before && entries.length === 0) problems.push({ path: abs, messageId: 'noReportsInDirectory' });
     } else if (fg.isDynamicPattern(pattern)) {
       const entries = fg.sync(fg.convertPathToPattern(cwd) + '/' + pattern.replace(/^\.\//, ''), {
         absolute: true,
         ignore,
         onlyFiles: true,
         followSymbolicLinks: false,
+        suppressErrors: true,
       });
       for (const entry of entries) if (!ignored(entry)) add(path.normalize(entry), false);
+      if (entries.length === 0) problems.push({ path: pattern, messageId: 'noGlobMatch' });
     } else {
-      throw new UsageError('pathNotFound', { path: pattern });
+      problems.push({ path: pattern, messageId: 'pathNotFound' });
     }
   }
-  if (found.size === 0) throw new UsageError('noFilesMatched', { patterns: patterns.join(' ') });
-  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (found.size === 0) {
+    // Nothing to lint at all: say so once, as ESLint does.
+    if (problems.length === 1) throw new UsageError(problems[0].messageId, { path: problems[0].path, reason: problems[0].reason ?? '' });
+    throw new UsageError('noFilesMatched', { patterns: patterns.join(' ') });
+  }
+  const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, problems };
 }
 
 /** `--ignore-pattern` globs, relative to the working directory; `dir/` means everything below it. */

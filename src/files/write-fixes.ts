@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { readStamp } from '../lint-files.js';
+import { encode } from './decode.js';
 
 /**
  * Writes the fixed text of each result that has one: through a temporary file
@@ -20,13 +21,15 @@ export function outputFixes(results: LintResult[]): string[] {
       skipped.push(file);
       continue;
     }
-    writeAtomically(file, result.output, now.mode & 0o7777);
+    // Back in the file's own encoding, with its BOM (the fixed text has none of its own).
+    const text = result.output.charCodeAt(0) === 0xfeff ? result.output.slice(1) : result.output;
+    writeAtomically(file, encode(text, { encoding: stamp.encoding, bom: stamp.bom || result.output !== text }), now.mode & 0o7777);
   }
   return skipped;
 }
 
 /** Temporary file, then rename: a reader never sees half a file, and a crash leaves the old one. */
-export function writeAtomically(file: string, content: string, mode?: number): void {
+export function writeAtomically(file: string, content: string | Buffer, mode?: number): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.reportlint-${process.pid}.tmp`);
   try {
     writeFileSync(tmp, content, mode === undefined ? undefined : { mode });

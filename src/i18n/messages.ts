@@ -67,6 +67,53 @@ export const CORE_MESSAGES = {
     zh: '--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复',
     en: '--fix-rule names “{ruleId}”, which does not exist or cannot fix',
   },
+  reasonPermission: { zh: '权限不足', en: 'permission denied' },
+  reasonLoop: { zh: '符号链接循环', en: 'symbolic link loop' },
+  reasonMissing: { zh: '文件不存在', en: 'no such file' },
+  reasonDirectory: { zh: '这是一个目录', en: 'it is a directory' },
+  fileTooLarge: {
+    zh: '文件大小 {size} MB 超过上限 {max} MB（--max-file-size），已跳过',
+    en: 'File of {size} MB is over the limit of {max} MB (--max-file-size); skipped',
+  },
+  fileBinary: { zh: '不是文本文件（含二进制内容），未检查', en: 'Not a text file (binary content); not checked' },
+  fileUndecodable: {
+    zh: '无法识别文件编码，未检查（可用 --encoding 指定，如 gb18030）',
+    en: 'Cannot tell the file’s encoding; not checked (name it with --encoding, e.g. gb18030)',
+  },
+  docxCorrupt: {
+    zh: 'Word 文档已损坏或不是 .docx 格式，未检查',
+    en: 'The Word document is damaged or not in .docx format; not checked',
+  },
+  fileEmpty: { zh: '文件为空，没有可检查的内容', en: 'The file is empty: nothing to check' },
+  docxNoFix: {
+    zh: 'Word 文档（.docx）不提供自动修复，请在 Word 中修改',
+    en: 'Word documents (.docx) are not fixed automatically; make the changes in Word',
+  },
+  noReportsInDirectory: {
+    zh: '目录中没有报告文件（.md、.markdown、.txt、.docx）：{path}',
+    en: 'No report files (.md, .markdown, .txt, .docx) in directory: {path}',
+  },
+  noGlobMatch: { zh: '没有与之匹配的文件：{path}', en: 'No files match: {path}' },
+  badEncoding: { zh: '不支持的编码“{value}”', en: 'Unknown encoding “{value}”' },
+  badMaxFileSize: {
+    zh: '--max-file-size 须为正数（单位 MB），收到“{value}”',
+    en: '--max-file-size takes a positive number of megabytes, got “{value}”',
+  },
+  indexWritten: { zh: '已写入参考索引：{path}（{files} 个文件）', en: 'Wrote the reference index {path} ({files} files)' },
+  baselineWritten: { zh: '已写入基线：{path}（{count} 个问题）', en: 'Wrote the baseline {path} ({count} problems)' },
+  baselineSuppressed: { zh: '基线中已有的 {count} 个问题未显示', en: '{count} problems already in the baseline are not shown' },
+  badBaseline: { zh: '基线文件 {path} 格式不对：{reason}', en: 'The baseline {path} is not valid: {reason}' },
+  stdinFix: { zh: '--stdin 不能与 --fix 同用（可用 --fix-dry-run）', en: '--stdin cannot be used with --fix (use --fix-dry-run)' },
+  stdinPatterns: { zh: '--stdin 不能同时指定文件', en: '--stdin takes no file patterns' },
+  badFormatTarget: { zh: '输出格式“{value}”缺少文件名（格式如 sarif:结果.sarif）', en: 'Format “{value}” names no file (e.g. sarif:report.sarif)' },
+  tooManyStdoutFormats: {
+    zh: '只能有一种格式输出到标准输出，其余请写成“格式:文件”：{formats}',
+    en: 'Only one format can go to standard output; write the others as format:file ({formats})',
+  },
+  outputFileUnused: {
+    zh: '--output-file 只用于未指定文件的格式，但每种格式都已指定了文件',
+    en: '--output-file applies to a format without a file, but every format names one',
+  },
   unexpected: {
     zh: '内部错误：{error}（加 --debug 查看详情，并请报告此问题）',
     en: 'Internal error: {error} (run with --debug for details, and please report it)',
