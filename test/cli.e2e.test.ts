@@ -70,7 +70,7 @@ describe('exit codes', () => {
 
   it.each([
     [['missing.md'], '路径不存在：missing.md'],
-    [['*.docx'], '没有找到要检查的文件：*.docx'],
+    [['*.docx'], '没有与之匹配的文件：*.docx'],
     [['--format', 'xml', 'clean.txt'], '不支持的输出格式“xml”'],
     [['--max-warnings', 'many', 'clean.txt'], '--max-warnings 须为非负整数'],
     [['--locale', 'fr', 'clean.txt'], '不支持的语言“fr”'],

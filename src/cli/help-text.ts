@@ -17,7 +17,20 @@ export const HELP = {
     en: 'override a rule, e.g. "no-placeholder: off" (repeatable)',
   },
   ignorePattern: { zh: '忽略与之匹配的文件（可重复）', en: 'skip files matching this glob (repeatable)' },
-  format: { zh: '输出格式：stylish（默认）、json', en: 'output format: stylish (default), json' },
+  format: {
+    zh: '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、rdjson、html、summary；可重复，“格式:文件”写入文件',
+    en: 'output format: stylish (default), json, sarif, github, gitlab, junit, rdjson, html, summary; repeatable, format:file writes to a file',
+  },
+  reference: { zh: '参考文件（市委清单、往年报告或 .rlidx 索引），可重复', en: 'reference documents (checklists, past reports or an .rlidx index); repeatable' },
+  encoding: { zh: '按此编码读取文本文件（默认自动识别 UTF-8、UTF-16、GB18030）', en: 'read text files in this encoding (default: detect UTF-8, UTF-16, GB18030)' },
+  maxFileSize: { zh: '跳过大于此值（MB）的文件，默认 10', en: 'skip files larger than this many megabytes (default 10)' },
+  stdin: { zh: '从标准输入读取报告', en: 'read the report from standard input' },
+  stdinFilename: { zh: '标准输入内容的文件名（决定配置与格式）', en: 'file name for standard input (picks config and format)' },
+  baseline: { zh: '只报告基线文件中没有的问题', en: 'report only problems not in this baseline file' },
+  baselineWrite: { zh: '把当前的问题写入基线文件', en: 'record the current problems in a baseline file' },
+  indexDescription: { zh: '为参考文件建立索引（供 references 或 --reference 使用）', en: 'build an index of reference documents (for references or --reference)' },
+  indexPatterns: { zh: '参考文件、目录或 glob', en: 'reference files, directories or globs' },
+  indexOutput: { zh: '索引文件（.rlidx）', en: 'the index file to write (.rlidx)' },
   outputFile: { zh: '把结果写入文件而非标准输出', en: 'write the report to a file instead of stdout' },
   quiet: { zh: '只报告错误，不报告警告', en: 'report errors only' },
   maxWarnings: {
@@ -37,7 +50,7 @@ export const HELP = {
   version: { zh: '显示版本号', en: 'show the version' },
   help: { zh: '显示帮助', en: 'show this help' },
   after: {
-    zh: '\n退出码：0 无错误；1 有错误或警告超限；2 用法、配置或读写错误。\n示例：reportlint 报告/ --format json --output-file 结果.json',
-    en: '\nExit codes: 0 no errors; 1 errors, or too many warnings; 2 usage, config or I/O failure.\nExample: reportlint reports/ --format json --output-file result.json',
+    zh: '\n子命令：reportlint index <文件…> --output 参考.rlidx\n退出码：0 无错误；1 有错误或警告超限；2 用法、配置或读写错误。\n示例：reportlint 报告/ --format json --output-file 结果.json',
+    en: '\nSubcommand: reportlint index <files…> --output refs.rlidx\nExit codes: 0 no errors; 1 errors, or too many warnings; 2 usage, config or I/O failure.\nExample: reportlint reports/ --format json --output-file result.json',
   },
 } satisfies Record<string, Localized>;

@@ -39,9 +39,10 @@ export const stylish: Formatter = (results, { locale, color, cwd }) => {
     if (!result.messages.length) continue;
 
     const rows = result.messages.map((m) => [
-      `${m.line}:${m.column}`,
+      // A Word document has paragraphs, not lines: 第12段 / ¶12, with a quote after the message.
+      'paragraph' in m && typeof m.paragraph === 'number' ? (locale === 'zh' ? `第${m.paragraph}段` : `¶${m.paragraph}`) : `${m.line}:${m.column}`,
       coreMessage(locale, m.severity === 2 ? 'severityError' : m.severity === 1 ? 'severityWarning' : 'severityInfo'),
-      m.message,
+      'quote' in m && typeof m.quote === 'string' && m.quote ? `${m.message}「${m.quote}」` : m.message,
       m.ruleId ?? '',
       m.sectionPath,
     ]);
