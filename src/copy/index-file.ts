@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { discoverFiles } from '../files/discover.js';
+import { readReport } from '../files/read.js';
 import { CorpusPart, buildCorpusPart, type CorpusDoc, type CorpusInput } from './corpus.js';
 import { K, windowFor } from './fingerprint.js';
 import { NORMALIZER_VERSION } from './normalize.js';
@@ -93,26 +93,17 @@ export async function buildIndexFile(patterns: string[], cwd: string, output: st
 
 /** Markdown or plain text: what a reference can be (besides an index). */
 export function isTextReference(file: string): boolean {
-  return /\.(?:md|markdown|txt)$/i.test(file);
+  return /\.(?:md|markdown|txt|docx)$/i.test(file);
 }
 
-/** Reads a reference file for a corpus: text (UTF-8), size, mtime and SHA-1. Throws UsageError. */
+/** Reads a reference file for a corpus: text (any encoding reportlint reads, or a Word document), size, mtime and SHA-1. Throws UsageError. */
 export async function readReference(file: string): Promise<CorpusInput> {
-  // TODO: read through src/files/read.ts (encodings, .docx) once it is settled.
-  if (/\.docx$/i.test(file)) throw new UsageError('readFailed', { path: file, reason: 'a Word document cannot be a reference yet; save it as text' });
-  try {
-    const [info, bytes] = await Promise.all([stat(file), readFile(file)]);
-    return {
-      path: file,
-      text: bytes.toString('utf8'),
-      size: info.size,
-      mtimeMs: info.mtimeMs,
-      sha1: createHash('sha1').update(bytes).digest('hex'),
-    };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError('readFailed', { path: file, reason });
+  const read = await readReport(file, { maxFileSize: Number.MAX_SAFE_INTEGER });
+  if (read.kind === 'skipped') {
+    throw new UsageError(read.messageId, { ...read.data, path: file, reason: String(read.data.reason ?? read.messageId) });
   }
+  // The hash is of the text: an index notices a changed source whatever its encoding.
+  return { path: file, text: read.text, size: read.stamp.size, mtimeMs: read.stamp.mtimeMs, sha1: createHash('sha1').update(read.text).digest('hex') };
 }
 
 function align4(n: number): number {
