@@ -1,7 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Paragraph } from '../src/model/report.js';
-import { isLatinOnly, protectedRanges } from '../src/text/prose.js';
-import { RangeGuard } from '../src/text/forms.js';
+import { isLatinOnly, protectedRanges, rangeGuard } from '../src/text/prose.js';
 
 /** How the names of documents, books, laws, papers and articles end: these belong in 《》. */
 const DOCUMENT_ENDINGS = [
@@ -90,7 +89,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
   const { content } = paragraph;
   const text = content.text;
   if (!text.includes('《') || isLatinOnly(text)) return;
-  const guarded = new RangeGuard(protectedRanges(text));
+  const guarded = rangeGuard(protectedRanges(text));
   /** Open 《 positions, outermost first. */
   const open: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -102,7 +101,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
     if (ch !== '》' || open.length === 0) continue;
     const start = open.pop()!;
     const end = i + 1;
-    if (guarded.hits(start, end)) continue;
+    if (guarded(start, end)) continue;
     const name = text.slice(start + 1, i);
     if (open.length > 0) {
       context.report({

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Paragraph } from '../src/model/report.js';
-import { isChinese, isHan, isLatinOnly, protectedRanges } from '../src/text/prose.js';
-import { contiguousSpan, isDigit, isLatinLetter, RangeGuard } from '../src/text/forms.js';
+import { isChinese, isHan, isLatinOnly, protectedRanges, rangeGuard } from '../src/text/prose.js';
+import { contiguousSpan, isDigit, isLatinLetter } from '../src/text/forms.js';
 
 /** Characters of malformed ellipses: half- and full-width points, 。, the midline ⋯, middle dots. */
 const POINTS = '.．';
@@ -272,12 +272,12 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
   const { content } = paragraph;
   const text = content.text;
   if (isLatinOnly(text)) return;
-  const guarded = new RangeGuard(protectedRanges(text));
+  const guarded = rangeGuard(protectedRanges(text));
   const markerEnd = paragraph.heads?.marker?.length ?? 0;
 
   /** Reports text[start, end), fixed to `replacement` when the span is plain source. */
   const report = (start: number, end: number, messageId: string, data: Record<string, string>, replacement?: { start: number; end: number; text: string }): void => {
-    if (guarded.hits(start, end)) return;
+    if (guarded(start, end)) return;
     const range = replacement ? contiguousSpan(content, replacement.start, replacement.end) : null;
     context.report({
       at: content.span(start, end),

@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Paragraph, Report } from '../src/model/report.js';
-import { isChinese, isCjkPunctuation, isHan, isLatinOnly, protectedRanges } from '../src/text/prose.js';
-import { contiguousSpan, isCloser, isInlineSpace, isOpener, RangeGuard } from '../src/text/forms.js';
+import { isChinese, isCjkPunctuation, isHan, isLatinOnly, protectedRanges, rangeGuard } from '../src/text/prose.js';
+import { contiguousSpan, isCloser, isInlineSpace, isOpener } from '../src/text/forms.js';
 import type { Edit } from '../src/types.js';
 
 const IDEOGRAPHIC_SPACE = '\u3000';
@@ -136,7 +136,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): vo
   // In a Latin-only paragraph only an ideographic space is out of place.
   const latinOnly = isLatinOnly(text);
   if (latinOnly && !text.includes(IDEOGRAPHIC_SPACE)) return;
-  const guarded = new RangeGuard(protectedRanges(text));
+  const guarded = rangeGuard(protectedRanges(text));
   const marker = paragraph.heads?.marker ?? null;
 
   /** A run of spaces [i, j) removed or replaced, keeping the source around it intact. */
@@ -158,7 +158,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): vo
     const j = spaceEnd(i);
     const prev = text[i - 1];
     const next = text[j];
-    if (j >= text.length || guarded.hits(i - 1, j + 1)) {
+    if (j >= text.length || guarded(i - 1, j + 1)) {
       i = j;
       continue;
     }
@@ -208,7 +208,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): vo
         while (k < text.length && isHan(text[k])) k++;
         if (k === cursor || k >= text.length || !isInlineSpace(text[k])) break;
         const m = spaceEnd(k);
-        if (m >= text.length || text.slice(k, m).includes(IDEOGRAPHIC_SPACE) || !isHan(text[m]) || guarded.hits(k, m + 1)) break;
+        if (m >= text.length || text.slice(k, m).includes(IDEOGRAPHIC_SPACE) || !isHan(text[m]) || guarded(k, m + 1)) break;
         runs.push([k, m]);
         cursor = m;
       }

@@ -19,19 +19,8 @@ export function isCloser(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && CLOSERS.includes(ch);
 }
 
-/** ASCII digit. */
-export function isDigit(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return c >= 0x30 && c <= 0x39;
-}
-
-/** ASCII letter. */
-export function isLatinLetter(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0) | 0x20;
-  return c >= 0x61 && c <= 0x7a;
-}
+/** ASCII digit and letter (shared with the other format rules). */
+export { isAsciiDigit as isDigit, isAsciiLetter as isLatinLetter } from './prose.js';
 
 /**
  * Horizontal white space inside a line: space, tab, no-break space, the
@@ -54,31 +43,4 @@ export function contiguousSpan(content: MappedText, i: number, j: number): Span 
   // The characters must be exactly the source's: an opaque stand-in maps many to one.
   for (let k = i; k < j; k++) if (content.offsetAt(k) !== span.start + (k - i)) return null;
   return span;
-}
-
-/**
- * Answers “does [start, end) touch a protected range?” for queries that move
- * left to right, in linear time overall (prose.ts’s `overlaps` scans from the
- * first range on every call, which is quadratic on a long line full of URLs).
- * A query may step back a little (a range found after its end was read).
- */
-export class RangeGuard {
-  private readonly ranges: Array<[number, number]> = [];
-  private index = 0;
-
-  /** `ranges` sorted by start, as `protectedRanges` returns them; overlapping ones are merged. */
-  constructor(ranges: ReadonlyArray<readonly [number, number]>) {
-    for (const [a, b] of ranges) {
-      const last = this.ranges[this.ranges.length - 1];
-      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-      else this.ranges.push([a, b]);
-    }
-  }
-
-  hits(start: number, end = start + 1): boolean {
-    const r = this.ranges;
-    while (this.index > 0 && r[this.index - 1][1] > start) this.index--;
-    while (this.index < r.length && r[this.index][1] <= start) this.index++;
-    return this.index < r.length && r[this.index][0] < end;
-  }
 }

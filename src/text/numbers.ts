@@ -4,19 +4,9 @@
  * date-format and number-usage; everything here is linear and allocation-light.
  */
 
-/** An ASCII digit 0–9. */
-export function isAsciiDigit(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return c >= 0x30 && c <= 0x39;
-}
+import { isAsciiDigit, isAsciiLetter, isFullWidthDigit } from './prose.js';
 
-/** A full-width digit ０–９. */
-export function isFullWidthDigit(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return c >= 0xff10 && c <= 0xff19;
-}
+export { isAsciiDigit, isFullWidthDigit, rangeGuard } from './prose.js';
 
 /** An Arabic digit, half- or full-width. */
 export function isDigit(ch: string | undefined): boolean {
@@ -24,11 +14,7 @@ export function isDigit(ch: string | undefined): boolean {
 }
 
 /** An ASCII Latin letter. */
-export function isLatinLetter(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0) | 0x20;
-  return c >= 0x61 && c <= 0x7a;
-}
+export const isLatinLetter = isAsciiLetter;
 
 /** Full-width digits (and ．／－％) to their half-width forms; other characters unchanged. */
 export function toHalfWidth(s: string): string {
@@ -128,32 +114,4 @@ export function scaleDecimal(number: string, zeros: number): string {
   const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
   const rest = digits.slice(point).replace(/0+$/, '');
   return rest ? `${whole}.${rest}` : whole;
-}
-
-/**
- * `overlaps` from prose.ts for many queries on one paragraph: O(log n) each
- * instead of a walk from the first range, so a line with thousands of inline
- * code spans or URLs stays linear. `ranges` must be sorted by start, as
- * `protectedRanges` returns them; they may overlap each other.
- */
-export function rangeGuard(ranges: Array<[number, number]>): (start: number, end?: number) => boolean {
-  if (ranges.length === 0) return () => false;
-  const maxEnd = new Array<number>(ranges.length);
-  let max = -Infinity;
-  ranges.forEach(([, b], k) => {
-    max = Math.max(max, b);
-    maxEnd[k] = max;
-  });
-  return (start, end = start + 1) => {
-    // The last range that starts before `end`; some range up to it must end after `start`.
-    let lo = 0;
-    let hi = ranges.length - 1;
-    if (ranges[0][0] >= end) return false;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (ranges[mid][0] < end) lo = mid;
-      else hi = mid - 1;
-    }
-    return maxEnd[lo] > start;
-  };
 }

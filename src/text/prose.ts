@@ -30,7 +30,8 @@ export function isLatinOnly(text: string): boolean {
   return true;
 }
 
-const URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]*/g;
+// A URL ends at white space, Chinese punctuation or a Han character (…/a.html下一步 is not part of it).
+const URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]*/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 /**
@@ -51,11 +52,50 @@ export function protectedRanges(text: string): Array<[number, number]> {
   return out.sort((a, b) => a[0] - b[0]);
 }
 
-/** Whether [start, end) overlaps one of the ranges. */
-export function overlaps(ranges: Array<[number, number]>, start: number, end = start + 1): boolean {
-  for (const [a, b] of ranges) {
-    if (a >= end) return false;
-    if (b > start) return true;
-  }
-  return false;
+/**
+ * Answers “does [start, end) touch one of the ranges?” in O(log n) a query, in
+ * any order, so that a line with thousands of URLs or code spans stays linear.
+ * `ranges` must be sorted by start, as `protectedRanges` returns them; they may overlap.
+ */
+export function rangeGuard(ranges: ReadonlyArray<readonly [number, number]>): (start: number, end?: number) => boolean {
+  if (ranges.length === 0) return () => false;
+  const maxEnd = new Array<number>(ranges.length);
+  let max = -Infinity;
+  ranges.forEach(([, b], k) => {
+    max = Math.max(max, b);
+    maxEnd[k] = max;
+  });
+  return (start, end = start + 1) => {
+    // The last range that starts before `end`; some range up to it must end after `start`.
+    if (ranges[0][0] >= end) return false;
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (ranges[mid][0] < end) lo = mid;
+      else hi = mid - 1;
+    }
+    return maxEnd[lo] > start;
+  };
+}
+
+/** An ASCII digit 0–9. */
+export function isAsciiDigit(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** A full-width digit ０–９. */
+export function isFullWidthDigit(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return c >= 0xff10 && c <= 0xff19;
+}
+
+/** An ASCII Latin letter. */
+export function isAsciiLetter(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
 }

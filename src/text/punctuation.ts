@@ -7,7 +7,7 @@
 import { matchMarker } from '../model/markers.js';
 import type { Paragraph } from '../model/report.js';
 import type { Edit } from '../types.js';
-import { isHan, protectedRanges } from './prose.js';
+import { isAsciiDigit, isAsciiLetter, isHan, protectedRanges } from './prose.js';
 
 /** Length in `content.text` of the numbering marker that opens the paragraph (0 when there is none). */
 export function markerLength(paragraph: Paragraph): number {
@@ -55,17 +55,7 @@ export function isChineseNumeral(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && '一二三四五六七八九十'.includes(ch);
 }
 
-export function isAsciiDigit(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return c >= 0x30 && c <= 0x39;
-}
-
-export function isAsciiLetter(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0) | 0x20;
-  return c >= 0x61 && c <= 0x7a;
-}
+export { isAsciiDigit, isAsciiLetter } from './prose.js';
 
 /** Space inside a line: ASCII space, tab, no-break space, ideographic space. */
 export function isSpace(ch: string | undefined): boolean {
