@@ -10,6 +10,7 @@ import type { DocumentFormat } from '../src/types.js';
 const CASES: Record<string, (n: number) => string> = {
   'one long line (n × 10 chars)': (n) => '关于某项工作的报告\n' + '党支部认真开展工作，'.repeat(n) + '\n',
   'nested block quotes': (n) => '> '.repeat(n) + '引用的话\n',
+  // n list levels by indentation: the text itself grows as n², so n is kept smaller.
   'nested list levels': (n) => Array.from({ length: n }, (_, i) => ' '.repeat(i * 2) + '- 项\n').join(''),
   'consecutive ×': (n) => '×'.repeat(n) + '\n',
   'headings': (n) => Array.from({ length: n }, (_, i) => `## ${(i % 9) + 1}.标题${i}\n`).join('\n'),
@@ -18,12 +19,14 @@ const CASES: Record<string, (n: number) => string> = {
   'open link brackets': (n) => '['.repeat(n) + '\n',
   'inline code spans': (n) => '关于某项工作的报告\n' + '见`a`，'.repeat(n) + '\n',
   'hard breaks': (n) => '关于某项工作的报告\n\n' + '一行文字  \n'.repeat(n),
+  'emphasis marker runs': (n) => '*'.repeat(n) + '强调' + '*'.repeat(n) + '\n',
+  'nested lists on one line': (n) => '- '.repeat(n) + '项\n',
 };
 // Sizes: [small, large]; the large is twice the small.
 const SIZES: Record<string, [number, number]> = {
   'one long line (n × 10 chars)': [50_000, 100_000],
   'nested block quotes': [5_000, 10_000],
-  'nested list levels': [5_000, 10_000],
+  'nested list levels': [1_000, 2_000],
   'consecutive ×': [50_000, 100_000],
   headings: [25_000, 50_000],
   'marker lines': [25_000, 50_000],
@@ -31,6 +34,8 @@ const SIZES: Record<string, [number, number]> = {
   'open link brackets': [25_000, 50_000],
   'inline code spans': [50_000, 100_000],
   'hard breaks': [50_000, 100_000],
+  'emphasis marker runs': [50_000, 100_000],
+  'nested lists on one line': [5_000, 10_000],
 };
 
 function time(text: string, format: DocumentFormat): { ms: number; findings: number } {

@@ -147,8 +147,11 @@ function isSpaceAt(source: string, i: number): boolean {
   return c === 32 || c === 9;
 }
 
+/** micromark's emphasis resolution is quadratic in a run of `*` or `_`; no report has a run this long. */
+const LONG_EMPHASIS_RUN = /[*_]{65}/;
+
 export function markdownUnits(source: string): Units {
-  if (tooDeeplyNested(source)) return textUnits(source);
+  if (tooDeeplyNested(source) || LONG_EMPHASIS_RUN.test(source)) return textUnits(source);
   const tree = parserFor(source).parse(source) as Root;
   const units: Unit[] = [];
   const excluded: ExcludedSpan[] = [];
@@ -158,15 +161,18 @@ export function markdownUnits(source: string): Units {
     end: node.position?.end.offset ?? 0,
   });
 
+  // Iterative: 20,000 nested emphasis markers must not overflow the stack.
   const phrasing = (nodes: PhrasingContent[], b: MappedTextBuilder): void => {
-    for (const node of nodes) {
+    const stack: PhrasingContent[] = [];
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+    while (stack.length) {
+      const node = stack.pop()!;
       const { start, end } = spanOf(node);
       switch (node.type) {
-        case 'text': {
+        case 'text':
           // Use the source itself, not the node value, so every character maps exactly.
           b.source(source, start, end);
           break;
-        }
         case 'break':
           b.opaque('\n', start);
           break;
@@ -181,7 +187,10 @@ export function markdownUnits(source: string): Units {
           b.opaque(OPAQUE, start);
           break;
         default:
-          if ('children' in node) phrasing(node.children as PhrasingContent[], b);
+          if ('children' in node) {
+            const children = node.children as PhrasingContent[];
+            for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+          }
       }
     }
   };
