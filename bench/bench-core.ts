@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: reportlint against remark-parse alone on 1,000 synthetic
- * reports of about 15 KB. Target: lintText with the core rules ≤ 1.5× parse-only.
+ * reports of about 15 KB. Target: lintText with the core issue's rules ≤ 1.5× parse-only.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,12 +34,20 @@ const parser = unified().use(remarkParse);
 const parseOnly = time('remark-parse alone', () => {
   for (const d of docs) parser.parse(d);
 });
+// The target of the core issue: its four rules. The full recommended set is shown beside it.
+const CORE_RULES = Object.fromEntries(
+  ['no-placeholder', 'problems-section', 'heading-numbering', 'truncated-paragraph'].map((id) => [id, { severity: 'error' as const }]),
+);
+const core = time('reportlint, the 4 core rules', () => {
+  for (const d of docs) lintText(d, { registry: builtinRegistry, rules: CORE_RULES });
+});
+console.log(`ratio core rules / parse-only: ${(core / parseOnly).toFixed(2)}× (target ≤ 1.5×)`);
 let findings = 0;
-const lint = time('reportlint lintText (all rules)', () => {
+const lint = time('reportlint, all recommended rules', () => {
   findings = 0;
   for (const d of docs) findings += lintText(d, { registry: builtinRegistry }).messages.length;
 });
-console.log(`ratio lintText / parse-only: ${(lint / parseOnly).toFixed(2)}× (target ≤ 1.5×); ${findings} findings`);
+console.log(`ratio all rules / parse-only: ${(lint / parseOnly).toFixed(2)}×; ${findings} findings`);
 
 // The whole path with files on disk: discovery, config, reading.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'reportlint-bench-'));
