@@ -19,8 +19,8 @@ export default defineRule({
   },
   messages: {
     missing: {
-      zh: '报告缺少“{name}”部分，内容不全（报告类型 {profile} 应有：{required}）',
-      en: 'The report has no “{name}” section: incomplete (a report of kind {profile} needs {required})',
+      zh: '报告缺少“{name}”部分，内容不全（{profile}应有：{required}）',
+      en: 'The report has no “{name}” section: incomplete ({profile} needs {required})',
     },
     order: {
       zh: '“{name}”部分位置不对，各部分应依次为：{required}',
@@ -134,7 +134,9 @@ export default defineRule({
     const found = findProfileSections(report, profile);
     const required = profile.sections.map((s) => `“${s.name}”`).join('、');
     for (const part of profile.sections) {
-      if (!found.get(part.id)) context.report({ at, messageId: 'missing', data: { name: part.name, profile: choice.name, required } });
+      // “主体责任情况报告应有…”; a user profile without a title is named by its id.
+      const kind = profile.title ?? (context.locale === 'zh' ? `“${choice.name}”类报告` : `a “${choice.name}” report`);
+      if (!found.get(part.id)) context.report({ at, messageId: 'missing', data: { name: part.name, profile: kind, required } });
     }
 
     if (!profile.ordered) return;

@@ -31,6 +31,7 @@ export const ZHUTI_ZEREN_DETECT = String.raw`全面从严治党[^，。；：]{0
 export const BUILTIN_PROFILES: Readonly<Record<string, Profile>> = {
   /** 落实全面从严治党主体责任情况的报告: work done, problems, next steps, in that order. */
   'zhuti-zeren': {
+    title: '主体责任情况报告',
     detect: ZHUTI_ZEREN_DETECT,
     ordered: true,
     sections: [

@@ -18,6 +18,8 @@ export interface ProfileSection {
 
 /** A kind of report and the sections it must have. */
 export interface Profile {
+  /** What the kind is called in messages, e.g. `主体责任情况报告`; the profile's name when absent. */
+  title?: string;
   /** Regular expression (source) on the report title that selects this profile when `profile` is `auto`. */
   detect?: string;
   /** The sections must appear in this order. */

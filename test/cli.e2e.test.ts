@@ -76,7 +76,9 @@ describe('exit codes', () => {
     [['--format', 'xml', 'clean.txt'], '不支持的输出格式“xml”'],
     [['--max-warnings', 'many', 'clean.txt'], '--max-warnings 须为非负整数'],
     [['--locale', 'fr', 'clean.txt'], '不支持的语言“fr”'],
-    [['--bogus'], "unknown option '--bogus'"],
+    [['--bogus'], '未知的选项 --bogus'],
+    [['--format'], '选项 -f, --format <name[:file]> 缺少取值'],
+    [['--bogus', '--locale', 'en'], "unknown option '--bogus'"],
     [['--explain', 'no-such-rule'], '规则“no-such-rule”不存在'],
     [['--rule', 'no-such-rule: off', 'clean.txt'], 'no-such-rule'],
   ])('2 for %j', (args, message) => {

@@ -59,7 +59,7 @@ describe('settings from a config file, through lintFiles', () => {
     writeFileSync(path.join(dir, 'a.txt'), SHUZHI.replace('学习不够深入', '廉洁机关创建不够深入'));
     const [result] = await lintFiles(['a.txt'], { cwd: dir, ruleFlags: ['{required-sections: error, canonical-terms: warn}'] });
     expect(result.messages.filter((m) => m.ruleId === 'required-sections' || m.ruleId === 'canonical-terms').map((m) => `${m.line}:${m.column} ${m.message}`)).toEqual([
-      '1:1 报告缺少“努力方向”部分，内容不全（报告类型 shuzhi 应有：“努力方向”）',
+      '1:1 报告缺少“努力方向”部分，内容不全（“shuzhi”类报告应有：“努力方向”）',
       '5:1 应使用规范提法“清廉机关”，而非“廉洁机关”',
     ]);
   });

@@ -11,7 +11,7 @@ import type { LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { isKnownEncoding } from '../files/decode.js';
 import { outputFixes, writeAtomically } from '../files/write-fixes.js';
-import { coreMessage } from '../i18n/messages.js';
+import { coreMessage, type CoreMessageId } from '../i18n/messages.js';
 import { hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { LOCALES, type Locale } from '../types.js';
 import { VERSION } from '../version.js';
@@ -136,7 +136,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       program.parse(args, { from: 'user' });
       return null;
     } catch (error) {
-      if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : fail(error.message.replace(/^error: /, ''));
+      if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : fail(commanderMessage(error, locale));
       throw error;
     }
   };
@@ -280,6 +280,22 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
     return fail(coreMessage(locale, 'unexpected', { error: detail }));
   }
+}
+
+/** commander's own errors, in the user's language: the option it names is the quoted part of its message. */
+function commanderMessage(error: CommanderError, locale: Locale): string {
+  const english = error.message.replace(/^error: /, '');
+  if (locale === 'en') return english;
+  const quoted = /'([^']+)'/.exec(english)?.[1] ?? '';
+  const ids: Record<string, CoreMessageId> = {
+    'commander.unknownOption': 'cliUnknownOption',
+    'commander.optionMissingArgument': 'cliMissingValue',
+    'commander.missingMandatoryOptionValue': 'cliMissingValue',
+    'commander.missingArgument': 'cliMissingArgument',
+    'commander.excessArguments': 'cliExcessArguments',
+  };
+  const id = ids[error.code];
+  return id ? coreMessage(locale, id, { option: quoted }) : english;
 }
 
 function readBaseline(file: string) {

@@ -45,6 +45,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
         additionalProperties: false,
         required: ['sections'],
         properties: {
+          title: { type: 'string', minLength: 1 },
           detect: { type: 'string', format: 'regex' },
           ordered: { type: 'boolean' },
           sections: {

@@ -114,6 +114,10 @@ export const CORE_MESSAGES = {
     zh: '--output-file 只用于未指定文件的格式，但每种格式都已指定了文件',
     en: '--output-file applies to a format without a file, but every format names one',
   },
+  cliUnknownOption: { zh: '未知的选项 {option}（reportlint --help 列出全部选项）', en: 'unknown option {option}' },
+  cliMissingValue: { zh: '选项 {option} 缺少取值', en: 'option {option} needs a value' },
+  cliMissingArgument: { zh: '缺少参数 {option}', en: 'missing argument {option}' },
+  cliExcessArguments: { zh: '多余的参数', en: 'too many arguments' },
   unexpected: {
     zh: '内部错误：{error}（加 --debug 查看详情，并请报告此问题）',
     en: 'Internal error: {error} (run with --debug for details, and please report it)',
