@@ -27,6 +27,8 @@ pair('【', '】', 6, '方头括号', 'lenticular bracket');
 const FAMILIES = 7;
 /** Half-width brackets close and open like full-width ones (so （总支) is not reported here), but are never reported. */
 const HALF: Record<string, boolean> = { '(': true, ')': false };
+/** Every mark the rule pairs: the scan visits only these (a native regex search), not every character. */
+const ANY_MARK = new RegExp(`[${[...MARKS.keys(), ...Object.keys(HALF)].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g');
 
 interface Entry {
   ch: string;
@@ -140,9 +142,10 @@ export default defineRule({
 
     paragraphs.forEach((paragraph, index) => {
       const text = paragraph.content.text;
-      let any = false;
-      for (let i = 0; i < text.length && !any; i++) any = MARKS.has(text[i]) || text[i] in HALF;
-      if (!any) return;
+      // matchAll copies lastIndex from the regex: start every paragraph at 0.
+      ANY_MARK.lastIndex = 0;
+      if (!ANY_MARK.test(text)) return;
+      ANY_MARK.lastIndex = 0;
       const mask = blockedMask(paragraph);
       const stack: Entry[] = [];
       const counts = new Int32Array(FAMILIES);
@@ -173,8 +176,9 @@ export default defineRule({
         }
       };
 
-      for (let i = 0; i < text.length; i++) {
-        const ch = text[i];
+      for (const m of text.matchAll(ANY_MARK)) {
+        const i = m.index;
+        const ch = m[0];
         const info = MARKS.get(ch);
         const half = HALF[ch];
         if ((!info && half === undefined) || mask[i]) continue;

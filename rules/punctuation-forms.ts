@@ -14,6 +14,11 @@ const HYPHENS = '-－–―─';
 const NUMBERED_ITEM = ['附件', '附表', '附图', '编号', '序号', '型号', '代码', '见表', '见图', '如表', '如图', '详见表', '详见图'];
 /** Tildes that stand for the wave dash ～ of a range. */
 const TILDES = '~〜';
+/** Every character a check starts from: ellipses, points, dots, dashes, tildes and 、. */
+const TRIGGERS = new RegExp(
+  `[${['…⋯。、', POINTS, MIDDLE_DOTS, DASHES, TILDES].join('').replace(/[-\\\]^]/g, '\\$&')}]`,
+  'g',
+);
 /** After `……等`: 等 starting one of these words (等级, 等同, 等于 …) is not the redundant 等. */
 const DENG_WORDS = '级次同待于额量候价距效比值号分速温位身';
 /** Words that, after `北京—上海`, name a route: the single — is then a connector (连接号). */
@@ -287,7 +292,10 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
     });
   };
 
-  for (let i = 0; i < text.length; i++) {
+  // Visit only the characters this rule is about (a native search), not every character.
+  TRIGGERS.lastIndex = 0;
+  for (let m = TRIGGERS.exec(text); m; m = TRIGGERS.exec(text)) {
+    const i = m.index;
     const ch = text[i];
     const prev = text[i - 1];
 
@@ -301,7 +309,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
           report(i, i + n, 'ellipsis', { actual: text.slice(i, i + n) }, n <= 3 ? { start: i, end: i + n, text: '……' } : undefined);
         }
       }
-      i += n - 1;
+      TRIGGERS.lastIndex = i + n;
       continue;
     }
     if (ch === '⋯' || POINTS.includes(ch) || MIDDLE_DOTS.includes(ch) || ch === '。') {
@@ -312,7 +320,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
       if (enough && (isChinese(prev) || isChinese(next)) && !(isDigit(prev) && isDigit(next)) && !isLatinLetter(prev) && !isLatinLetter(next)) {
         report(i, i + n, 'ellipsis', { actual: text.slice(i, i + n) }, { start: i, end: i + n, text: '……' });
       }
-      i += n - 1;
+      TRIGGERS.lastIndex = i + n;
       continue;
     }
 
@@ -343,7 +351,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
           report(i, i + n, 'dash', { actual: run }, n <= 4 ? { start: i, end: i + n, text: '——' } : undefined);
         }
       }
-      i += n - 1;
+      TRIGGERS.lastIndex = i + n;
       continue;
     }
     if (TILDES.includes(ch) && isDigit(text[i + 1]) && (isDigit(prev) || prev === '%')) {
