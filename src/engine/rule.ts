@@ -154,10 +154,25 @@ export function defineRule<O extends OptionSpecs>(rule: RuleDefinition<O>): Rule
   return rule as unknown as Rule;
 }
 
-export function defaultOptions(rule: Rule): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, spec] of Object.entries(rule.options)) out[key] = structuredClone(spec.default);
+const defaultsCache = new WeakMap<Rule, Readonly<Record<string, unknown>>>();
+
+/** A rule's default options (built once per rule and frozen: rules read options, never write them). */
+export function defaultOptions(rule: Rule): Readonly<Record<string, unknown>> {
+  let out = defaultsCache.get(rule);
+  if (!out) {
+    const built: Record<string, unknown> = {};
+    for (const [key, spec] of Object.entries(rule.options)) built[key] = deepFreeze(structuredClone(spec.default));
+    defaultsCache.set(rule, (out = Object.freeze(built)));
+  }
   return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** The JSON Schema of a rule's options object, derived from its option specs. */
