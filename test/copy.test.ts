@@ -288,7 +288,9 @@ describe('no-checklist-copy on the fixtures', () => {
     expect(view(results)).toEqual(expected);
     const messages = results[0].messages;
     expect(messages[0].message).toBe('照搬参考文件 reference/city-checklist.md 第 9 行的文字（42 字）');
-    expect(messages[0].related).toEqual([{ filePath: CHECKLIST, line: 9, column: 8, endLine: 9, endColumn: 52 }]);
+    expect(messages[0].related).toEqual([{ filePath: CHECKLIST, line: 9, column: 8, endLine: 9, endColumn: 52, message: expect.any(String) }]);
+    // The related location carries the reference's words (normalised) for side-by-side views.
+    expect(messages[0].related![0].message).toMatch(/^[\u4e00-\u9fff]{20,}$/);
     expect(messages[0].sectionPath).toBe('一、工作开展情况 › （一）抓实责任部署');
   });
 

@@ -49,6 +49,9 @@ interface DocMap {
   runs: Int32Array;
 }
 
+/** Characters of a reference passage carried with a finding. */
+const EXCERPT_LIMIT = 160;
+
 export class CorpusPart {
   /** `textStart` of each document, for finding the document of a position. */
   private readonly docStarts: Uint32Array;
@@ -95,7 +98,9 @@ export class CorpusPart {
     const b = offsetFromRuns(map.runs, end - 1 - d.textStart) + 1;
     const pa = position(map.lineStarts, a);
     const pb = position(map.lineStarts, b);
-    return { filePath: d.path, line: pa.line, column: pa.column, endLine: pb.line, endColumn: pb.column };
+    // The copied text as the reference has it (normalised: no punctuation), for side-by-side views.
+    const excerpt = new TextDecoder('utf-16le').decode(this.text.subarray(start, Math.min(end, start + EXCERPT_LIMIT)));
+    return { filePath: d.path, line: pa.line, column: pa.column, endLine: pb.line, endColumn: pb.column, message: excerpt };
   }
 
   private map(doc: number): DocMap {
