@@ -98,6 +98,13 @@ export default defineRule({
   },
   examples: [
     {
+      invalid: '深入开展廉洁机关创建活动。',
+      settings: { terms: [{ correct: '清廉机关', wrong: ['廉洁机关'] }] },
+      note: { zh: '配置中 terms 添加的提法与内置词典合并。', en: 'Terms added with `terms:` in the config join the built-in dictionary.' },
+      expect: ['1:5 nonstandard'],
+      output: '深入开展清廉机关创建活动。',
+    },
+    {
       valid: [
         '关于2024年度落实全面从严治党主体责任情况的报告',
         '局党组坚持以习近平新时代中国特色社会主义思想为指导，引导党员干部增强“四个意识”、坚定“四个自信”、做到“两个维护”，更加紧密地团结在以习近平同志为核心的党中央周围。',

@@ -119,6 +119,27 @@ export default defineRule({
       options: { profile: 'nianzhong-zongjie' },
       expect: ['1:1 unknown-profile'],
     },
+    {
+      invalid: ['2024年度个人述职报告', '一、履职情况', '认真履行分管领域全面从严治党责任，全年带队督查8次。', '二、存在的不足', '调查研究还不够深入，全年只走访基层单位6个。'].join('\n'),
+      settings: {
+        profiles: {
+          shuzhi: {
+            title: '述职报告',
+            detect: '述职报告$',
+            sections: [
+              { id: 'work', name: '履职情况', pattern: '履职' },
+              { id: 'problems', name: '存在的不足', pattern: '不足|问题' },
+              { id: 'next', name: '努力方向', pattern: '努力方向|下一步' },
+            ],
+          },
+        },
+      },
+      note: {
+        zh: '配置中自定义的报告类型，按标题识别。',
+        en: 'A report kind defined in the config, detected from the title.',
+      },
+      expect: ['1:1 missing'],
+    },
   ],
   check(report, context) {
     const name = context.options.profile || context.settings.profile;

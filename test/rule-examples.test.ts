@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinRegistry, builtinRules } from '../rules/index.js';
 import { lintText } from '../src/engine/lint.js';
+import { defaultSettings, type Settings } from '../src/settings.js';
 import { applyFixesFully } from './helpers.js';
 
 /**
@@ -9,11 +10,18 @@ import { applyFixesFully } from './helpers.js';
  * It also holds each rule to its own metadata.
  */
 
-function run(rule: (typeof builtinRules)[number], text: string, format: 'markdown' | 'text' | undefined, options?: Record<string, unknown>) {
+function run(
+  rule: (typeof builtinRules)[number],
+  text: string,
+  format: 'markdown' | 'text' | undefined,
+  options?: Record<string, unknown>,
+  settings?: Partial<Settings>,
+) {
   return lintText(text, {
     registry: builtinRegistry,
     format: format ?? 'text',
     rules: { [rule.id]: { severity: rule.severity, options } },
+    settings: { ...defaultSettings(), ...settings },
   });
 }
 
@@ -21,16 +29,16 @@ describe.each(builtinRules.map((r) => [r.id, r] as const))('%s', (_id, rule) => 
   rule.examples.forEach((example, i) => {
     if ('valid' in example) {
       it(`valid #${i + 1}`, () => {
-        const result = run(rule, example.valid, example.format, example.options);
+        const result = run(rule, example.valid, example.format, example.options, example.settings);
         expect(result.messages.map((m) => `${m.line}:${m.column} ${m.messageId} ${m.message}`)).toEqual([]);
       });
     } else {
       it(`invalid #${i + 1}`, () => {
-        const result = run(rule, example.invalid, example.format, example.options);
+        const result = run(rule, example.invalid, example.format, example.options, example.settings);
         expect(result.messages.map((m) => `${m.line}:${m.column} ${m.messageId}`)).toEqual(example.expect);
         for (const m of result.messages) expect(m.ruleId).toBe(rule.id);
         if (rule.fixable && example.output !== undefined) {
-          const fixed = applyFixesFully(example.invalid, (text) => run(rule, text, example.format, example.options));
+          const fixed = applyFixesFully(example.invalid, (text) => run(rule, text, example.format, example.options, example.settings));
           expect(fixed).toBe(example.output);
         }
       });

@@ -1,6 +1,8 @@
 import stringWidth from 'string-width';
 import { lintText, type RuleRegistry } from '../engine/lint.js';
 import { RULE_CATEGORIES, type Rule, type RuleExample } from '../engine/rule.js';
+import { stringify as stringifyYaml } from 'yaml';
+import { defaultSettings } from '../settings.js';
 import type { Locale, Localized } from '../types.js';
 
 /**
@@ -26,6 +28,7 @@ const L = {
   invalid: { zh: '✗ 错误', en: '✗ Incorrect' },
   fixed: { zh: '修复后', en: 'After --fix' },
   withOptions: { zh: '选项', en: 'with options' },
+  withSettings: { zh: '配置文件', en: 'Config' },
   rule: { zh: '规则', en: 'Rule' },
   summary: { zh: '检查内容', en: 'What it checks' },
   error: { zh: '错误', en: 'error' },
@@ -48,6 +51,7 @@ function exampleFindings(rule: Rule, example: RuleExample, registry: RuleRegistr
     locale,
     format: example.format ?? 'text',
     rules: { [rule.id]: { severity: rule.severity, options: example.options } },
+    settings: { ...defaultSettings(), ...example.settings },
   });
   return result.messages.map((m) => `${m.line}:${m.column}  ${m.message}`);
 }
@@ -88,6 +92,8 @@ export function ruleDoc(rule: Rule, registry: RuleRegistry, locale: Locale): str
     const opts = example.options ? `（${t('withOptions', locale)} \`${JSON.stringify(example.options)}\`）` : '';
     out.push(`${heading}${locale === 'en' ? opts.replace('（', ' (').replace('）', ')') : opts}`, '');
     if (example.note) out.push(example.note[locale], '');
+    // Settings are shown as the config file would hold them.
+    if (example.settings) out.push(`${t('withSettings', locale)}:`, '', codeBlock(stringifyYaml(example.settings), 'yaml'), '');
     out.push(codeBlock(valid ? example.valid : example.invalid, example.format === 'markdown' ? 'markdown' : 'text'), '');
     if (!valid) {
       out.push(codeBlock(exampleFindings(rule, example, registry, locale).join('\n')), '');

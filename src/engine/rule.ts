@@ -45,6 +45,8 @@ export type RuleExample = {
   /** Plain text by default; Markdown when a heading or list shape matters. */
   format?: DocumentFormat;
   options?: Record<string, unknown>;
+  /** Shared settings (profile, profiles, terms) as a config file would give them. */
+  settings?: Partial<Settings>;
   /** Explains the example in the docs. */
   note?: Localized;
 } & (
