@@ -7,28 +7,6 @@ import { defineRule, type BatchFile } from '../src/engine/rule.js';
 /** Other files listed per finding, at most. */
 const MAX_RELATED = 5;
 
-interface FileData extends CrossData {
-  /** Line starts of the source, to name the line of a passage in another file. */
-  lineStarts: Int32Array;
-}
-
-function lineOf(lineStarts: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
-function lineStartsOf(source: string): Int32Array {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return Int32Array.from(starts);
-}
-
 export default defineRule({
   id: 'no-cross-copy',
   category: 'copy',
@@ -127,11 +105,11 @@ export default defineRule({
     // Everything happens in the batch phase.
   },
   batch: {
-    collect(report, context): FileData {
+    collect(report, context): CrossData {
       const stock = stockMatcher(context.settings.terms, context.options.extraStockPhrases);
-      return { ...collectCross(report, stock, context.options.minChars), lineStarts: lineStartsOf(report.source) };
+      return collectCross(report, stock, context.options.minChars);
     },
-    check(files: BatchFile<FileData, { minChars: number; maxShare: number; templateShare: number; templateMinFiles: number }>[], context) {
+    check(files: BatchFile<CrossData, { minChars: number; maxShare: number; templateShare: number; templateMinFiles: number }>[], context) {
       if (files.length < 2) return;
       const data = files.map((f) => f.data);
       const { templateShare, templateMinFiles } = files[0].options;
@@ -158,7 +136,7 @@ export default defineRule({
             file,
             at: sourceSpanFromRuns(file.data.runs, f.start, f.end),
             messageId: 'copied',
-            data: { source: displayPath(file.filePath, first.file.filePath), line: lineOf(first.file.data.lineStarts, first.at.start), chars: f.end - f.start },
+            data: { source: displayPath(file.filePath, first.file.filePath), line: context.position(first.file, first.at.start).line, chars: f.end - f.start },
             related,
           });
         }

@@ -4,6 +4,7 @@ import { formatFor } from '../engine/lint.js';
 import { buildReport } from '../model/build.js';
 import type { DocumentFormat } from '../types.js';
 import { K, kgramHashes, NO_HASH, winnow } from './fingerprint.js';
+import { positionIn } from '../model/line-index.js';
 import { normalizeReport, offsetFromRuns, SEP, compressOffsets, type NormalizedDoc } from './normalize.js';
 import { GrowableU16, GrowableU32, lowerBound, sortIndicesByKey, VarintReader, VarintWriter } from './sort.js';
 import { stockMatcher, type StockMatcher } from './stock.js';
@@ -96,8 +97,8 @@ export class CorpusPart {
     const map = this.map(doc);
     const a = offsetFromRuns(map.runs, start - d.textStart);
     const b = offsetFromRuns(map.runs, end - 1 - d.textStart) + 1;
-    const pa = position(map.lineStarts, a);
-    const pb = position(map.lineStarts, b);
+    const pa = positionIn(map.lineStarts, a);
+    const pb = positionIn(map.lineStarts, b);
     // The copied text as the reference has it (normalised: no punctuation), for side-by-side views.
     const excerpt = new TextDecoder('utf-16le').decode(this.text.subarray(start, Math.min(end, start + EXCERPT_LIMIT)));
     return { filePath: d.path, line: pa.line, column: pa.column, endLine: pb.line, endColumn: pb.column, message: excerpt };
@@ -127,16 +128,6 @@ export class CorpusPart {
   }
 }
 
-function position(lineStarts: Int32Array, offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
-}
 
 /** A document to put in a corpus. */
 export interface CorpusInput {

@@ -77,9 +77,10 @@ export class BatchCollector {
           locale: this.locale,
           settings: this.settings,
           report: (d) => {
-            const message = this.toMessage(rule, d, files);
+            const message = this.toMessage(rule, d);
             if (message) found.push({ filePath: d.file.filePath, message });
           },
+          position: (file, offset) => this.geometryOf(rule, file.filePath).lines.position(offset),
         });
         for (const f of found) push(f.filePath, f.message);
       } catch (error) {
@@ -107,9 +108,14 @@ export class BatchCollector {
     });
   }
 
-  private toMessage(rule: Rule, d: BatchReportDescriptor, files: RuleBatch['files']): LintMessage | null {
-    const geo = this.geometry.get(d.file.filePath);
-    if (!geo) throw new Error(`${rule.id}: reported on a file that was not collected`);
+  private geometryOf(rule: Rule, filePath: string): FileGeometry {
+    const geo = this.geometry.get(filePath);
+    if (!geo) throw new Error(`${rule.id}: ${filePath} was not collected`);
+    return geo;
+  }
+
+  private toMessage(rule: Rule, d: BatchReportDescriptor): LintMessage | null {
+    const geo = this.geometryOf(rule, d.file.filePath);
     if (!(d.messageId in rule.messages)) throw new Error(`${rule.id}: unknown messageId “${d.messageId}”`);
     checkSpan(rule, d.at, geo.length);
     const start = geo.lines.position(d.at.start);
@@ -133,8 +139,7 @@ export class BatchCollector {
     if (d.related?.length) {
       message.related = d.related.map((r): RelatedLocation => {
         if (!('file' in r)) return r;
-        const other = this.geometry.get(r.file.filePath);
-        if (!other) throw new Error(`${rule.id}: related location in a file that was not collected`);
+        const other = this.geometryOf(rule, r.file.filePath);
         checkSpan(rule, r.at, other.length);
         const a = other.lines.position(r.at.start);
         const b = other.lines.position(r.at.end);

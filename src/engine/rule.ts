@@ -1,7 +1,7 @@
 import type { ReferenceCorpus } from '../copy/corpus.js';
 import type { Report } from '../model/report.js';
 import type { Settings } from '../settings.js';
-import type { DocumentFormat, Edit, Locale, Localized, Span } from '../types.js';
+import type { DocumentFormat, Edit, Locale, Localized, Position, Span } from '../types.js';
 
 /**
  * The shape of a rule: metadata, docs, examples, check; everything the CLI,
@@ -120,6 +120,8 @@ export interface BatchContext {
   readonly locale: Locale;
   readonly settings: Settings;
   report(descriptor: BatchReportDescriptor): void;
+  /** Line and column of an offset in one of the batch's files (to name it in a message). */
+  position(file: BatchFile<unknown, unknown>, offset: number): Position;
 }
 
 /**

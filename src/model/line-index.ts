@@ -19,15 +19,7 @@ export class LineIndex {
   }
 
   position(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: clamped - this.starts[lo] + 1 };
+    return positionIn(this.starts, Math.max(0, Math.min(offset, this.text.length)));
   }
 
   /** Offset of the first character of a 1-based line. */
@@ -44,4 +36,16 @@ export class LineIndex {
   offset(pos: Position): number {
     return Math.min(this.lineStart(pos.line) + pos.column - 1, this.text.length);
   }
+}
+
+/** 1-based line and column of `offset`, given the offsets at which lines start (sorted, the first 0). */
+export function positionIn(lineStarts: ArrayLike<number>, offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
 }
