@@ -64,7 +64,8 @@ export function fixText(text: string, options: FixTextOptions): FixOutcome {
   const wanted = (m: LintMessage) => m.fix && m.ruleId && (!options.fixRules || options.fixRules.includes(m.ruleId));
 
   let current = original;
-  let report = buildReport(current, format);
+  const first = buildReport(current, format);
+  let report = first;
   const expected = structureOf(report).join('\n');
   let result = lintReport(report, options);
   const fixed: Record<string, number> = {};
@@ -81,7 +82,7 @@ export function fixText(text: string, options: FixTextOptions): FixOutcome {
     const next = buildReport(output, format);
     const structure = structureOf(next).join('\n');
     if (structure !== expected || !onlyFixedRangesChanged(current, output, applied)) {
-      return refuse(text, original, options, describeChange(expected, structure));
+      return refuse(text, first, options, describeChange(expected, structure));
     }
     for (const fix of applied) {
       const m = chosen[fixes.indexOf(fix)];
@@ -95,9 +96,13 @@ export function fixText(text: string, options: FixTextOptions): FixOutcome {
   return { output: bom + current, changed, fixed, passes, result };
 }
 
-/** Leaves the text alone and says why, as one extra finding. */
-function refuse(text: string, original: string, options: FixTextOptions, detail: string): FixOutcome {
-  const result = lintReport(buildReport(original, options.format ?? formatFor(options.filePath)), options);
+/**
+ * Leaves the text alone and says why, as one extra finding. The original report
+ * is linted once more (not parsed again) so that a batch collector holds the
+ * original text's data, not that of a pass that was thrown away.
+ */
+function refuse(text: string, original: Report, options: FixTextOptions, detail: string): FixOutcome {
+  const result = lintReport(original, options);
   const note: LintMessage = {
     ruleId: null,
     messageId: 'fix-refused',
