@@ -87,13 +87,12 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const { files, problems } = options.stdin
     ? { files: [{ path: path.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] }
     : discoverFiles(patterns.length ? patterns : ['.'], cwd, options.ignorePatterns);
+  const cwdConfig = resolver.forCwd();
+  const cwdLocale = options.locale ?? cwdConfig.locale ?? 'zh';
   // Rules that compare files with each other need a batch phase after the last file.
   const collector =
-    !options.stdin && [...registry.values()].some((r) => r.batch)
-      ? new BatchCollector(resolver.forCwd().settings, options.locale ?? resolver.forCwd().locale ?? 'zh')
-      : undefined;
+    !options.stdin && [...registry.values()].some((r) => r.batch) ? new BatchCollector(cwdConfig.settings, cwdLocale) : undefined;
   const referenceLoader = new ReferenceLoader(cwd, options.references);
-  const cwdLocale = options.locale ?? resolver.forCwd().locale ?? 'zh';
 
   const results: LintResult[] = problems.map((p) => {
     const data = { path: p.path, patterns: p.path, reason: p.reason ?? '', why: p.reason ? (ERRNO_REASONS[p.reason] ?? '') : '' };
