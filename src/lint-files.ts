@@ -127,7 +127,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     const textOptions = {
       filePath: file.path,
       format: read.docx ? ('text' as const) : undefined,
-      headings: read.docx?.headings,
+      lineHints: read.docx?.hints,
       rules: config.rules,
       settings: config.settings,
       locale,

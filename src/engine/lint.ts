@@ -1,3 +1,4 @@
+import type { LineHints } from '../model/hints.js';
 import { coreMessage } from '../i18n/messages.js';
 import { localize } from '../i18n/format.js';
 import { buildReport } from '../model/build.js';
@@ -29,8 +30,8 @@ export interface LintTextOptions {
   registry: RuleRegistry;
   /** Settings shared by rules (profile, terms); defaults when absent. */
   settings?: Settings;
-  /** Plain text only: 1-based line → heading depth (set by the .docx reader for Word heading styles). */
-  headings?: ReadonlyMap<number, number>;
+  /** Plain text read from Word only: what the reader knows of each line (heading styles, tables, numbering). */
+  lineHints?: LineHints;
   /** Keeps what rules that compare files need (lintFiles passes one for a batch). */
   collector?: BatchCollector;
   /** Reference documents for rules that compare with them (RuleContext.references); built by lintFiles. */
@@ -94,7 +95,7 @@ class RuleContractError extends Error {}
 
 /** Lints one document held in memory. No I/O. */
 export function lintText(text: string, options: LintTextOptions): LintResult {
-  return lintReport(buildReport(text, options.format ?? formatFor(options.filePath), options.headings), options);
+  return lintReport(buildReport(text, options.format ?? formatFor(options.filePath), options.lineHints), options);
 }
 
 /** Lints a report already built (the fixer builds one per pass and reuses it). */

@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import type { LineHint } from '../model/hints.js';
 import { markerText, matchMarker, type MarkerFamily } from '../model/markers.js';
 
 /**
@@ -10,8 +11,8 @@ import { markerText, matchMarker, type MarkerFamily } from '../model/markers.js'
 export interface DocxText {
   /** Paragraphs joined with `\n`; numbering that Word generates is written out (一、 （一） 1. （1）). */
   text: string;
-  /** 1-based line → heading depth, for paragraphs in a Word heading style. */
-  headings: Map<number, number>;
+  /** 1-based line → what Word knows of it (heading style depth, …). */
+  hints: Map<number, LineHint>;
 }
 
 interface Element {
@@ -39,7 +40,7 @@ export async function readDocx(buffer: Buffer): Promise<DocxText> {
   if (!root) throw new Error('no document body');
 
   const lines: string[] = [];
-  const headings = new Map<number, number>();
+  const hints = new Map<number, LineHint>();
   const counters = [0, 0, 0, 0];
   for (const paragraph of paragraphsOf(root)) {
     let text = textOf(paragraph).replace(/[\r\n]+/g, '').trim();
@@ -53,9 +54,9 @@ export async function readDocx(buffer: Buffer): Promise<DocxText> {
       if (!matchMarker(text)) text = markerText(FAMILY_BY_LEVEL[level], counters[level]) + text;
     }
     lines.push(text);
-    if (depth && text) headings.set(lines.length, depth);
+    if (depth && text) hints.set(lines.length, { headingDepth: depth });
   }
-  return { text: lines.join('\n') + '\n', headings };
+  return { text: lines.join('\n') + '\n', hints };
 }
 
 function* paragraphsOf(element: Element): Generator<Element> {

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { CoreMessageId } from '../i18n/messages.js';
 import { decode, DecodeError } from './decode.js';
 import { readDocx } from './docx.js';
+import type { LineHints } from '../model/hints.js';
 
 /**
  * Reads one report, whatever it is: text in any encoding reportlint knows, or a
@@ -20,8 +21,8 @@ export type ReadOutcome =
       text: string;
       encoding: string;
       bom: boolean;
-      /** For .docx: line → heading depth; findings point to paragraphs, and there is no --fix. */
-      docx?: { headings: Map<number, number> };
+      /** For .docx: what Word knows of each line; findings point to paragraphs, and there is no --fix. */
+      docx?: { hints: LineHints };
       stamp: ReadStamp;
     }
   /** Not linted: a warning (too large) or an error that fails the run with 2 (unreadable). */
@@ -67,7 +68,7 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
   if (/\.docx$/i.test(file)) {
     try {
       const docx = await readDocx(bytes);
-      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { headings: docx.headings }, stamp };
+      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints }, stamp };
     } catch {
       return { kind: 'skipped', fatal: true, messageId: 'docxCorrupt', data: { path: file } };
     }

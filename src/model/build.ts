@@ -1,4 +1,5 @@
 import type { DocumentFormat, Span } from '../types.js';
+import type { LineHints } from './hints.js';
 import { LineIndex } from './line-index.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { matchMarker, type Marker } from './markers.js';
@@ -20,10 +21,10 @@ const MAX_ADDRESSEE = 40;
 const MAX_SIGNATURE = 40;
 const MAX_STANDALONE_TITLE = 40;
 
-/** `headings` (plain text only): 1-based line → heading depth, as a Word document's heading styles give. */
-export function buildReport(text: string, format: DocumentFormat, headings?: ReadonlyMap<number, number>): Report {
+/** `hints` (plain text read from Word only): what the reader knows of each line. */
+export function buildReport(text: string, format: DocumentFormat, hints?: LineHints): Report {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const { units, excluded } = format === 'markdown' ? markdownUnits(source) : textUnits(source, headings);
+  const { units, excluded } = format === 'markdown' ? markdownUnits(source) : textUnits(source, hints);
   const report: Report = {
     source,
     format,

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { Span } from '../types.js';
 import type { ExcludedSpan } from './report.js';
+import type { LineHints } from './hints.js';
 import { MappedText, MappedTextBuilder, OPAQUE, mappedFromSource } from './mapped-text.js';
 
 /**
@@ -73,8 +74,8 @@ function isSpace(c: number): boolean {
 
 const DIRECTIVE_LINE = /^\s*<!--.*-->\s*$/;
 
-/** `headings`: 1-based line → heading depth, for lines known to be headings (Word heading styles). */
-export function textUnits(source: string, headings?: ReadonlyMap<number, number>): Units {
+/** `hints`: what a Word reader knows of each line (heading styles, tables, notes). */
+export function textUnits(source: string, hints?: LineHints): Units {
   const units: Unit[] = [];
   const excluded: ExcludedSpan[] = [];
   let start = 0;
@@ -88,7 +89,7 @@ export function textUnits(source: string, headings?: ReadonlyMap<number, number>
     if (DIRECTIVE_LINE.test(line)) {
       excluded.push({ start, end, kind: 'html' });
     } else if (line.trim()) {
-      const depth = headings?.get(lineNumber);
+      const depth = hints?.get(lineNumber)?.headingDepth;
       for (const content of splitLines(mappedFromSource(source, start, end))) {
         units.push(depth ? { kind: 'md-heading', depth, content, startsBlock: true, quoted: false } : { kind: 'line', content, startsBlock: true, quoted: false });
       }

@@ -1,0 +1,22 @@
+/**
+ * What a reader knows about a line that its text alone does not say. Word
+ * documents are read to one line per paragraph; the reader passes what Word
+ * knows (styles, tables, numbering, notes) to the model through these hints.
+ * Plain text and Markdown have none.
+ */
+export interface LineHint {
+  /** Depth of a Word heading style (`Heading 2`, `标题 2` → 2; `Title` → 1). */
+  headingDepth?: number;
+  /** Where the paragraph stands in the Word document, when it is not body flow. */
+  role?: 'table-cell' | 'caption' | 'toc' | 'footnote' | 'endnote' | 'header' | 'footer';
+  /** For a table cell: which table (0-based, document order), row and column. */
+  cell?: { table: number; row: number; column: number };
+  /**
+   * Numbering Word draws in front of the paragraph (the text of the line starts
+   * with it): the marker as shown, e.g. `（一）`, and the list level, 0-based.
+   */
+  numbering?: { marker: string; level: number };
+}
+
+/** 1-based line number → hint. */
+export type LineHints = ReadonlyMap<number, LineHint>;
