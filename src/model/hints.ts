@@ -16,6 +16,15 @@ export interface LineHint {
    * with it): the marker as shown, e.g. `（一）`, and the list level, 0-based.
    */
   numbering?: { marker: string; level: number };
+  /**
+   * Where the line came from in the package, for writers that annotate the
+   * original: the part (`word/document.xml`), the index of the `w:p` among
+   * `wordParagraphs()` of that part, and how many characters at the line's
+   * start Word draws itself (generated numbering) and are not in the XML.
+   */
+  source?: { part: string; index: number; prefix: number };
+  /** The paragraph number a Word user sees (non-empty body paragraphs; a table counts as one). */
+  ordinal?: number;
 }
 
 /** 1-based line number → hint. */
