@@ -1,5 +1,5 @@
 import type { DocumentFormat, Span } from '../types.js';
-import type { LineHints } from './hints.js';
+import type { LineHint, LineHints } from './hints.js';
 import { LineIndex } from './line-index.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { matchMarker, type Marker } from './markers.js';
@@ -47,25 +47,25 @@ export function buildReport(text: string, format: DocumentFormat, hints?: LineHi
   // Title: the first line, when it is a heading or reads like one.
   const top = units[0];
   if (top && !markers[0] && looksLikeTitle(top)) {
-    report.title = makeParagraph('title', top.content, top.quoted);
+    report.title = makeParagraph('title', top.content, top.quoted, top.hint);
     first = 1;
   }
   const next = units[first];
   if (next && next.kind === 'line' && !markers[first] && looksLikeAddressee(next.content.text)) {
-    report.addressee = makeParagraph('addressee', next.content, next.quoted);
+    report.addressee = makeParagraph('addressee', next.content, next.quoted, next.hint);
     first++;
   }
 
   // Date and signature: the last lines.
   const tail: Paragraph[] = [];
   if (last > first && units[last - 1].kind === 'line' && DATE_LINE.test(units[last - 1].content.text)) {
-    report.date = makeParagraph('date', units[last - 1].content, units[last - 1].quoted);
+    report.date = makeParagraph('date', units[last - 1].content, units[last - 1].quoted, units[last - 1].hint);
     last--;
   }
   for (let taken = 0; taken < 2 && last > first; taken++) {
     const u = units[last - 1];
     if (u.kind !== 'line' || markers[last - 1] || !looksLikeSignature(u.content.text, report.date !== null)) break;
-    tail.unshift(makeParagraph('signature', u.content, u.quoted));
+    tail.unshift(makeParagraph('signature', u.content, u.quoted, u.hint));
     last--;
   }
   report.signature = tail;
@@ -104,7 +104,7 @@ export function buildReport(text: string, format: DocumentFormat, hints?: LineHi
   const place = (unit: Unit, content: MappedText, marker: Marker | null): void => {
     if (unit.kind === 'md-heading') {
       const level = marker ? marker.level : 0; // set by open()
-      const p = makeParagraph('heading', content, unit.quoted);
+      const p = makeParagraph('heading', content, unit.quoted, unit.hint);
       const section = makeSection(p, content, marker, level, 'markdown', unit.depth!, content.length);
       open(section);
       attach(p);
@@ -114,12 +114,12 @@ export function buildReport(text: string, format: DocumentFormat, hints?: LineHi
       const rest = content.text.slice(marker.length);
       const runIn = runInEnd(rest);
       if (runIn === null) {
-        const p = makeParagraph('heading', content, unit.quoted);
+        const p = makeParagraph('heading', content, unit.quoted, unit.hint);
         const core = rest.replace(/[。，：；、,.:;]+$/, '');
         open(makeSection(p, content, marker, marker.level, 'standalone', null, marker.length + core.length));
         attach(p);
       } else {
-        const p = makeParagraph('body', content, unit.quoted);
+        const p = makeParagraph('body', content, unit.quoted, unit.hint);
         const section = makeSection(p, content, marker, marker.level, 'run-in', null, marker.length + runIn.titleEnd);
         section.headingSpan = content.span(0, marker.length + runIn.headingEnd);
         p.bodyStart = marker.length + runIn.headingEnd;
@@ -129,7 +129,7 @@ export function buildReport(text: string, format: DocumentFormat, hints?: LineHi
       return;
     }
     const kind = unit.kind === 'list-item' ? 'list-item' : unit.kind === 'table-cell' ? 'table-cell' : 'body';
-    attach(makeParagraph(kind, content, unit.quoted));
+    attach(makeParagraph(kind, content, unit.quoted, unit.hint));
   };
 
   for (let i = first; i < last; i++) {
@@ -224,8 +224,10 @@ function runInEnd(rest: string): { titleEnd: number; headingEnd: number } | null
   return { titleEnd, headingEnd: m ? m.index + 1 : titleEnd };
 }
 
-function makeParagraph(kind: Paragraph['kind'], content: MappedText, quoted: boolean): Paragraph {
-  return { kind, span: content.span(0, content.length), content, section: null, quoted };
+function makeParagraph(kind: Paragraph['kind'], content: MappedText, quoted: boolean, hint?: LineHint): Paragraph {
+  const p: Paragraph = { kind, span: content.span(0, content.length), content, section: null, quoted };
+  if (hint) p.hint = hint;
+  return p;
 }
 
 function makeSection(

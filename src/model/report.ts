@@ -1,6 +1,7 @@
 import type { DocumentFormat, Span } from '../types.js';
 import type { LineIndex } from './line-index.js';
 import type { MappedText } from './mapped-text.js';
+import type { LineHint } from './hints.js';
 import type { Marker } from './markers.js';
 
 /**
@@ -32,6 +33,8 @@ export interface Paragraph {
   bodyStart?: number;
   /** Inside a Markdown block quote. */
   quoted: boolean;
+  /** What the Word reader knows of the paragraph's first line. */
+  hint?: LineHint;
 }
 
 export type HeadingStyle = 'markdown' | 'standalone' | 'run-in';

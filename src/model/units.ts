@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import type { Span } from '../types.js';
 import type { ExcludedSpan } from './report.js';
-import type { LineHints } from './hints.js';
+import type { LineHint, LineHints } from './hints.js';
 import { MappedText, MappedTextBuilder, OPAQUE, mappedFromSource } from './mapped-text.js';
 
 /**
@@ -21,6 +21,8 @@ export interface Unit {
   /** False for the 2nd, 3rd … line of a Markdown paragraph: it may continue the one before. */
   startsBlock: boolean;
   quoted: boolean;
+  /** What the Word reader knows of the line. */
+  hint?: LineHint;
 }
 
 export interface Units {
@@ -89,9 +91,12 @@ export function textUnits(source: string, hints?: LineHints): Units {
     if (DIRECTIVE_LINE.test(line)) {
       excluded.push({ start, end, kind: 'html' });
     } else if (line.trim()) {
-      const depth = hints?.get(lineNumber)?.headingDepth;
+      const hint = hints?.get(lineNumber);
+      const depth = hint?.headingDepth;
       for (const content of splitLines(mappedFromSource(source, start, end))) {
-        units.push(depth ? { kind: 'md-heading', depth, content, startsBlock: true, quoted: false } : { kind: 'line', content, startsBlock: true, quoted: false });
+        const unit: Unit = depth ? { kind: 'md-heading', depth, content, startsBlock: true, quoted: false } : { kind: 'line', content, startsBlock: true, quoted: false };
+        if (hint) unit.hint = hint;
+        units.push(unit);
       }
     }
     start = end + 1;
