@@ -106,7 +106,8 @@ export default defineRule({
       const { marker, markerSpan } = section;
       if (!marker || !markerSpan) return;
       const expected = expectedMarker(marker.raw, marker.canonicalRaw, allowFullwidthPoint);
-      if (marker.raw === expected) return;
+      // ㈠ and ⑴ are （一） and （1） in one character: the same marker, not a punctuation fault.
+      if (marker.raw === expected || marker.enclosed) return;
       const content = section.headingParagraph.content;
       // “二 工作”: the spaces stand for the 顿号 and go with the fix.
       const bare = marker.family === 'cn' && marker.raw.length < marker.length && !/[、.．，,]$/.test(marker.raw);
@@ -120,7 +121,8 @@ export default defineRule({
     };
 
     const checkEnd = (section: Section): void => {
-      if (section.style === 'run-in') return;
+      // A run-in heading's mark ends its title; a numbered item is a sentence, not a heading.
+      if (section.style === 'run-in' || section.style === 'item') return;
       const { content } = section.headingParagraph;
       const text = content.text;
       let start = text.length;

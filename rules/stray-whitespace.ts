@@ -125,10 +125,17 @@ export default defineRule({
     },
   ],
   check(report, context) {
-    for (const paragraph of report.paragraphs) checkParagraph(paragraph, context);
+    for (const paragraph of report.paragraphs) if (!LAID_OUT.has(paragraph.kind)) checkParagraph(paragraph, context);
     checkLineEnds(report, context);
   },
 });
+
+/**
+ * Parts that GB/T 9704 lays out with spaces: 版头 (`青委发〔2024〕3号　　签发人：王明`),
+ * a speaker's line (`区委书记　王建国`), the signature and date block, 版记
+ * (`……办公室　　2024年1月10日印发`).
+ */
+const LAID_OUT: ReadonlySet<Paragraph['kind']> = new Set(['front-matter', 'byline', 'signature', 'date', 'distribution']);
 
 function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): void {
   const { content } = paragraph;
