@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import type { Section } from '../src/model/report.js';
+import { everySection, type Section } from '../src/model/report.js';
 import { isHan } from '../src/text/prose.js';
 import { contiguousSpan } from '../src/text/forms.js';
 import type { Edit } from '../src/types.js';
@@ -147,7 +147,7 @@ export default defineRule({
       });
     };
 
-    for (const section of report.allSections) {
+    for (const section of everySection(report)) {
       checkMarker(section);
       checkEnd(section);
     }

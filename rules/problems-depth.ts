@@ -240,6 +240,8 @@ export default defineRule({
 
 /** The items of a problems section (see the docs): its subsections, or its paragraphs and their enumerated points. */
 function itemsOf(section: Section): Item[] {
+  // `二、存在的问题` › `（一）监督和作风方面` › `1.` `2.`: a single group heading holds the items.
+  if (section.children.length === 1 && section.children[0].children.length && !section.paragraphs.length) return itemsOf(section.children[0]);
   if (section.children.length) {
     return section.children.map((child) => {
       const body = [...sectionParagraphs(child)].map(bodyText).join('');

@@ -124,7 +124,7 @@ export default defineRule({
       return;
     }
     // A long title broken over two lines in plain text: the second line carries the kind.
-    const next = found === report.title ? continuation(report, kinds) : null;
+    const next = found === report.title ? (continuation(report, kinds) ?? subtitleWithKind(report, kinds)) : null;
     if (next) reportStacked(found.content, found.content.text.trimEnd().length, (d) => context.report(d));
     const { content } = next ?? found;
     const text = content.text;
@@ -186,6 +186,20 @@ function continuation(report: Report, kinds: string[]): Paragraph | null {
   const text = next.content.text.trim();
   const core = text.replace(/[。；;，,：:！？!?、.\s]+$/u, '').replace(DRAFT, '').trimEnd();
   if (core.length === 0 || core.length > MAX_TITLE / 2 || /[。；;，,：:！？!?]/u.test(core)) return null;
+  return ends.some((k) => core.endsWith(k)) ? next : null;
+}
+
+/**
+ * A headline title with the kind in its subtitle (`坚持严字当头　推动责任落地` /
+ * `——……落实主体责任情况的报告`): the subtitle's end is judged.
+ */
+function subtitleWithKind(report: Report, kinds: string[]): Paragraph | null {
+  const title = report.title!.content.text.trim();
+  const ends = [...kinds, ...OTHER_KINDS, '汇报'];
+  if (ends.some((k) => title.endsWith(k))) return null;
+  const next = report.paragraphs[report.paragraphs.indexOf(report.title!) + 1];
+  if (!next || next.kind !== 'subtitle') return null;
+  const core = next.content.text.trim().replace(/[。；;，,：:！？!?、.\s]+$/u, '').replace(DRAFT, '').trimEnd();
   return ends.some((k) => core.endsWith(k)) ? next : null;
 }
 

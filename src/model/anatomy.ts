@@ -37,6 +37,13 @@ const GENRE_SUFFIXES: [RegExp, Genre][] = [
   [/(?:意见|方案|办法|规定|决定|纪要|计划|要点|规划|细则|制度|公告|通告|批复|议案|决议|公报|命令|令)$/u, 'other'],
 ];
 
+/** A news item's first words: `本报讯　`, `本网讯`, `（记者 ……）`. */
+const NEWS_LEAD = /^(?:本报讯|本网讯|本台讯|本刊讯|[\u4e00-\u9fa5]{2,10}讯[\s\u3000（(])/u;
+
+export function opensNewsItem(text: string): boolean {
+  return NEWS_LEAD.test(text);
+}
+
 /** The genre a title names, or 'unknown'. Trailing brackets such as `（2024年度）` or `（征求意见稿）` are passed over. */
 export function genreOfTitle(title: string): Genre {
   const core = title
@@ -86,7 +93,8 @@ export function isFrontMatter(text: string): boolean {
 const SUBTITLE = /^(?:——|—|--).{2,60}$/u;
 const TITLE_NOTE = /^[（(][^（）()。；;！？]{2,50}[）)]$/u;
 /** An author, byline or keywords line. */
-const BYLINE = /^(?:作者|撰稿|撰文|执笔|文|来源|关键词|关键字|主题词|通讯员|记者|本报记者|供稿)\s*[：:／/]\s*\S.{0,60}$|^(?:通讯员|记者|本报记者)\s+\S.{0,30}$/u;
+const BYLINE =
+  /^(?:作者|撰稿|撰文|执笔|文|来源|关键词|关键字|主题词|通讯员|记者|本报记者|供稿)\s*[：:／/]\s*\S.{0,60}$|^(?:通讯员|记者|本报记者)\s+\S.{0,30}$|^[\u4e00-\u9fa5×Ｘ]{2,20}(?:调研组|课题组|写作组|调查组|专题组|联合调研组|理论学习中心组)$/u;
 /** A speaker's line under a speech title: `区委书记　王建国`, `王建国`. */
 const SPEAKER = /^(?:[\u4e00-\u9fa5]{2,16}[\s\u3000]+)?[\u4e00-\u9fa5][\s\u3000]?[\u4e00-\u9fa5]{1,3}$/u;
 
@@ -116,7 +124,7 @@ export function isDistribution(text: string): boolean {
 }
 
 /** 附注 (§7.3.6): `（联系人：张三，电话：12345678）`, `（此件公开发布）`. */
-const NOTE = /^[（(](?:此件|本件|联系人|联系电话|电话|联系方式|经办人)[^（）()]{0,80}[）)]$/u;
+const NOTE = /^[（(](?:(?:此件|本件|联系人|联系电话|电话|联系方式|经办人)[^（）()]{0,80}|[^（）()]{2,40}(?:供稿|撰稿|来稿|供图))[）)]$/u;
 
 export function isNote(text: string): boolean {
   return NOTE.test(text);
@@ -171,7 +179,7 @@ export function isTableRule(text: string): boolean {
  * (`对巡察发现的问题，逐项整改`) is not a problems part.
  */
 const PROBLEMS_LEAD =
-  /^(?:但(?:是)?|同时|然而|不过|当然|此外|另外)?[，,]?(?:[^。！？：:，,]{0,16}?)(?:存在的?(?:主要|突出|一些|以下|不少|若干)?(?:问题|不足|短板|差距|薄弱环节)|(?:问题|不足|短板|差距)(?:和|与|及)(?:不足|差距|短板|问题)|(?:仍|还|也|仍然|依然)(?:存在|有)(?:着)?(?:一些|不少|以下|若干|较多)?(?:问题|不足|短板|差距|薄弱环节)|清醒(?:地)?(?:看到|认识到)[^。！？：:]{0,20}?(?:问题|不足|短板|差距)|不足之处|薄弱环节)[^。！？：:]{0,12}?(?:[：:]|[，,。](?=\s*(?:一是|主要是|主要表现(?:在|为)|具体表现(?:在|为)|表现(?:在|为)|有的|有些|其一|第一)))/u;
+  /^(?:[^。！？：:]{0,40}?[，,。]\s*(?=但|同时|然而|不过|当然))?(?:但(?:是)?|同时|然而|不过|当然|此外|另外)?[，,]?(?:[^。！？：:，,]{0,16}?)(?:存在的?(?:主要|突出|一些|以下|不少|若干)?(?:问题|不足|短板|差距|薄弱环节)|(?:问题|不足|短板|差距)(?:和|与|及)(?:不足|差距|短板|问题)|(?:仍|还|也|仍然|依然)(?:存在|有)(?:着)?(?:一些|不少|以下|若干|较多)?(?:问题|不足|短板|差距|薄弱环节)|清醒(?:地)?(?:看到|认识到)[^。！？：:]{0,20}?(?:问题|不足|短板|差距)|不足之处|薄弱环节)[^。！？：:]{0,12}?(?:[：:]|[，,。](?=\s*(?:一是|主要是|主要表现(?:在|为)|具体表现(?:在|为)|表现(?:在|为)|有的|有些|其一|第一)))/u;
 
 /** Where the problems lead-in of a prose paragraph ends (the index after its ： or ，), or -1. */
 export function problemsLeadEnd(text: string): number {
@@ -222,6 +230,16 @@ export function isHeadingPhrase(text: string, maxLength = 30): boolean {
   return phrases.length <= 2 && phrases.every((p) => p.length >= 2 && p.length <= 18);
 }
 
+/** A count with its measure word (`14个村`, `2次`, `1.2万元`): sentences state these, headings seldom do. */
+const COUNT = /[0-9０-９]+(?:\.[0-9]+)?\s*(?:个|次|人|名|件|项|家|起|份|条|批|场|期|天|户|笔|处|所|篇|万|亿|元|%|％|人次|余)/u;
+
+/** A standalone heading line: up to three phrases of at most 20 characters, and no counts. */
+function isHeadingLine(core: string): boolean {
+  if (COUNT.test(core)) return false;
+  const phrases = core.split(/[，,；;]/u);
+  return phrases.length <= 3 && phrases.every((p) => p.length <= 24);
+}
+
 export function markerLineShape(rest: string, leadEnd?: number): MarkerLineShape {
   // A bold lead marks the heading whatever it holds.
   if (leadEnd !== undefined && leadEnd > 0 && rest.slice(leadEnd).trim()) {
@@ -241,7 +259,7 @@ export function markerLineShape(rest: string, leadEnd?: number): MarkerLineShape
     // `（一）压实责任。` alone: a heading with a stray 。 (heading-punctuation says so); a sentence is an item.
     return isHeadingPhrase(core, 20) ? { kind: 'standalone', titleEnd: core.length } : { kind: 'item' };
   }
-  if (core.length > MAX_STANDALONE) return { kind: 'item' };
+  if (core.length > MAX_STANDALONE || !isHeadingLine(core)) return { kind: 'item' };
   // `1.全年开展督查4次，` stops mid-sentence: an item (truncated-paragraph judges it), not a heading.
   if (/[，,；;、：:]/u.test(trailing) && /[，,；;]/u.test(core)) return { kind: 'item' };
   return { kind: 'standalone', titleEnd: core.length };

@@ -14,6 +14,7 @@ import {
   isTableRule,
   isTextTableRow,
   markerLineShape,
+  opensNewsItem,
   titleBlockLine,
 } from './anatomy.js';
 import type { LineHint, LineHints } from './hints.js';
@@ -125,6 +126,8 @@ export function buildReport(text: string, format: DocumentFormat, hints?: LineHi
     const kind = titleBlockLine(u.content.text.trim(), speech);
     if (!kind) break;
     roles[flow[head++]] = kind;
+    // `坚持严字当头　推动责任落地` / `——……情况的报告`: the subtitle names the kind.
+    if (kind === 'subtitle' && report.genre === 'unknown') report.genre = genreOfTitle(u.content.text.trim().replace(/^[—–-]+/u, ''));
   }
   if (head < flow.length) {
     const i = flow[head];
@@ -169,6 +172,7 @@ export function buildReport(text: string, format: DocumentFormat, hints?: LineHi
 
   // --- The body: sections ---
   const body = flow.slice(head, bodyEnd);
+  if (report.genre === 'unknown' && body.length && opensNewsItem(units[body[0]].content.text)) report.genre = 'news';
   const tree = buildTree(units, markers, body, (i, p) => paragraphsOfUnit.set(i, p));
   report.sections = tree.sections;
   report.allSections = tree.allSections;
