@@ -134,6 +134,8 @@ export default defineRule({
       return;
     }
 
+    // A report delivered at a meeting carries its date under the title (（2021年9月27日）), and no signature.
+    if (report.paragraphs.some((p) => p.kind === 'byline' && DATE_LINE.test(p.content.text.trim()))) return;
     // The end of the report itself: not 版记, 附注, notes or an attached document after it.
     const last = [...report.paragraphs].reverse().find((p) => p.appendix === undefined && !AFTER_THE_REPORT.has(p.kind));
     if (!last) {
