@@ -16,6 +16,7 @@ import {
 } from './parts.js';
 import {
   appendRunText,
+  atWrapperEdge,
   firstW,
   hoisted,
   insertAt,
@@ -190,9 +191,9 @@ export async function annotateDocx(
           insertAt(hoisted(spotAt(p, pieces, a.start, 'start')), referenceRun(doc, id));
           continue;
         }
-        insertAt(spotAt(p, pieces, a.start, 'start'), wElement(doc, 'commentRangeStart', { id: String(id) }));
+        insertAt(atWrapperEdge(spotAt(p, pieces, a.start, 'start')), wElement(doc, 'commentRangeStart', { id: String(id) }));
         const end = wElement(doc, 'commentRangeEnd', { id: String(id) });
-        insertAt(spotAt(p, pieces, a.end, 'end'), end);
+        insertAt(atWrapperEdge(spotAt(p, pieces, a.end, 'end')), end);
         insertAt(hoisted({ after: end, paragraph: p }), referenceRun(doc, id));
       }
       accepted.forEach((c, i) => {

@@ -131,6 +131,25 @@ export function hoisted(spot: RunSpot): RunSpot {
   return spot.before ? { before: node, paragraph: spot.paragraph } : { after: node, paragraph: spot.paragraph };
 }
 
+/**
+ * The same spot moved out of wrappers it stands at the edge of: a range that
+ * starts at an insertion's first run starts before the insertion, so that
+ * accepting or rejecting it leaves the comment's range whole.
+ */
+export function atWrapperEdge(spot: RunSpot): RunSpot {
+  let node = spot.before ?? spot.after;
+  if (!node) return spot;
+  const sibling = (n: Node) => (spot.before ? n.previousSibling : n.nextSibling);
+  const atEdge = (n: Node) => {
+    for (let s = sibling(n); s; s = sibling(s)) if (s.nodeType === 1) return false;
+    return true;
+  };
+  while (node.parentNode && node.parentNode.nodeType === 1 && WRAPPERS.has((node.parentNode as Element).localName) && atEdge(node)) {
+    node = node.parentNode;
+  }
+  return spot.before ? { before: node, paragraph: spot.paragraph } : { after: node, paragraph: spot.paragraph };
+}
+
 /** Runs in a complex field (between `begin` and `end`): editing them would desynchronise the field. */
 export function runsInFields(paragraph: Element): Set<Element> {
   const out = new Set<Element>();
