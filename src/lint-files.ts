@@ -8,6 +8,7 @@ import { lintText, summarize, type LintMessage, type LintResult, type RuleRegist
 import { discoverFiles } from './files/discover.js';
 import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, readReport, type ReadOutcome } from './files/read.js';
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
+import type { LineHints } from './model/hints.js';
 import { LineIndex } from './model/line-index.js';
 import type { Locale } from './types.js';
 
@@ -40,6 +41,8 @@ export interface LintFilesOptions {
   maxFileSize?: number;
   /** `--stdin`: lint this text instead of files; `filePath` picks the config and the format. */
   stdin?: { text: string; filePath: string };
+  /** The caller writes fixes of Word documents as tracked changes into a copy (the CLI's --fix): no note that they are not fixed. */
+  docxTrackedChanges?: boolean;
   /** Called after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -55,6 +58,8 @@ export interface ReadStamp {
   encoding: string;
   bom: boolean;
   original?: string;
+  /** A Word document's line hints: where each line came from, for the annotated copy. */
+  docxHints?: LineHints;
 }
 const readStamps = new WeakMap<LintResult, ReadStamp>();
 
@@ -124,6 +129,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       continue;
     }
     const stamp: ReadStamp = { ...read.stamp, encoding: read.encoding, bom: read.bom };
+    if (read.docx) stamp.docxHints = read.docx.hints;
     const textOptions = {
       filePath: file.path,
       format: read.docx ? ('text' as const) : undefined,
@@ -148,7 +154,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       result = lintText(read.text, textOptions);
     }
     if (read.docx) {
-      if (options.fix) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
+      if (options.fix && !options.docxTrackedChanges) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
       result.docx = true;
     }
     readStamps.set(result, stamp);
