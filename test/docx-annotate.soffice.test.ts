@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { annotateDocx, type AnnotateOutcome } from '../src/docx/annotate.js';
 import { openPackage } from '../src/docx/package.js';
 import { visibleText, wordParagraphs } from '../src/docx/visible-text.js';
-import { HAS_SOFFICE, readComments, readOdt, sofficeConvert, structureProblems } from './docx-annotate-helpers.js';
+import { handDocx, HAS_SOFFICE, readComments, readOdt, sofficeConvert, structureProblems } from './docx-annotate-helpers.js';
 
 /**
  * The annotated copy read by a real consumer: LibreOffice converts it to ODT
@@ -100,5 +100,22 @@ describe.skipIf(!HAS_SOFFICE)('annotated Word copies through LibreOffice', () =>
     const xml = (await openPackage(again)).text(DOC)!;
     expect(xml).toMatch(/<w:del [^>]*w:author="reportlint"/);
     expect(xml).toMatch(/<w:ins [^>]*w:author="reportlint"/);
+  }, 120_000);
+
+  it('ODT: anchors that cross a hyperlink, an earlier insertion and a field result survive too', async () => {
+    const doc = await handDocx(
+      '<w:p><w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t></w:r><w:hyperlink w:anchor="x"><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>' +
+        '<w:ins w:id="7" w:author="张三" w:date="2026-01-01T00:00:00Z"><w:r><w:t>插入</w:t></w:r></w:ins>' +
+        '<w:r><w:t>第</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>页</w:t></w:r></w:p>',
+    );
+    const [text] = wordParagraphs((await openPackage(doc)).xml(DOC)!).map(visibleText);
+    // The field's cached result is what LibreOffice computes again (page 1), so the text survives as it is.
+    expect(text).toBe('甲\t乙链接文字插入第1页');
+    const ranges: [number, number][] = [[1, 5], [4, 9], [8, 10], [9, 12]];
+    const annotated = await annotateDocx(doc, ranges.map(([start, end], i) => ({ part: DOC, index: 0, start, end, comment: { text: `n${i}` } })), [], { date: DATE });
+    expect(await structureProblems(annotated.buffer)).toEqual([]);
+    const odt = await readOdt(sofficeConvert(annotated.buffer, 'odt'));
+    expect(odt.annotations.map((a) => [a.text, a.anchored])).toEqual(ranges.map(([s, e], i) => [`n${i}`, text.slice(s, e)]));
+    expect(odt.paragraphs).toEqual([text]);
   }, 120_000);
 });

@@ -210,6 +210,16 @@ describe('annotateDocx: comments', () => {
     expect(await structureProblems(out.buffer)).toEqual([]);
   });
 
+  it('anchors a comment whose text is off its offsets on the nearest place the text is', async () => {
+    const input = await handDocx('<w:p><w:r><w:t>共××次，××项</w:t></w:r></w:p>');
+    // Offsets shifted by one (as a reader that trimmed a leading space would give).
+    const out = await annotateDocx(input, [{ ...note(DOC, 0, 6, 8, 'm'), expected: '××' }, { ...note(DOC, 0, 8, 10, 'n'), expected: '××' }], [], { date: DATE });
+    expect(out).toMatchObject({ comments: 2, moved: 0, skipped: [] });
+    const xml = (await openPackage(out.buffer)).text(DOC)!;
+    expect(xml).toMatch(/共××次，<\/w:t><\/w:r><w:commentRangeStart w:id="\d+"\/><w:commentRangeStart w:id="\d+"\/><w:r><w:t xml:space="preserve">××<\/w:t>/);
+    expect([...(await readComments(out.buffer)).values()].map((c) => c.anchored)).toEqual(['××', '××']);
+  });
+
   it('moves a comment whose text is not where the finding says to the paragraph’s start, quoting the text', async () => {
     const input = await handDocx('<w:p><w:r><w:t>全年开展检查</w:t></w:r></w:p>');
     const out = await annotateDocx(input, [{ ...note(DOC, 0, 0, 2, 'm'), expected: '××' }], [], { date: DATE });

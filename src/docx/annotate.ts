@@ -148,7 +148,8 @@ export async function annotateDocx(
 
       const anchored: DocxAnnotation[] = [];
       const pointed: DocxAnnotation[] = [];
-      for (const a of mine(annotations)) {
+      for (const found of mine(annotations)) {
+        const a = valid(found) && (found.expected === undefined || text.slice(found.start, found.end) === found.expected) ? found : relocate(found, text);
         if (!valid(a)) {
           skipped.push({ item: a, reason: 'out-of-range' });
         } else if (where !== 'body') {
@@ -242,6 +243,20 @@ export async function annotateDocx(
 
   const buffer = await zip(pkg, replaced, added, options.date ?? new Date());
   return { buffer, comments: comments.length, moved, changes: changeCount, skipped };
+}
+
+/**
+ * A comment whose text is not at its offsets (the reader and the document
+ * disagree) goes to the nearest place the text is, when it is there at all.
+ * Tracked changes get no such second chance: they must match exactly.
+ */
+function relocate(a: DocxAnnotation, text: string): DocxAnnotation {
+  if (!a.expected) return a;
+  let best = -1;
+  for (let i = text.indexOf(a.expected); i !== -1; i = text.indexOf(a.expected, i + 1)) {
+    if (best === -1 || Math.abs(i - a.start) < Math.abs(best - a.start)) best = i;
+  }
+  return best === -1 ? a : { ...a, start: best, end: best + a.expected.length };
 }
 
 /** Where a paragraph lies: the body, where comments anchor, or a place Word anchors none. */
