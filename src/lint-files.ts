@@ -89,9 +89,12 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       useConfigFiles: options.useConfigFiles,
       ruleFlags: options.ruleFlags,
     });
-  const { files, problems } = options.stdin
+  const discovered = options.stdin
     ? { files: [{ path: path.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] }
     : discoverFiles(patterns.length ? patterns : ['.'], cwd, options.ignorePatterns);
+  // Annotated copies written by an earlier run are findings, not submissions: linted only when named.
+  const files = discovered.files.filter((f) => f.explicit || !ANNOTATED_COPY.test(f.path));
+  const { problems } = discovered;
   const cwdConfig = resolver.forCwd();
   const cwdLocale = options.locale ?? cwdConfig.locale ?? 'zh';
   // Rules that compare files with each other need a batch phase after the last file.
@@ -166,6 +169,9 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   for (const r of finished) if (r.docx) addParagraphs(r);
   return finished;
 }
+
+/** The name `--format docx` gives its copies (src/cli/docx-copies.ts). */
+const ANNOTATED_COPY = /\.reportlint\.docx$/i;
 
 function skipMessage(locale: Locale, messageId: CoreMessageId, data: Record<string, string | number>): string {
   // An errno code reads better with its meaning: 无法读取文件 a.md：权限不足（EACCES）.

@@ -76,6 +76,15 @@ describe('--format docx and --fix on Word files', () => {
     expect(existsSync(path.join(d, 'a.reportlint.docx'))).toBe(true);
   });
 
+  it('does not lint the copies of an earlier run found in a folder, only when named', async () => {
+    const d = dir({ 'a.docx': await buildDocx(REPORT) });
+    expect(cli(['.', '-f', 'docx'], { cwd: d }).code).toBe(1);
+    const again = JSON.parse(cli(['.', '-f', 'json'], { cwd: d }).stdout) as { filePath: string }[];
+    expect(again.map((r) => path.basename(r.filePath))).toEqual(['a.docx']);
+    const named = JSON.parse(cli(['a.reportlint.docx', '-f', 'json'], { cwd: d }).stdout) as { filePath: string }[];
+    expect(named.map((r) => path.basename(r.filePath))).toEqual(['a.reportlint.docx']);
+  });
+
   it('writes no copy of a Markdown file', () => {
     const d = dir({ 'a.md': '# 报告\n\n全年开展督查×次。\n' });
     const r = cli(['a.md', '-f', 'docx'], { cwd: d });
