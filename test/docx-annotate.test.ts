@@ -181,6 +181,13 @@ describe('annotateDocx: comments', () => {
     await unchangedParts(input, out.buffer, [DOC, 'word/comments.xml']);
   });
 
+  it('keeps the comments part well-formed when a message holds control characters', async () => {
+    const input = await handDocx('<w:p><w:r><w:t>甲乙</w:t></w:r></w:p>');
+    const out = await annotateDocx(input, [note(DOC, 0, 0, 1, 'a\u0001b\u000Bc<&>')], [], { date: DATE });
+    const [c] = (await readComments(out.buffer)).values();
+    expect(c.text).toBe('abc<&>');
+  });
+
   it('makes a zero-length finding a point comment, also at the end of a paragraph and in an empty one', async () => {
     const input = await handDocx('<w:p><w:r><w:t>第一段</w:t></w:r></w:p><w:p/>');
     const out = await annotateDocx(input, [note(DOC, 0, 1, 1, 'a'), note(DOC, 0, 3, 3, 'b'), note(DOC, 1, 0, 0, 'c')], [], { date: DATE });

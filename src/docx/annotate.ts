@@ -215,7 +215,10 @@ export async function annotateDocx(
     if (!first) {
       for (const c of elsewhere) skipped.push({ item: c.item!, reason: 'no-anchor' });
     } else {
-      const spot = hoisted(spotAt(first, textPieces(first), 0, 'start'));
+      // At the paragraph's very start, before any field that begins it (a table of contents would swallow it).
+      let lead = first.firstChild;
+      while (lead && lead.nodeType === 1 && (lead as Element).localName === 'pPr') lead = lead.nextSibling;
+      const spot: RunSpot = lead ? { before: lead, paragraph: first } : { paragraph: first };
       for (const c of elsewhere) insertAt(spot, referenceRun(doc, c.id));
       comments.push(...elsewhere);
       moved += elsewhere.length;

@@ -187,7 +187,10 @@ export function isPlainRun(run: Element, inFields: Set<Element>): boolean {
 
 /** Text as run content: `w:t` pieces, with a `w:tab` for each tab. */
 export function appendRunText(doc: Document, run: Element, text: string, element: 't' | 'delText' = 't'): void {
-  for (const part of text.split(/(\t)/)) {
+  // Control characters are not allowed in XML 1.0; a message quoting odd input must not break the part.
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+  for (const part of clean.split(/(\t)/)) {
     if (!part) continue;
     if (part === '\t') {
       run.appendChild(wElement(doc, 'tab'));
