@@ -111,10 +111,11 @@ describe('--format docx and --fix on Word files', () => {
     const bytes = await buildDocx(REPORT);
     const d = dir({ 'a.docx': bytes });
     const r = cli(['a.docx', '--fix', '-f', 'json'], { cwd: d });
-    const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string }[];
+    const messages = JSON.parse(r.stdout)[0].messages as { ruleId: string | null; severity: number }[];
     const copy = readFileSync(path.join(d, 'a.reportlint.docx'));
     const comments = [...(await readComments(copy)).values()];
-    expect(comments.length).toBe(messages.length);
+    expect(comments.length).toBe(messages.filter((m) => m.ruleId !== null || m.severity > 0).length);
+    expect(r.stderr).toMatch(/已写入带批注的副本 a\.reportlint\.docx：\d+ 条批注，2 处修订/);
     expect(comments.find((c) => c.text.includes('no-placeholder'))?.anchored).toBe('×');
     expect(comments.find((c) => c.text.includes('punctuation-width'))?.anchored).toBe('，');
     expect(await paragraphTexts(copy)).toEqual(['关于某项工作的报告', '今年以来，我们认真工作。', '全年开展专项督查×次。']);
@@ -152,6 +153,32 @@ describe('findings to comments and tracked changes (with the hints the reader is
     const xml = (await openPackage(out.buffer)).xml(DOC)!;
     expect(xml.getElementsByTagNameNS(W_NS, 'del').length).toBeGreaterThanOrEqual(2);
     expect(await structureProblems(out.buffer)).toEqual([]);
+  });
+
+  it('subtracts Word’s own numbering: a finding after it lands on the XML text, one inside it at the paragraph’s start', async () => {
+    const bytes = await buildDocx(['# 关于某项工作的报告', '(0) 工作××情况', '全年开展督查。', '(0) 存在的问题', '一是问题。']);
+    const file = path.join(dir({ 'n.docx': bytes }), 'n.docx');
+    const read = await readReport(file, { maxFileSize: 10 * 1024 * 1024 });
+    if (read.kind !== 'text') throw new Error('unreadable');
+    // As the reader is to give them: prefix = what Word draws in front of the paragraph's own text.
+    const paragraphs = await paragraphTexts(bytes);
+    const hints = new Map<number, LineHint>();
+    read.text.split('\n').slice(0, -1).forEach((line, i) => {
+      expect(line.endsWith(paragraphs[i])).toBe(true);
+      hints.set(i + 1, { ...read.docx?.hints.get(i + 1), source: { part: DOC, index: i, prefix: line.length - paragraphs[i].length } });
+    });
+    expect(hints.get(2)?.source?.prefix).toBe(2);
+    const result = lintText(read.text, { filePath: 'n.docx', format: 'text', lineHints: hints, registry: builtinRegistry });
+    const placeholder = result.messages.find((m) => m.ruleId === 'no-placeholder')!;
+    expect([placeholder.line, placeholder.column]).toEqual([2, 5]);
+    const { annotations } = findingsToAnnotations(result, hints, { locale: 'zh', fixes: false });
+    const synthetic = { ...placeholder, ruleId: 'x', column: 1, endColumn: 3, fix: undefined };
+    const inNumbering = findingsToAnnotations({ source: result.source, messages: [synthetic] }, hints, { locale: 'zh', fixes: false }).annotations;
+    const out = await annotateDocx(bytes, [...annotations, ...inNumbering]);
+    const comments = [...(await readComments(out.buffer)).values()];
+    expect(comments.find((c) => c.text.includes('no-placeholder'))?.anchored).toBe('××');
+    expect(comments.find((c) => c.text.includes('规则：x'))?.anchored).toBeNull();
+    expect(await paragraphTexts(out.buffer)).toEqual(paragraphs);
   });
 
   it('keeps --fix-rule: only that rule’s fixes become tracked changes', async () => {
