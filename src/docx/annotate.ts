@@ -154,7 +154,7 @@ export async function annotateDocx(
           skipped.push({ item: a, reason: 'out-of-range' });
         } else if (where !== 'body') {
           // Word ignores comment anchors outside the body: say where the text is, at the body's start.
-          const quote = text.slice(a.start, a.end) || a.expected || '';
+          const quote = a.expected ?? text.slice(a.start, a.end);
           elsewhere.push({ id: nextId++, text: `〔${labels[where]}〕“${quote}”\n${a.comment.text}`, item: a });
         } else if (a.expected !== undefined && text.slice(a.start, a.end) !== a.expected) {
           // The finding's text is not where it should be: comment on the paragraph, quoting it.
