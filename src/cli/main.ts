@@ -164,7 +164,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
     if (opts.locale !== undefined && !LOCALES.includes(opts.locale as Locale)) throw new UsageError('badLocale', { value: opts.locale });
     const targets = parseFormatTargets(opts.format, opts.outputFile);
-    const docxCopies = opts.format.includes('docx') || Boolean(opts.fix && !opts.fixDryRun);
+    // A copy needs the file it copies: standard input has none.
+    const docxCopies = !opts.stdin && (opts.format.includes('docx') || Boolean(opts.fix && !opts.fixDryRun));
     if (opts.outputDir !== undefined && !docxCopies) throw new UsageError('outputDirUnused');
     let maxWarnings = -1;
     if (opts.maxWarnings !== undefined) {
