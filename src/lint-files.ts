@@ -10,6 +10,7 @@ import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, readReport, type ReadOutcome } fr
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
 import { GENRE_NAMES, type Genre } from './model/anatomy.js';
 import { buildReport } from './model/build.js';
+import type { LineHints } from './model/hints.js';
 import { LineIndex } from './model/line-index.js';
 import type { Locale } from './types.js';
 
@@ -42,6 +43,8 @@ export interface LintFilesOptions {
   maxFileSize?: number;
   /** `--stdin`: lint this text instead of files; `filePath` picks the config and the format. */
   stdin?: { text: string; filePath: string };
+  /** The caller writes fixes of Word documents as tracked changes into a copy (the CLI's --fix): no note that they are not fixed. */
+  docxTrackedChanges?: boolean;
   /** Called after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -57,6 +60,8 @@ export interface ReadStamp {
   encoding: string;
   bom: boolean;
   original?: string;
+  /** A Word document's line hints: where each line came from, for the annotated copy. */
+  docxHints?: LineHints;
 }
 const readStamps = new WeakMap<LintResult, ReadStamp>();
 
@@ -86,9 +91,12 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       useConfigFiles: options.useConfigFiles,
       ruleFlags: options.ruleFlags,
     });
-  const { files, problems } = options.stdin
+  const discovered = options.stdin
     ? { files: [{ path: path.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] }
     : discoverFiles(patterns.length ? patterns : ['.'], cwd, options.ignorePatterns);
+  // Annotated copies written by an earlier run are findings, not submissions: linted only when named.
+  const files = discovered.files.filter((f) => f.explicit || !ANNOTATED_COPY.test(f.path));
+  const { problems } = discovered;
   const cwdConfig = resolver.forCwd();
   const cwdLocale = options.locale ?? cwdConfig.locale ?? 'zh';
   // Rules that compare files with each other need a batch phase after the last file.
@@ -126,6 +134,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       continue;
     }
     const stamp: ReadStamp = { ...read.stamp, encoding: read.encoding, bom: read.bom };
+    if (read.docx) stamp.docxHints = read.docx.hints;
     const textOptions = {
       filePath: file.path,
       format: read.docx ? ('text' as const) : undefined,
@@ -150,7 +159,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       result = lintText(read.text, textOptions);
     }
     if (read.docx) {
-      if (options.fix) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
+      if (options.fix && !options.docxTrackedChanges) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
       result.docx = true;
     }
     readStamps.set(result, stamp);
@@ -162,6 +171,9 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   for (const r of finished) if (r.docx) addParagraphs(r);
   return finished;
 }
+
+/** The name `--format docx` gives its copies (src/cli/docx-copies.ts). */
+const ANNOTATED_COPY = /\.reportlint\.docx$/i;
 
 function skipMessage(locale: Locale, messageId: CoreMessageId, data: Record<string, string | number>): string {
   // An errno code reads better with its meaning: 无法读取文件 a.md：权限不足（EACCES）.

@@ -85,11 +85,19 @@ describe('Word documents', () => {
     expect(stylish).toContain('第5段  错误  模板占位符“×”未填写「…开展专项督查×次，覆盖全部基层党组织，督…」');
   });
 
-  it('says plainly that --fix is not offered, and leaves the file alone', async () => {
+  it('with --fix leaves the file alone: the fixes go into the annotated copy (test/docx-copies.e2e.test.ts)', async () => {
     const bytes = await buildDocx(['# 关于某项工作的报告', '今年以来,我们认真工作。。']);
     const d = dir({ 'a.docx': bytes });
     const r = cli(['a.docx', '--fix', '--no-color'], { cwd: d });
-    expect(r.stdout).toContain('提示  Word 文档（.docx）不提供自动修复，请在 Word 中修改');
+    expect(r.stderr).toContain('a.reportlint.docx');
+    expect(readFileSync(path.join(d, 'a.docx'))).toEqual(bytes);
+  });
+
+  it('says plainly that --fix-dry-run shows no diff of a Word file, and leaves the file alone', async () => {
+    const bytes = await buildDocx(['# 关于某项工作的报告', '今年以来,我们认真工作。。']);
+    const d = dir({ 'a.docx': bytes });
+    const r = cli(['a.docx', '--fix-dry-run', '--no-color'], { cwd: d });
+    expect(r.stdout).toContain('提示  Word 文档（.docx）不显示修复差异；--fix 会把修复作为修订写入副本“名称.reportlint.docx”，原文件不变');
     expect(readFileSync(path.join(d, 'a.docx'))).toEqual(bytes);
   });
 });

@@ -18,8 +18,8 @@ export const HELP = {
   },
   ignorePattern: { zh: '忽略与之匹配的文件（可重复）', en: 'skip files matching this glob (repeatable)' },
   format: {
-    zh: '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、rdjson、html、summary；可重复，“格式:文件”写入文件',
-    en: 'output format: stylish (default), json, sarif, github, gitlab, junit, rdjson, html, summary; repeatable, format:file writes to a file',
+    zh: '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、rdjson、html、summary，docx（为每个 Word 文件写出带批注的副本）；可重复，“格式:文件”写入文件',
+    en: 'output format: stylish (default), json, sarif, github, gitlab, junit, rdjson, html, summary, docx (an annotated copy of each Word file); repeatable, format:file writes to a file',
   },
   reference: { zh: '参考文件（市委清单、往年报告或 .rlidx 索引），可重复', en: 'reference documents (checklists, past reports or an .rlidx index); repeatable' },
   encoding: { zh: '按此编码读取文本文件（默认自动识别 UTF-8、UTF-16、GB18030）', en: 'read text files in this encoding (default: detect UTF-8, UTF-16, GB18030)' },
@@ -31,6 +31,10 @@ export const HELP = {
   indexDescription: { zh: '为参考文件建立索引（供 references 或 --reference 使用）', en: 'build an index of reference documents (for references or --reference)' },
   indexPatterns: { zh: '参考文件、目录或 glob', en: 'reference files, directories or globs' },
   indexOutput: { zh: '索引文件（.rlidx）', en: 'the index file to write (.rlidx)' },
+  outputDir: {
+    zh: '--format docx 与 --fix 写出的带批注 Word 副本（名称.reportlint.docx）所在目录，默认与原文件同目录',
+    en: 'directory for the annotated Word copies (NAME.reportlint.docx) of --format docx and --fix; default: beside each input',
+  },
   outputFile: { zh: '把结果写入文件而非标准输出', en: 'write the report to a file instead of stdout' },
   quiet: { zh: '只报告错误，不报告警告', en: 'report errors only' },
   maxWarnings: {
@@ -40,7 +44,10 @@ export const HELP = {
   locale: { zh: '消息语言：zh（默认）或 en', en: 'message language: zh (default) or en' },
   color: { zh: '强制彩色输出', en: 'force colours' },
   noColor: { zh: '不使用颜色（也可设 NO_COLOR）', en: 'no colours (NO_COLOR works too)' },
-  fix: { zh: '自动修复可安全修复的问题并写回文件', en: 'fix what can be fixed safely, and write the files' },
+  fix: {
+    zh: '自动修复可安全修复的问题并写回文件（Word 文件不改动，修复以修订写入 名称.reportlint.docx 副本）',
+    en: 'fix what can be fixed safely, and write the files (Word files are left alone: fixes go into NAME.reportlint.docx as tracked changes)',
+  },
   fixDryRun: { zh: '显示修复的差异（unified diff），不写文件', en: 'show the fixes as a unified diff; write nothing' },
   fixRule: { zh: '只修复指定规则的问题（可重复）', en: 'fix only this rule’s problems (repeatable)' },
   printConfig: { zh: '打印对该文件生效的配置', en: 'print the configuration that applies to a file' },

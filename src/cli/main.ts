@@ -17,6 +17,7 @@ import { LOCALES, type Locale } from '../types.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help-text.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
+import { writeDocxCopies } from './docx-copies.js';
 import { progressBar } from './progress.js';
 
 export interface CliIO {
@@ -43,6 +44,7 @@ interface CliOptions {
   ignorePattern: string[];
   format: string[];
   outputFile?: string;
+  outputDir?: string;
   quiet?: boolean;
   maxWarnings?: string;
   locale?: string;
@@ -84,6 +86,7 @@ function buildProgram(locale: Locale, io: CliIO): Command {
     .option('--ignore-pattern <pattern>', h('ignorePattern'), collect, [])
     .addOption(new Option('-f, --format <name[:file]>', h('format')).argParser(collect).default([]))
     .option('-o, --output-file <file>', h('outputFile'))
+    .option('--output-dir <dir>', h('outputDir'))
     .option('--quiet', h('quiet'))
     .option('--max-warnings <number>', h('maxWarnings'))
     .option('--locale <locale>', h('locale'))
@@ -161,6 +164,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
     if (opts.locale !== undefined && !LOCALES.includes(opts.locale as Locale)) throw new UsageError('badLocale', { value: opts.locale });
     const targets = parseFormatTargets(opts.format, opts.outputFile);
+    // A copy needs the file it copies: standard input has none.
+    const docxCopies = !opts.stdin && (opts.format.includes('docx') || Boolean(opts.fix && !opts.fixDryRun));
+    if (opts.outputDir !== undefined && !docxCopies) throw new UsageError('outputDirUnused');
     let maxWarnings = -1;
     if (opts.maxWarnings !== undefined) {
       if (!/^\d+$/.test(opts.maxWarnings)) throw new UsageError('badMaxWarnings', { value: opts.maxWarnings });
@@ -217,6 +223,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         locale: opts.locale as Locale | undefined,
         fix: Boolean(opts.fix || opts.fixDryRun),
         fixRules: opts.fixRule.length ? opts.fixRule : undefined,
+        docxTrackedChanges: Boolean(opts.fix && !opts.fixDryRun),
         references: opts.reference,
         encoding: opts.encoding,
         maxFileSize,
@@ -267,10 +274,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       color: (toStdout) => opts.color ?? (toStdout && io.isTTY && colorEnv),
       stdout: io.stdout,
     });
+    const copiesWritten = !docxCopies
+      ? true
+      : await writeDocxCopies(results, {
+          cwd: io.cwd,
+          outputDir: opts.outputDir,
+          locale,
+          fixes: Boolean(opts.fix && !opts.fixDryRun),
+          fixRules: opts.fixRule,
+          say: (line) => io.stderr(`reportlint: ${line}\n`),
+        });
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    if (hasFatal(results)) return EXIT.usage;
+    if (hasFatal(results) || !copiesWritten) return EXIT.usage;
     if (errors > 0) return EXIT.problems;
     if (maxWarnings >= 0 && warnings > maxWarnings) {
       io.stderr(coreMessage(locale, 'tooManyWarnings', { max: maxWarnings }) + '\n');

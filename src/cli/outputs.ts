@@ -17,14 +17,19 @@ export interface FormatTarget {
   file?: string;
 }
 
+/** Formats that write files of their own instead of a report: `docx` writes an annotated copy of each Word file. */
+export const FILE_FORMATS = new Set(['docx']);
+
 export function parseFormatTargets(values: string[], outputFile: string | undefined): FormatTarget[] {
-  const targets = (values.length ? values : ['stylish']).map((value): FormatTarget => {
+  const targets = (values.length ? values : ['stylish']).flatMap((value): FormatTarget[] => {
+    if (FILE_FORMATS.has(value)) return [];
     const colon = value.indexOf(':');
     const format = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? undefined : value.slice(colon + 1);
-    if (!formatters[format]) throw new UsageError('unknownFormat', { format, choices: Object.keys(formatters).join(', ') });
+    if (FILE_FORMATS.has(format)) throw new UsageError('docxTarget');
+    if (!formatters[format]) throw new UsageError('unknownFormat', { format, choices: [...Object.keys(formatters), ...FILE_FORMATS].join(', ') });
     if (file === '') throw new UsageError('badFormatTarget', { value });
-    return { format, file };
+    return [{ format, file }];
   });
   const unnamed = targets.filter((t) => t.file === undefined);
   if (unnamed.length > 1) throw new UsageError('tooManyStdoutFormats', { formats: unnamed.map((t) => t.format).join(', ') });

@@ -86,8 +86,8 @@ export const CORE_MESSAGES = {
   },
   fileEmpty: { zh: '文件为空，没有可检查的内容', en: 'The file is empty: nothing to check' },
   docxNoFix: {
-    zh: 'Word 文档（.docx）不提供自动修复，请在 Word 中修改',
-    en: 'Word documents (.docx) are not fixed automatically; make the changes in Word',
+    zh: 'Word 文档（.docx）不显示修复差异；--fix 会把修复作为修订写入副本“名称.reportlint.docx”，原文件不变',
+    en: 'No diff is shown for Word documents (.docx); --fix writes the fixes as tracked changes into a copy, NAME.reportlint.docx, and leaves the file alone',
   },
   noReportsInDirectory: {
     zh: '目录中没有报告文件（.md、.markdown、.txt、.docx）：{path}',
@@ -182,6 +182,24 @@ export const CORE_MESSAGES = {
     zh: '“{key}”不是有效的正则表达式：{reason}',
     en: '“{key}” is not a valid regular expression: {reason}',
   },
+  docxWritten: {
+    zh: '已写入带批注的副本 {path}：{comments} 条批注，{changes} 处修订',
+    en: 'Wrote the annotated copy {path}: {comments} comments, {changes} tracked changes',
+  },
+  docxUnplaced: {
+    zh: '{path}：{count} 条问题无法定位到 Word 中的文字，未写入批注',
+    en: '{path}: {count} findings could not be placed on the Word text; no comment written for them',
+  },
+  docxCopyFailed: { zh: '无法写出带批注的副本 {path}：{reason}', en: 'Cannot write the annotated copy {path}: {reason}' },
+  docxCommentRule: { zh: '规则：{ruleId}', en: 'Rule: {ruleId}' },
+  docxFixReplace: { zh: '建议：将“{from}”改为“{to}”', en: 'Suggested fix: replace “{from}” with “{to}”' },
+  docxFixDelete: { zh: '建议：删除“{from}”', en: 'Suggested fix: delete “{from}”' },
+  docxFixInsert: { zh: '建议：插入“{to}”', en: 'Suggested fix: insert “{to}”' },
+  docxTarget: {
+    zh: '“docx”格式为每个 Word 文件写出带批注的副本，不接文件名；目录用 --output-dir 指定',
+    en: 'The docx format writes an annotated copy of each Word file and takes no file name; choose the directory with --output-dir',
+  },
+  outputDirUnused: { zh: '--output-dir 需与 --format docx 或 --fix 同用', en: '--output-dir needs --format docx or --fix' },
 } satisfies Record<string, Localized>;
 
 export type CoreMessageId = keyof typeof CORE_MESSAGES;
