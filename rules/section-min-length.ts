@@ -49,11 +49,20 @@ export default defineRule({
     },
     standard: '《党政机关公文处理工作条例》（2012）',
     details: {
-      zh: '每个小标题（任一层级）所辖正文都参加统计：该节自身的段落及其下级各节的段落，接排标题只计标题后的正文，各级小标题本身不计。“字数”指汉字个数（CJK 统一表意文字及扩展 A、兼容表意文字和“〇”），数字、字母、标点和空白不计，因此“全年召开12次”计5个字。报告标题、主送机关、开头段、署名和成文日期不属于任何一节，不检查。\n\n报告的主要部分（一级标题；只有一个一级标题时连同其下一级标题）汉字数少于 minChars（默认 60）、更深层级的小节少于 minSubsectionChars（默认 30）时报告“内容简单”，级别为警告；某节及其下级各节都没有任何正文时报告“只有标题”，级别为错误（本规则默认级别为 error，“内容简单”以警告报告；若把本规则配置为 warn，两者都是警告）。都只在最外层报告：一节已报告后，其下级各节不再报告“内容简单”，但仍会报告其中没有正文的小标题；一节没有正文时，其下级各节不再报告。',
-      en: 'Every heading, at any level, is measured by the text it governs: its own paragraphs and those of its subsections; a run-in heading counts only the text after the heading, and headings themselves do not count. “Characters” means Han characters (CJK unified ideographs, extension A, compatibility ideographs and 〇): digits, Latin letters, punctuation and spaces do not count, so 全年召开12次 counts 5. The title, addressee, opening paragraphs, signature and date belong to no section and are not checked.\n\nA main part of the report (a top-level section; with a single top-level section, also its subsections) with fewer than `minChars` (60 by default) Han characters, or a deeper subsection with fewer than `minSubsectionChars` (30 by default), is reported as too thin, as a warning; a heading with no text at all in it or below it is an error. (The rule’s default severity is error and the thin-section finding is reported as a warning; configured as warn, both are warnings.) Only the outermost section is reported: below a thin section only headings with no text are reported, and nothing below a heading with no text.',
+      zh: '每个小标题（任一层级）所辖正文都参加统计：该节自身的段落及其下级各节的段落，接排标题只计标题后的正文，各级小标题本身不计。“字数”指汉字个数（CJK 统一表意文字及扩展 A、兼容表意文字和“〇”），数字、字母、标点和空白不计，因此“全年召开12次”计5个字。报告标题、主送机关、开头段、署名和成文日期不属于任何一节，不检查；成文日期后所附的附件（“附件1”及其标题、正文）是另一份文件，也不检查。带序号的整句条目（如“（一）区委常委会全年专题研究……12次。”）没有标题，是所在部分的正文，计入上级标题的字数，本身不作为小标题检查。\n\n报告的主要部分（一级标题；只有一个一级标题时连同其下一级标题）汉字数少于 minChars（默认 60）、更深层级的小节少于 minSubsectionChars（默认 30）时报告“内容简单”，级别为警告；某节及其下级各节都没有任何正文时报告“只有标题”，级别为错误（本规则默认级别为 error，“内容简单”以警告报告；若把本规则配置为 warn，两者都是警告）。都只在最外层报告：一节已报告后，其下级各节不再报告“内容简单”，但仍会报告其中没有正文的小标题；一节没有正文时，其下级各节不再报告。',
+      en: 'Every heading, at any level, is measured by the text it governs: its own paragraphs and those of its subsections; a run-in heading counts only the text after the heading, and headings themselves do not count. “Characters” means Han characters (CJK unified ideographs, extension A, compatibility ideographs and 〇): digits, Latin letters, punctuation and spaces do not count, so 全年召开12次 counts 5. The title, addressee, opening paragraphs, signature and date belong to no section and are not checked; nor are documents attached after the date (附件1, its title and body), which are documents of their own. A numbered whole sentence (（一）区委常委会全年专题研究……12次。) has no title: it is body text of the part it stands in, counted there, and not checked as a heading of its own.\n\nA main part of the report (a top-level section; with a single top-level section, also its subsections) with fewer than `minChars` (60 by default) Han characters, or a deeper subsection with fewer than `minSubsectionChars` (30 by default), is reported as too thin, as a warning; a heading with no text at all in it or below it is an error. (The rule’s default severity is error and the thin-section finding is reported as a warning; configured as warn, both are warnings.) Only the outermost section is reported: below a thin section only headings with no text are reported, and nothing below a heading with no text.',
     },
   },
   examples: [
+    {
+      valid: [
+        '关于2024年度工作情况的报告',
+        '一、突出政治建设，从严落实主体责任',
+        '（一）区委常委会全年专题研究全面从严治党工作12次，听取各级党组织书记述职26人次。',
+        '（二）区委理论学习中心组开展集体学习14次，举办专题读书班2期，覆盖处级干部320人次。',
+      ].join('\n'),
+      note: { zh: '带序号的整句条目是正文，不是“只有标题”的小标题。', en: 'Numbered sentences are body text, not headings with nothing under them.' },
+    },
     {
       valid: [
         '关于2024年度落实全面从严治党主体责任情况的报告',

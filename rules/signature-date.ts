@@ -65,6 +65,22 @@ export default defineRule({
   },
   examples: [
     {
+      valid: [
+        '关于2024年度工作情况的报告',
+        '全年开展专项督查4次。',
+        '中共青山区委',
+        '2025年1月15日',
+        '（联系人：王明，电话：12345678）',
+        '抄送：市纪委监委。',
+        '中共青山区委办公室　　2025年1月16日印发',
+      ].join('\n'),
+      note: { zh: '署名和成文日期之后可以有附注、附件和版记。', en: '附注, attachments and 版记 may follow the signature and date.' },
+    },
+    {
+      valid: ['在全县纪委全会上的工作报告', '（2025年1月20日）', '各位委员：', '现在，我代表县纪委常委会向全会报告工作。'].join('\n'),
+      note: { zh: '会议上所作的报告在标题下注明日期，末尾不署名。', en: 'A report given at a meeting carries its date under the title and no signature at the end.' },
+    },
+    {
       valid: ['关于2024年度工作情况的报告', '市委：', '全年开展专项督查4次。', '特此报告。', '中共青山区委', '2024年1月15日'].join('\n'),
     },
     {

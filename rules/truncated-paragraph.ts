@@ -49,8 +49,8 @@ export default defineRule({
     },
     standard: 'GB/T 15834-2011《标点符号用法》',
     details: {
-      zh: '只检查正文段落（含接排标题的段落）。单独成行的标题、报告标题、主送机关、署名、成文日期、无序列表项、表格单元格和 Markdown 引用块中的段落不检查。句末标点为。！？和……，其后可跟”’）》」』】等后引号、括号。以“：”“；”结束的段落，只有其后紧接小标题、列表、表格、引文或以“一是”“第一，”“（1）”“①”等开头的段落时才不报告（见 allowColonBeforeList）。末尾的 HTML 注释不算正文，在其前最后一个文字处判断；以行内代码或图片结束的段落不检查。',
-      en: 'Only body paragraphs are checked, including a run-in heading’s paragraph. Standalone headings, the title, the addressee, signature, date, unordered list items, table cells and paragraphs in a Markdown block quote are exempt. Sentence-final marks are 。！？ and ……, optionally followed by closing quotes or brackets (” ’ ） 》 」 』 】). A paragraph ending in ： or ； passes only when a heading, a list, a table, a quotation or a paragraph opening an enumeration (一是, 第一，, （1）, ① …) follows it (see allowColonBeforeList). A trailing HTML comment is not prose: the last character before it is judged; paragraphs that end with inline code or an image are not checked.',
+      zh: '只检查正文段落（含接排标题的段落和带序号的整句条目，如“（一）区委常委会全年……12次。”）。单独成行的标题（含“一、突出政治建设，从严落实主体责任”这类两个短语的标题）、报告标题及其副标题和署名行、称谓、主送机关、版头、附件说明、署名、成文日期、附注、版记、页码、无序列表项、表格单元格和表题、Markdown 引用块中的段落不检查（公文各部分如何识别，见 docs/model.md）。句末标点为。！？和……，其后可跟”’）》」』】等后引号、括号。以“：”“；”结束的段落，只有其后紧接小标题、列表、表格、引文或以“一是”“第一，”“（1）”“①”等开头的段落时才不报告（见 allowColonBeforeList）。末尾的 HTML 注释不算正文，在其前最后一个文字处判断；以行内代码或图片结束的段落不检查。',
+      en: 'Only body paragraphs are checked, including a run-in heading’s paragraph and numbered whole-sentence items (（一）区委常委会全年……12次。). Standalone headings (two-phrase ones such as 一、突出政治建设，从严落实主体责任 included), the title with its subtitle and byline, a salutation, the addressee, 版头, the attachment note, signature, date, 附注, 版记, page numbers, unordered list items, table cells and captions, and paragraphs in a Markdown block quote are exempt (see docs/model.md for how each part is told). Sentence-final marks are 。！？ and ……, optionally followed by closing quotes or brackets (” ’ ） 》 」 』 】). A paragraph ending in ： or ； passes only when a heading, a list, a table, a quotation or a paragraph opening an enumeration (一是, 第一，, （1）, ① …) follows it (see allowColonBeforeList). A trailing HTML comment is not prose: the last character before it is judged; paragraphs that end with inline code or an image are not checked.',
     },
   },
   examples: [
@@ -99,8 +99,34 @@ export default defineRule({
       },
     },
     {
+      valid: [
+        '中共青山区委关于2024年度落实全面从严治党主体责任情况的报告',
+        '市委：',
+        '一、突出政治建设，从严落实主体责任',
+        '（一）区委常委会全年专题研究全面从严治党工作12次，听取汇报5次。',
+        '表1 2024年度审计项目统计表',
+        '项目 | 数量',
+        '经济责任审计 | 12',
+        '附件：1.2024年度主体责任清单',
+        '2.2024年度问题整改台账',
+        '中共青山区委',
+        '2025年1月15日',
+        '抄送：市纪委监委。',
+        '中共青山区委办公室　　2025年1月16日印发',
+      ].join('\n'),
+      note: {
+        zh: '两个短语的标题、带序号的整句条目、表题和表格、附件说明、署名、日期和版记都不是残缺的正文。',
+        en: 'A two-phrase heading, a numbered sentence, a caption and a table, the attachment note, the signature, the date and 版记 are not text cut off.',
+      },
+    },
+    {
       invalid: ['关于2024年度工作情况的报告', '在全市推广示范经验，充分发挥示范点的带动作', '全年开展专项督查4次。'].join('\n'),
       expect: ['2:21 truncated'],
+    },
+    {
+      invalid: ['关于2024年度工作情况的报告', '一、工作情况', '（一）区委书记全年带队到镇街督导21次，对发现的问题当场交办', '（二）强化监督，开展专项监督8次。'].join('\n'),
+      expect: ['3:30 truncated'],
+      note: { zh: '带序号的整句条目按正文检查。', en: 'A numbered sentence is body text, and is checked.' },
     },
     {
       invalid: ['关于2024年度工作情况的报告', '全年开展专项督查4次，', '制定印发《责任清单》'].join('\n'),
