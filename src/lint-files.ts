@@ -128,6 +128,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       filePath: file.path,
       format: read.docx ? ('text' as const) : undefined,
       lineHints: read.docx?.hints,
+      layout: read.docx?.layout,
       rules: config.rules,
       settings: config.settings,
       locale,

@@ -3,6 +3,7 @@ import type { LineIndex } from './line-index.js';
 import type { MappedText } from './mapped-text.js';
 import type { LineHint } from './hints.js';
 import type { Marker } from './markers.js';
+import type { DocumentLayout } from '../layout/types.js';
 
 /**
  * The report model every rule sees. Built once per document by `buildReport`;
@@ -87,6 +88,8 @@ export interface Report {
   paragraphs: Paragraph[];
   /** Ranges that are not prose: code, HTML, front matter. Rules leave them alone. */
   excluded: ExcludedSpan[];
+  /** Read from Word: the effective formatting of the document (layout rules); absent for text input. */
+  layout?: DocumentLayout;
 }
 
 export interface ExcludedSpan extends Span {
