@@ -87,7 +87,7 @@ export default defineRule({
         continue;
       }
       push(pitches, seg.word.section, pitch.pt);
-      if (seg.role === 'body') push(sizes, seg.word.section, size);
+      if (seg.role === 'body') push(sizes, seg.word.section, advanceOf(seg, profile.body.size, profile.sizeTolerance));
     }
     layout.sections.forEach((section, i) => {
       const at = sectionAnchor(report, layout, i);
@@ -117,6 +117,17 @@ function sizeOf(seg: RoleSegment): number {
   const p: ParagraphLayout = seg.word;
   const run = p.runs.find((r) => p.text.slice(r.start, r.end).trim());
   return (run ?? p.base).halfPoints / 2;
+}
+
+/**
+ * Font size plus character spacing of the paragraph's first visible run: what a character advances.
+ * A wrong size is layout-fonts' finding: characters per line are then judged at the right size.
+ */
+function advanceOf(seg: RoleSegment, size: number, tolerance: number): number {
+  const p: ParagraphLayout = seg.word;
+  const run = p.runs.find((r) => p.text.slice(r.start, r.end).trim()) ?? p.base;
+  const own = run.halfPoints / 2;
+  return (Math.abs(own - size) > tolerance ? size : own) + run.spacing / 20;
 }
 
 function push(map: Map<number, number[]>, key: number, value: number): void {

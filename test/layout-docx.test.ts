@@ -12,8 +12,8 @@ describe('layout rules on generated Word reports', () => {
 
   const body = [3, 6, 7, 9, 11, 12, 14, 15];
   const cases: [LayoutFault, string[]][] = [
-    ['letter-paper', ['1:1 layout-line-spacing linesPerPage', '1:1 layout-page paper']],
-    ['normal-margins', ['1:1 layout-line-spacing linesPerPage', '1:1 layout-page margin', '1:1 layout-page margin', '1:1 layout-page margin', '1:1 layout-page margin']],
+    ['letter-paper', ['1:1 layout-line-spacing linesPerPage', '1:1 layout-line-spacing charsPerLine', '1:1 layout-page paper']],
+    ['normal-margins', ['1:1 layout-line-spacing linesPerPage', '1:1 layout-line-spacing charsPerLine', '1:1 layout-page margin', '1:1 layout-page margin', '1:1 layout-page margin', '1:1 layout-page margin']],
     ['songti-body', body.flatMap((l) => [`${l}:1 layout-fonts font`, `${l}:1 layout-fonts size`])],
     ['heiti-title', ['1:1 layout-fonts font']],
     ['heading-fonts', [4, 5, 8, 10, 13].map((l) => `${l}:1 layout-fonts font`)],

@@ -58,7 +58,8 @@ export function documentLayout(pkg: DocxPackage): DocumentLayout {
     paragraphs,
     sections,
     evenAndOddHeaders: onOff(wChild(settings?.documentElement ?? null, 'evenAndOddHeaders')) ?? false,
-    defaultHalfPoints: resolver.docDefaultHalfPoints() ?? defaults.halfPoints,
+    // w:charSpace counts from the Normal style's size (defaults included).
+    defaultHalfPoints: defaults.halfPoints,
     leftovers,
   };
 }

@@ -117,7 +117,7 @@ function stubParagraph(text: string, index: number): ParagraphLayout {
     line: BODY_LINE,
     lineRule: 'exact',
     snapToGrid: true,
-    base: { eastAsiaFont: body.eastAsiaFont, asciiFont: body.asciiFont, halfPoints: body.halfPoints, bold: false, hidden: false },
+    base: { eastAsiaFont: body.eastAsiaFont, asciiFont: body.asciiFont, halfPoints: body.halfPoints, bold: false, spacing: 0, hidden: false },
     runs: [body],
     section: 0,
     inTable: false,
@@ -126,7 +126,7 @@ function stubParagraph(text: string, index: number): ParagraphLayout {
 }
 
 function run(start: number, end: number, font: string, size: number): RunLayout {
-  return { start, end, eastAsiaFont: font, asciiFont: 'Times New Roman', halfPoints: size * 2, bold: false, hidden: false };
+  return { start, end, eastAsiaFont: font, asciiFont: 'Times New Roman', halfPoints: size * 2, bold: false, spacing: 0, hidden: false };
 }
 
 function applyLine(p: ParagraphLayout, over: LineSpec): void {

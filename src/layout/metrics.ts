@@ -63,13 +63,16 @@ export function fit(length: number, pitch: number): number {
   return Math.floor(length / pitch + 0.01);
 }
 
-/** Character pitch: the grid's (default size + `w:charSpace`/4096 pt) when characters snap to it, else the font size. */
-export function charPitchPt(layout: DocumentLayout, section: SectionLayout, sizePt: number): number {
+/**
+ * Character pitch: the grid's (Normal style's size + `w:charSpace`/4096 pt) when characters snap to it,
+ * else the body's advance (font size plus character spacing).
+ */
+export function charPitchPt(layout: DocumentLayout, section: SectionLayout, advancePt: number): number {
   const { type, charSpace } = section.grid;
   if ((type === 'linesAndChars' || type === 'snapToChars') && charSpace !== null && layout.defaultHalfPoints) {
     return layout.defaultHalfPoints / 2 + charSpace / 4096;
   }
-  return sizePt;
+  return advancePt;
 }
 
 export const mmOf = (twips: number) => twipsToMm(twips);

@@ -23,6 +23,7 @@ export interface RunProps {
   eastAsia: FontSlot;
   halfPoints?: number;
   bold?: boolean;
+  spacing?: number;
   hidden?: boolean;
 }
 
@@ -153,6 +154,7 @@ export class FormatResolver {
       asciiFont: this.font(props.ascii),
       halfPoints: props.halfPoints ?? WORD_DEFAULT_HALF_POINTS,
       bold: props.bold ?? false,
+      spacing: props.spacing ?? 0,
       hidden: props.hidden ?? false,
     };
   }
@@ -265,6 +267,8 @@ export function mergeRPr(props: RunProps, rPr: Element | null): void {
   if (sz !== null && sz > 0) props.halfPoints = sz;
   const b = onOff(wChild(rPr, 'b'));
   if (b !== undefined) props.bold = b;
+  const spacing = wInt(wChild(rPr, 'spacing'), 'val');
+  if (spacing !== null) props.spacing = spacing;
   const vanish = onOff(wChild(rPr, 'vanish'));
   if (vanish !== undefined) props.hidden = vanish;
 }

@@ -16,6 +16,8 @@ export interface RunLayout {
   /** Size in half-points (`w:sz`); 20 (Word's 10 pt) when nothing sets it. */
   halfPoints: number;
   bold: boolean;
+  /** Character spacing (`w:rPr/w:spacing`), twips: negative condenses. */
+  spacing: number;
   /** Hidden text (`w:vanish`). */
   hidden: boolean;
 }
