@@ -7,6 +7,9 @@ import { DOCUMENT_PART } from '../src/layout/document.js';
 import { readLayout } from '../src/layout/read.js';
 import type { LineHint } from '../src/model/hints.js';
 import type { Locale } from '../src/types.js';
+import { formatDocx } from '../src/layout/format.js';
+import { defaultLayoutProfile } from '../src/layout/profile.js';
+import { buildReport } from '../src/model/build.js';
 
 export const LAYOUT_RULES = builtinRules.filter((r) => r.category === 'layout').map((r) => r.id);
 
@@ -46,4 +49,12 @@ export async function lintDocx(bytes: Buffer, rules: string[] = LAYOUT_RULES, lo
     settings,
     rules: Object.fromEntries(rules.map((id) => [id, { severity: builtinRegistry.get(id)!.severity }])),
   });
+}
+
+/** Formats a .docx as `--fix` does: the report model (with source hints) and the layout of the original. */
+export async function formatted(bytes: Buffer): Promise<Buffer> {
+  const docx = await readDocx(bytes);
+  const report = buildReport(docx.text, 'text', await sourceHints(bytes, docx.text, docx.hints));
+  report.layout = await readLayout(bytes);
+  return formatDocx(bytes, report, defaultLayoutProfile());
 }
