@@ -9,6 +9,7 @@ import { discoverFiles } from './files/discover.js';
 import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, readReport, type ReadOutcome } from './files/read.js';
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
 import { LineIndex } from './model/line-index.js';
+import { formattedCopy, type FormattedCopy } from './layout/fix-output.js';
 import type { Locale } from './types.js';
 
 export interface LintFilesOptions {
@@ -55,6 +56,8 @@ export interface ReadStamp {
   encoding: string;
   bom: boolean;
   original?: string;
+  /** With --fix, for a Word document: the formatted copy to write beside it. */
+  formatted?: FormattedCopy;
 }
 const readStamps = new WeakMap<LintResult, ReadStamp>();
 
@@ -149,7 +152,10 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       result = lintText(read.text, textOptions);
     }
     if (read.docx) {
-      if (options.fix) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
+      const copy = options.fix ? await formattedCopy(file.path, read, textOptions, result, options.fixRules) : null;
+      if (copy) result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, copy.data), copy.noteId));
+      if (copy?.copy) stamp.formatted = copy.copy;
+      else if (options.fix) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
       result.docx = true;
     }
     readStamps.set(result, stamp);

@@ -23,7 +23,7 @@ export type ReadOutcome =
       encoding: string;
       bom: boolean;
       /** For .docx: what Word knows of each line; findings point to paragraphs, and there is no --fix. */
-      docx?: { hints: LineHints; layout?: DocumentLayout };
+      docx?: { hints: LineHints; layout?: DocumentLayout; bytes?: Buffer };
       stamp: ReadStamp;
     }
   /** Not linted: a warning (too large) or an error that fails the run with 2 (unreadable). */
@@ -70,7 +70,7 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
     try {
       const docx = await readDocx(bytes);
       const layout = await import('../layout/read.js').then((m) => m.readLayout(bytes));
-      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints, layout }, stamp };
+      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints, layout, bytes }, stamp };
     } catch {
       return { kind: 'skipped', fatal: true, messageId: 'docxCorrupt', data: { path: file } };
     }
