@@ -64,7 +64,7 @@ export const REPORT_LINES = [
   FILLER + FILLER + '。',
   FILLER + '。',
   '中共青山区委',
-  '二〇二五年一月十五日',
+  '2025年1月15日',
 ];
 
 const MM = 56.6929; // twips per millimetre
