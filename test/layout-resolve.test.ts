@@ -83,6 +83,16 @@ describe('effective run formatting', () => {
       halfPoints: 20,
     },
     {
+      name: 'a linked character style carries the heading’s font into a run',
+      body: para(run('一、', '<w:rStyle w:val="H1Char"/>'), '<w:pStyle w:val="Normal"/>'),
+      styles:
+        pStyle('Normal', '<w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr>', ' w:default="1"') +
+        pStyle('H1', '<w:basedOn w:val="Normal"/><w:link w:val="H1Char"/><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr>') +
+        `<w:style w:type="character" w:styleId="H1Char"><w:name w:val="标题 1 字符"/><w:link w:val="H1"/><w:rPr><w:rFonts w:eastAsia="黑体"/></w:rPr></w:style>`,
+      eastAsia: '黑体',
+      halfPoints: 32,
+    },
+    {
       name: 'w:b w:val="0" turns bold off',
       body: para(run('甲', '<w:b w:val="0"/>'), '<w:pStyle w:val="P"/>'),
       styles: pStyle('P', '<w:rPr><w:b/></w:rPr>'),
