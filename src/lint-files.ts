@@ -152,10 +152,14 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       result = lintText(read.text, textOptions);
     }
     if (read.docx) {
+      // Text fixes are not made in Word; layout fixes go to a formatted copy beside it.
       const copy = options.fix ? await formattedCopy(file.path, read, textOptions, result, options.fixRules) : null;
-      if (copy) result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, copy.data), copy.noteId));
+      if (copy) {
+        const shown = { ...copy.data, path: path.relative(cwd, copy.data.path ?? '') || (copy.data.path ?? '') };
+        result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, shown), copy.noteId));
+      }
       if (copy?.copy) stamp.formatted = copy.copy;
-      else if (options.fix) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
+      if (options.fix) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
       result.docx = true;
     }
     readStamps.set(result, stamp);
