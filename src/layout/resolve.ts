@@ -93,11 +93,18 @@ export class FormatResolver {
     return wAttr(wChild(wChild(p, 'pPr'), 'pStyle'), 'val') ?? this.defaultParagraphStyle;
   }
 
-  /** Style chain, root first. */
+  private readonly chains = new Map<string, Style[]>();
+  private readonly levels = new Map<string, Element | null>();
+
+  /** Style chain, root first (cached: every paragraph of a style asks). */
   private chain(id: string | null): Style[] {
+    if (!id) return [];
+    const cached = this.chains.get(id);
+    if (cached) return cached;
     const out: Style[] = [];
+    this.chains.set(id, out);
     const seen = new Set<string>();
-    for (let cur = id; cur && !seen.has(cur) && out.length < MAX_CHAIN; ) {
+    for (let cur: string | null = id; cur && !seen.has(cur) && out.length < MAX_CHAIN; ) {
       seen.add(cur);
       const s = this.styles.get(cur);
       if (!s) break;
@@ -194,8 +201,14 @@ export class FormatResolver {
     };
   }
 
-  /** The `w:pPr` of a numbering level, `w:lvlOverride` first. */
+  /** The `w:pPr` of a numbering level, `w:lvlOverride` first (cached per level). */
   private levelPPr(numId: string, ilvl: number): Element | null {
+    const key = `${numId}\0${ilvl}`;
+    if (!this.levels.has(key)) this.levels.set(key, this.findLevelPPr(numId, ilvl));
+    return this.levels.get(key)!;
+  }
+
+  private findLevelPPr(numId: string, ilvl: number): Element | null {
     const root = this.numbering?.documentElement;
     if (!root) return null;
     const num = wChildren(root, 'num').find((n) => wAttr(n, 'numId') === numId);
