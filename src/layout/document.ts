@@ -215,8 +215,12 @@ const CHANGES: Record<string, Leftover['kind']> = {
 function trackedChanges(root: Element, ps: Element[], part: string): Leftover[] {
   const indexOf = new Map(ps.map((p, i) => [p, i]));
   const out: Leftover[] = [];
-  for (const [local, kind] of Object.entries(CHANGES)) {
-    for (const el of wDescendants(root, local)) {
+  // One walk over the document, not one per kind of change.
+  for (const el of wDescendants(root, '*')) {
+    const local = el.localName;
+    const kind = Object.hasOwn(CHANGES, local) ? CHANGES[local] : undefined;
+    if (!kind) continue;
+    {
       // A run's inserted mark (`w:rPr/w:ins`) flags a paragraph mark; it is reported with its paragraph.
       const p = wAncestor(el, 'p');
       const index = p ? (indexOf.get(p) ?? null) : null;

@@ -26,8 +26,8 @@ export function wChildren(el: Element, local: string): Element[] {
 /** A `w:` attribute, or null when absent. */
 export function wAttr(el: Element | null | undefined, name: string): string | null {
   if (!el) return null;
-  if (el.hasAttributeNS(W_NS, name)) return el.getAttributeNS(W_NS, name);
-  return null;
+  const attr = el.getAttributeNodeNS(W_NS, name);
+  return attr ? attr.value : null;
 }
 
 export function nsAttr(el: Element, ns: string, name: string): string | null {
