@@ -4,6 +4,12 @@ import bookTitleMarks from './book-title-marks.js';
 import canonicalTerms from './canonical-terms.js';
 import dateFormat from './date-format.js';
 import duplicatePunctuation from './duplicate-punctuation.js';
+import layoutCleanCopy from './layout-clean-copy.js';
+import layoutFonts from './layout-fonts.js';
+import layoutIndent from './layout-indent.js';
+import layoutLineSpacing from './layout-line-spacing.js';
+import layoutPageNumber from './layout-page-number.js';
+import layoutPage from './layout-page.js';
 import headingNumbering from './heading-numbering.js';
 import headingPunctuation from './heading-punctuation.js';
 import noChecklistCopy from './no-checklist-copy.js';
@@ -25,6 +31,6 @@ import strayWhitespace from './stray-whitespace.js';
 import truncatedParagraph from './truncated-paragraph.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, truncatedParagraph];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, headingNumbering, headingPunctuation, layoutCleanCopy, layoutFonts, layoutIndent, layoutLineSpacing, layoutPage, layoutPageNumber, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, truncatedParagraph];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));

@@ -12,6 +12,7 @@ import { GENRE_NAMES, type Genre } from './model/anatomy.js';
 import { buildReport } from './model/build.js';
 import type { LineHints } from './model/hints.js';
 import { LineIndex } from './model/line-index.js';
+import { formattedCopy, type FormattedCopy } from './layout/fix-output.js';
 import type { Locale } from './types.js';
 
 export interface LintFilesOptions {
@@ -62,6 +63,8 @@ export interface ReadStamp {
   original?: string;
   /** A Word document's line hints: where each line came from, for the annotated copy. */
   docxHints?: LineHints;
+  /** With --fix, for a Word document: the formatted copy to write beside it. */
+  formatted?: FormattedCopy;
 }
 const readStamps = new WeakMap<LintResult, ReadStamp>();
 
@@ -139,6 +142,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       filePath: file.path,
       format: read.docx ? ('text' as const) : undefined,
       lineHints: read.docx?.hints,
+      layout: read.docx?.layout,
       rules: config.rules,
       settings: config.settings,
       locale,
@@ -159,6 +163,13 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       result = lintText(read.text, textOptions);
     }
     if (read.docx) {
+      // Layout fixes go to a formatted copy beside it; text fixes to the annotated copy as tracked changes.
+      const copy = options.fix ? await formattedCopy(file.path, read, textOptions, result, options.fixRules) : null;
+      if (copy) {
+        const shown = { ...copy.data, path: path.relative(cwd, copy.data.path ?? '') || (copy.data.path ?? '') };
+        result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, shown), copy.noteId));
+      }
+      if (copy?.copy) stamp.formatted = copy.copy;
       if (options.fix && !options.docxTrackedChanges) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
       result.docx = true;
     }

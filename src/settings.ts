@@ -1,3 +1,5 @@
+import { defaultLayoutProfile, type LayoutProfile } from './layout/profile.js';
+
 /**
  * Settings that are not one rule's options: they describe the report kind and
  * its vocabulary, and several rules read them (as ESLint's `settings`).
@@ -47,8 +49,10 @@ export interface Settings {
    * `references:` are resolved against its directory). Markdown, text or `.rlidx` indexes.
    */
   references: string[];
+  /** The page layout Word documents are held to (layout rules); GB/T 9704 when absent. */
+  layout?: LayoutProfile;
 }
 
 export function defaultSettings(): Settings {
-  return { profile: 'auto', profiles: {}, terms: [], references: [] };
+  return { profile: 'auto', profiles: {}, terms: [], references: [], layout: defaultLayoutProfile() };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultLayoutProfile } from '../src/layout/profile.js';
 import { builtinRegistry } from '../rules/index.js';
 import { ConfigError, ConfigResolver, presetNames, type ConfigResolverOptions, type ResolvedConfig } from '../src/config/index.js';
 import { lintText, type RuleRegistry } from '../src/engine/lint.js';
@@ -92,7 +93,7 @@ describe('presets and defaults', () => {
       locale: undefined,
       ignores: [],
       files: [],
-      settings: { profile: 'auto', profiles: {}, terms: [], references: [] },
+      settings: { profile: 'auto', profiles: {}, terms: [], references: [], layout: defaultLayoutProfile() },
     });
     expect(r.isIgnored(join(tmp, 'a.md'))).toBe(false);
   });

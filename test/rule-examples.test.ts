@@ -4,6 +4,7 @@ import { builtinRegistry, builtinRules } from '../rules/index.js';
 import { lintText } from '../src/engine/lint.js';
 import { defaultSettings, type Settings } from '../src/settings.js';
 import { applyFixesFully } from './helpers.js';
+import { exampleLayout, type ExampleLayout } from '../src/layout/example.js';
 
 /**
  * One test drives every rule's examples: the docs cannot drift from the behaviour.
@@ -16,8 +17,10 @@ function run(
   format: 'markdown' | 'text' | undefined,
   options?: Record<string, unknown>,
   settings?: Partial<Settings>,
+  layout?: ExampleLayout,
 ) {
   return lintText(text, {
+    ...(layout ? exampleLayout(text, layout) : {}),
     registry: builtinRegistry,
     format: format ?? 'text',
     rules: { [rule.id]: { severity: rule.severity, options } },
@@ -29,16 +32,16 @@ describe.each(builtinRules.map((r) => [r.id, r] as const))('%s', (_id, rule) => 
   rule.examples.forEach((example, i) => {
     if ('valid' in example) {
       it(`valid #${i + 1}`, () => {
-        const result = run(rule, example.valid, example.format, example.options, example.settings);
+        const result = run(rule, example.valid, example.format, example.options, example.settings, example.layout);
         expect(result.messages.map((m) => `${m.line}:${m.column} ${m.messageId} ${m.message}`)).toEqual([]);
       });
     } else {
       it(`invalid #${i + 1}`, () => {
-        const result = run(rule, example.invalid, example.format, example.options, example.settings);
+        const result = run(rule, example.invalid, example.format, example.options, example.settings, example.layout);
         expect(result.messages.map((m) => `${m.line}:${m.column} ${m.messageId}`)).toEqual(example.expect);
         for (const m of result.messages) expect(m.ruleId).toBe(rule.id);
         if (rule.fixable && example.output !== undefined) {
-          const fixed = applyFixesFully(example.invalid, (text) => run(rule, text, example.format, example.options, example.settings));
+          const fixed = applyFixesFully(example.invalid, (text) => run(rule, text, example.format, example.options, example.settings, example.layout));
           expect(fixed).toBe(example.output);
         }
       });

@@ -4,6 +4,7 @@ import type { RuleRegistry, RuleSetting } from '../engine/lint.js';
 import { defaultOptions } from '../engine/rule.js';
 import { absoluteGlob } from '../copy/glob.js';
 import { defaultSettings, type Settings } from '../settings.js';
+import { defaultLayoutProfile, mergeLayout } from '../layout/profile.js';
 import type { Locale } from '../types.js';
 import { ConfigError } from './error.js';
 import { ConfigLoader, type ConfigFile } from './load.js';
@@ -200,6 +201,7 @@ export class ConfigResolver {
 
 function mergeSettings(settings: Settings, raw: RawConfig): void {
   if (raw.profile !== undefined) settings.profile = raw.profile;
+  if (raw.layout) settings.layout = mergeLayout(settings.layout ?? defaultLayoutProfile(), raw.layout);
   if (raw.profiles) Object.assign(settings.profiles, structuredClone(raw.profiles));
   for (const term of raw.terms ?? []) {
     const same = settings.terms.findIndex((t) => t.correct === term.correct);

@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../engine/rule.js';
 import type { Profile, TermEntry } from '../settings.js';
 import { LOCALES } from '../types.js';
+import { layoutSchema, type DeepPartial, type LayoutProfile } from '../layout/profile.js';
 
 /**
  * The shape of a config file, in one place. A new top-level key (`profile`, `terms`, `references`…)
@@ -81,6 +82,8 @@ export const CONFIG_SCHEMA: JsonSchema = {
     },
     // Reference documents for no-checklist-copy: globs relative to the config file.
     references: globs,
+    // The page layout of Word documents (layout rules): GB/T 9704 values, each key optional.
+    layout: layoutSchema(),
   },
 };
 
@@ -96,4 +99,5 @@ export interface RawConfig {
   profiles?: Record<string, Profile>;
   terms?: TermEntry[];
   references?: string | string[];
+  layout?: DeepPartial<LayoutProfile>;
 }

@@ -4,6 +4,7 @@ import { RULE_CATEGORIES, type Rule, type RuleExample } from '../engine/rule.js'
 import { stringify as stringifyYaml } from 'yaml';
 import { defaultSettings } from '../settings.js';
 import { GENRE_NAMES } from '../model/anatomy.js';
+import { exampleLayout } from '../layout/example.js';
 import type { Locale, Localized } from '../types.js';
 
 /**
@@ -30,6 +31,8 @@ const L = {
   fixed: { zh: '修复后', en: 'After --fix' },
   withOptions: { zh: '选项', en: 'with options' },
   withSettings: { zh: '配置文件', en: 'Config' },
+  gbLayout: { zh: 'Word 文档，按 GB/T 9704 排版。', en: 'A Word document laid out as GB/T 9704 asks.' },
+  withLayout: { zh: 'Word 文档版式（未列出的按 GB/T 9704）', en: 'Word layout (GB/T 9704 except as listed)' },
   rule: { zh: '规则', en: 'Rule' },
   summary: { zh: '检查内容', en: 'What it checks' },
   error: { zh: '错误', en: 'error' },
@@ -50,6 +53,7 @@ export function severityLabel(rule: Rule, locale: Locale): string {
 function exampleFindings(rule: Rule, example: RuleExample, registry: RuleRegistry, locale: Locale): string[] {
   const text = 'valid' in example ? example.valid : example.invalid;
   const result = lintText(text, {
+    ...(example.layout ? exampleLayout(text, example.layout) : {}),
     registry,
     locale,
     format: example.format ?? 'text',
@@ -99,6 +103,9 @@ export function ruleDoc(rule: Rule, registry: RuleRegistry, locale: Locale): str
     if (example.note) out.push(example.note[locale], '');
     // Settings are shown as the config file would hold them.
     if (example.settings) out.push(`${t('withSettings', locale)}:`, '', codeBlock(stringifyYaml(example.settings), 'yaml'), '');
+    // A layout example is a Word document: GB/T 9704 layout except what the YAML says.
+    if (example.layout && !Object.keys(example.layout).length) out.push(`${t('gbLayout', locale)}`, '');
+    else if (example.layout) out.push(`${t('withLayout', locale)}:`, '', codeBlock(stringifyYaml(example.layout), 'yaml'), '');
     out.push(codeBlock(valid ? example.valid : example.invalid, example.format === 'markdown' ? 'markdown' : 'text'), '');
     if (!valid) {
       out.push(codeBlock(exampleFindings(rule, example, registry, locale).join('\n')), '');

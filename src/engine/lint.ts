@@ -8,6 +8,7 @@ import type { DocumentFormat, Edit, Locale, Severity, SeverityName, Span } from 
 import { DirectiveFilter, parseDirectives } from './directives.js';
 import { mergeEdits, type Fix } from './fix.js';
 import type { ReferenceCorpus } from '../copy/corpus.js';
+import type { DocumentLayout } from '../layout/types.js';
 import type { BatchCollector } from './batch.js';
 import { appliesToGenre, defaultOptions, type RelatedLocation, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 
@@ -36,6 +37,8 @@ export interface LintTextOptions {
   collector?: BatchCollector;
   /** Reference documents for rules that compare with them (RuleContext.references); built by lintFiles. */
   references?: ReferenceCorpus;
+  /** Read from Word: the document's effective formatting, for the layout rules. */
+  layout?: DocumentLayout;
 }
 
 export interface LintMessage {
@@ -95,7 +98,9 @@ class RuleContractError extends Error {}
 
 /** Lints one document held in memory. No I/O. */
 export function lintText(text: string, options: LintTextOptions): LintResult {
-  return lintReport(buildReport(text, options.format ?? formatFor(options.filePath), options.lineHints), options);
+  const report = buildReport(text, options.format ?? formatFor(options.filePath), options.lineHints);
+  if (options.layout) report.layout = options.layout;
+  return lintReport(report, options);
 }
 
 /** Lints a report already built (the fixer builds one per pass and reuses it). */

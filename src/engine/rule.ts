@@ -2,6 +2,7 @@ import type { ReferenceCorpus } from '../copy/corpus.js';
 import type { Genre } from '../model/anatomy.js';
 import type { Report } from '../model/report.js';
 import type { Settings } from '../settings.js';
+import type { ExampleLayout } from '../layout/example.js';
 import type { DocumentFormat, Edit, Locale, Localized, Position, Span } from '../types.js';
 
 /**
@@ -9,12 +10,13 @@ import type { DocumentFormat, Edit, Locale, Localized, Position, Span } from '..
  * the docs and the tests know about a rule comes from this one object.
  */
 
-export type RuleCategory = 'structure' | 'content' | 'format' | 'copy';
+export type RuleCategory = 'structure' | 'content' | 'format' | 'copy' | 'layout';
 export const RULE_CATEGORIES: Record<RuleCategory, Localized> = {
   structure: { zh: '结构', en: 'structure' },
   content: { zh: '内容', en: 'content' },
   format: { zh: '格式', en: 'format' },
   copy: { zh: '照搬', en: 'copying' },
+  layout: { zh: '版式', en: 'layout' },
 };
 
 /** A JSON Schema fragment (validated with Ajv). */
@@ -48,6 +50,8 @@ export type RuleExample = {
   options?: Record<string, unknown>;
   /** Shared settings (profile, profiles, terms) as a config file would give them. */
   settings?: Partial<Settings>;
+  /** For layout rules: the text stands for a Word document laid out per GB/T 9704 except for what this says. */
+  layout?: ExampleLayout;
   /** Explains the example in the docs. */
   note?: Localized;
 } & (

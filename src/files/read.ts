@@ -3,6 +3,7 @@ import type { CoreMessageId } from '../i18n/messages.js';
 import { decode, DecodeError } from './decode.js';
 import { readDocx } from './docx.js';
 import type { LineHints } from '../model/hints.js';
+import type { DocumentLayout } from '../layout/types.js';
 
 /**
  * Reads one report, whatever it is: text in any encoding reportlint knows, or a
@@ -22,7 +23,7 @@ export type ReadOutcome =
       encoding: string;
       bom: boolean;
       /** For .docx: what Word knows of each line; findings point to paragraphs, and there is no --fix. */
-      docx?: { hints: LineHints };
+      docx?: { hints: LineHints; layout?: DocumentLayout; bytes?: Buffer };
       stamp: ReadStamp;
     }
   /** Not linted: a warning (too large) or an error that fails the run with 2 (unreadable). */
@@ -68,7 +69,8 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
   if (/\.docx$/i.test(file)) {
     try {
       const docx = await readDocx(bytes);
-      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints }, stamp };
+      const layout = await import('../layout/read.js').then((m) => m.readLayout(bytes));
+      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints, layout, bytes }, stamp };
     } catch {
       return { kind: 'skipped', fatal: true, messageId: 'docxCorrupt', data: { path: file } };
     }

@@ -13,6 +13,9 @@ import { encode } from './decode.js';
 export function outputFixes(results: LintResult[]): string[] {
   const skipped: string[] = [];
   for (const result of results) {
+    // A Word document is never overwritten: its layout fixes go to NAME.formatted.docx.
+    const copy = readStamp(result)?.formatted;
+    if (copy) writeAtomically(copy.path, copy.bytes);
     if (result.output === undefined) continue;
     const file = result.filePath;
     const stamp = readStamp(result);

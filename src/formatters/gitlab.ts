@@ -32,6 +32,7 @@ const CATEGORIES: Record<RuleCategory, string> = {
   content: 'Clarity',
   format: 'Style',
   copy: 'Duplication',
+  layout: 'Style',
 };
 
 export const gitlab: Formatter = (results, { cwd, registry }) => {

@@ -85,6 +85,14 @@ export const CORE_MESSAGES = {
     en: 'The Word document is damaged or not in .docx format; not checked',
   },
   fileEmpty: { zh: '文件为空，没有可检查的内容', en: 'The file is empty: nothing to check' },
+  docxFormatted: {
+    zh: '版式问题已在排版副本中按 GB/T 9704 修正：{path}（原文件不改动；批注和修订需在 Word 中处理）',
+    en: 'The layout problems are corrected to GB/T 9704 in a formatted copy: {path} (the original is left as it is; comments and tracked changes are for Word)',
+  },
+  docxFormatRefused: {
+    zh: '未生成排版副本：{reason}',
+    en: 'No formatted copy was made: {reason}',
+  },
   docxNoFix: {
     zh: 'Word 文档（.docx）不显示修复差异；--fix 会把修复作为修订写入副本“名称.reportlint.docx”，原文件不变',
     en: 'No diff is shown for Word documents (.docx); --fix writes the fixes as tracked changes into a copy, NAME.reportlint.docx, and leaves the file alone',

@@ -4,6 +4,7 @@ import type { MappedText } from './mapped-text.js';
 import type { LineHint } from './hints.js';
 import type { Genre } from './anatomy.js';
 import type { Marker } from './markers.js';
+import type { DocumentLayout } from '../layout/types.js';
 
 /**
  * The report model every rule sees. Built once per document by `buildReport`;
@@ -128,6 +129,8 @@ export interface Report {
   appendices: Appendix[];
   /** Ranges that are not prose: code, HTML, front matter, page numbers, tables of contents. Rules leave them alone. */
   excluded: ExcludedSpan[];
+  /** Read from Word: the effective formatting of the document (layout rules); absent for text input. */
+  layout?: DocumentLayout;
 }
 
 export interface Appendix {

@@ -11,7 +11,8 @@ const COLORS: Record<number, string> = { 2: '#d92d20', 1: '#dc9b00', 0: '#2e90fa
  * `<title>` (the tooltip).
  */
 export function categoryChart(t: Totals, locale: Locale): string {
-  const keys = CATEGORY_KEYS.filter((k) => k !== 'other' || t.byCategory.other.some((n) => n > 0));
+  // `other` and `layout` (Word only) appear when they have findings.
+  const keys = CATEGORY_KEYS.filter((k) => (k !== 'other' && k !== 'layout') || t.byCategory[k].some((n) => n > 0));
   const sum = (k: (typeof keys)[number]) => t.byCategory[k].reduce((a, b) => a + b, 0);
   const max = Math.max(0, ...keys.map(sum));
   const labelWidth = 64;
