@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// The reportlint command: a thin wrapper around the built CLI in dist/.
-import { main } from '../dist/src/cli/main.js';
+// The reportlint command: a thin wrapper around the CLI compiled in dist/, or, where
+// TypeScript was not there to compile it (git installs, pre-commit), the committed prebuilt/cli.js.
+import { existsSync } from 'node:fs';
+
+const built = new URL('../dist/src/cli/main.js', import.meta.url);
+const { main } = await import(existsSync(built) ? built.href : '../prebuilt/cli.js');
 
 // A reader that stops early (`reportlint … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
