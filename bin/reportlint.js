@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The reportlint command: a thin wrapper around the CLI compiled in dist/, or, where
-// TypeScript was not there to compile it (git installs, pre-commit), the committed prebuilt/cli.js.
+// The reportlint command: a thin wrapper around the CLI. In a checkout where `tsc` has compiled
+// dist/, that fresh build; otherwise (every install: npm, git, pre-commit, the Action) the
+// committed bundle prebuilt/cli.js, which needs no TypeScript toolchain.
 import { existsSync } from 'node:fs';
 
 const built = new URL('../dist/src/cli/main.js', import.meta.url);

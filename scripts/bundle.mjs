@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Writes prebuilt/cli.js: the CLI (src/ and rules/) bundled into one ES module,
-// its npm dependencies left as imports. It is committed, so that installs that
+// Writes prebuilt/: the CLI (cli.js) and the library API (index.js), bundled from src/
+// and rules/ into ES modules that share chunks, their npm dependencies left as imports. It is committed, so that installs that
 // cannot run tsc (`npm install -g git+…`, pre-commit, the Action) still get a
 // runnable CLI; test/prebuilt.test.ts fails when it is stale: run `npm run bundle`.
 // Plain JavaScript, so that it runs before anything is compiled.
@@ -10,13 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The bundle's text; written to `outfile` unless `write` is false. */
-export async function bundle({ write = true, outfile = path.join(root, 'prebuilt/cli.js') } = {}) {
+/** The bundle's files (name → text); written to `outdir` unless `write` is false. */
+export async function bundle({ write = true, outdir = path.join(root, 'prebuilt') } = {}) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/main.ts'],
-    outfile,
+    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+    outdir,
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     packages: 'external',
     platform: 'node',
     format: 'esm',
@@ -27,7 +29,8 @@ export async function bundle({ write = true, outfile = path.join(root, 'prebuilt
     write,
     logLevel: 'warning',
   });
-  return write ? undefined : new TextDecoder().decode(result.outputFiles[0].contents);
+  if (write) return undefined;
+  return Object.fromEntries(result.outputFiles.map((f) => [path.relative(outdir, f.path), f.text]));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundle();
