@@ -21,7 +21,7 @@ import {
   readStamp,
   summarize,
   writeAtomically
-} from "./chunk-MQN7RLXP.js";
+} from "./chunk-JVBG6JUQ.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";

@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-MQN7RLXP.js";
+} from "./chunk-JVBG6JUQ.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

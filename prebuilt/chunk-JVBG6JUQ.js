@@ -10736,7 +10736,7 @@ var junit = (results, { locale, cwd }) => {
     let suiteFailures = 0;
     let suiteErrors = 0;
     for (const [id, messages] of byCheck) {
-      const head = `    <testcase${attrs2({ classname: file, name: id, file })}>`;
+      const head = `    <testcase${attrs2({ classname: file, name: id })}>`;
       if (messages.some(isFatal)) {
         suiteErrors++;
         const message = messages.map((m) => m.message).join("\n");
@@ -10756,7 +10756,7 @@ var junit = (results, { locale, cwd }) => {
     </testcase>`);
       }
     }
-    if (!cases.length) cases.push(`    <testcase${attrs2({ classname: file, name: TOOL_NAME, file })}/>`);
+    if (!cases.length) cases.push(`    <testcase${attrs2({ classname: file, name: TOOL_NAME })}/>`);
     tests += cases.length;
     failures += suiteFailures;
     errors += suiteErrors;
