@@ -27,6 +27,7 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readStdin,
   progressStream: process.stderr,

@@ -21,7 +21,7 @@ import {
   readStamp,
   summarize,
   writeAtomically
-} from "./chunk-JVBG6JUQ.js";
+} from "./chunk-VOC6U3KR.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";
@@ -301,7 +301,8 @@ function writeOutputs(targets, results, context) {
       locale: context.locale,
       color: context.color(toStdout),
       cwd: context.cwd,
-      registry: context.registry
+      registry: context.registry,
+      columns: toStdout ? context.columns : void 0
     });
     if (toStdout) {
       context.stdout(text);
@@ -491,7 +492,8 @@ async function main(argv, io) {
       cwd: io.cwd,
       registry: builtinRegistry,
       color: (toStdout) => opts.color ?? (toStdout && io.isTTY && colorEnv),
-      stdout: io.stdout
+      stdout: io.stdout,
+      columns: io.isTTY ? io.columns : void 0
     });
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);

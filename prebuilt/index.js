@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-JVBG6JUQ.js";
+} from "./chunk-VOC6U3KR.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

@@ -91,7 +91,7 @@ describe.skipIf(!HAS_NPM || !HAS_GIT)('install paths, on a clean clone without T
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('npm pack runs no lifecycle script, so its only output is the tarball name (pre-commit reads it)', () => {
     const r = run('npm', ['pack', '--dry-run'], { cwd: clone });

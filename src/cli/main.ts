@@ -30,6 +30,8 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** Reads all of standard input (for --stdin). */
   readStdin?: () => Promise<string>;
+  /** The terminal's width in columns (stylish wraps to it when stdout is a terminal). */
+  columns?: number;
   /** Writes raw text to stderr for the progress bar (it redraws in place). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -263,6 +265,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       registry: builtinRegistry,
       color: (toStdout) => opts.color ?? (toStdout && io.isTTY && colorEnv),
       stdout: io.stdout,
+      columns: io.isTTY ? io.columns : undefined,
     });
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);

@@ -42,6 +42,8 @@ export interface OutputContext {
   /** Whether to colour, given whether the output goes to standard output. */
   color: (toStdout: boolean) => boolean;
   stdout: (text: string) => void;
+  /** The terminal's width, when standard output is a terminal. */
+  columns?: number;
 }
 
 export function writeOutputs(targets: FormatTarget[], results: LintResult[], context: OutputContext): void {
@@ -52,6 +54,7 @@ export function writeOutputs(targets: FormatTarget[], results: LintResult[], con
       color: context.color(toStdout),
       cwd: context.cwd,
       registry: context.registry,
+      columns: toStdout ? context.columns : undefined,
     });
     if (toStdout) {
       context.stdout(text);

@@ -3421,7 +3421,7 @@ function winnow(hashes, w) {
     }
     return { hashes: outH.slice(0, count), positions: outP.slice(0, count) };
   }
-  const width = Math.min(w, n);
+  const width2 = Math.min(w, n);
   const deque = scratchDeque;
   let head = 0;
   let tail2 = 0;
@@ -3430,8 +3430,8 @@ function winnow(hashes, w) {
     const v = hashes[i];
     while (tail2 > head && hashes[deque[tail2 - 1]] >= v) tail2--;
     deque[tail2++] = i;
-    if (deque[head] <= i - width) head++;
-    if (i < width - 1) continue;
+    if (deque[head] <= i - width2) head++;
+    if (i < width2 - 1) continue;
     const m = deque[head];
     if (m !== last && hashes[m] !== NO_HASH) {
       outH[count] = hashes[m];
@@ -9111,9 +9111,9 @@ function writeIndex(part2, file) {
   MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(INDEX_VERSION, 8);
   prefix.writeUInt32LE(json2.length, 12);
-  const pad3 = (n) => Buffer.alloc(align4(n) - n);
+  const pad2 = (n) => Buffer.alloc(align4(n) - n);
   const view = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-  const chunks = [prefix, json2, pad3(16 + json2.length), view(part2.hashes), view(part2.positions), view(part2.text), pad3(textBytes), view(part2.maps)];
+  const chunks = [prefix, json2, pad2(16 + json2.length), view(part2.hashes), view(part2.positions), view(part2.text), pad2(textBytes), view(part2.maps)];
   const temp = `${file}.${process.pid}.tmp`;
   let bytes = 0;
   const fd = openSync(temp, "w");
@@ -9715,9 +9715,71 @@ function fingerprints(result, cwd, map = new SourceMap(result.source)) {
   });
 }
 
+// src/formatters/terminal-text.ts
+import stringWidth from "string-width";
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+var CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function visible(text, { keepNewlines = false } = {}) {
+  const out = text.replace(keepNewlines ? CONTROL_BUT_LINE_BREAKS : CONTROL, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+  return keepNewlines ? out : out.replace(/\n/g, "\\n");
+}
+var MAX_PRINTED_CHARS = 400;
+function clipChars(text, max = MAX_PRINTED_CHARS) {
+  if (text.length <= max) return text;
+  const chars = Array.from(text.slice(0, max * 2));
+  return chars.length <= max ? text : chars.slice(0, max - 1).join("") + "…";
+}
+var segmenter = new Intl.Segmenter();
+function width(text) {
+  return stringWidth(text);
+}
+function padEnd(text, columns) {
+  return text + " ".repeat(Math.max(0, columns - width(text)));
+}
+var CLOSING = /^[，。、；：！？”’）》〉」』】…]$/u;
+var ASCII = /^[\x21-\x7e]$/;
+function wrap(text, columns) {
+  if (columns < 1 || width(text) <= columns) return [text];
+  const lines2 = [];
+  let line = "";
+  let lineWidth = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const w = width(segment);
+    if (lineWidth + w > columns && line !== "") {
+      if (segment === " ") {
+        lines2.push(line);
+        line = "";
+        lineWidth = 0;
+        continue;
+      }
+      const chars = Array.from(line);
+      let cut = chars.length;
+      if (ASCII.test(segment)) {
+        let k = cut;
+        while (k > 0 && ASCII.test(chars[k - 1])) k--;
+        if (k > 0) cut = k;
+      } else if (CLOSING.test(segment)) {
+        let k = cut - 1;
+        while (k > 0 && CLOSING.test(chars[k])) k--;
+        if (k > 0) cut = k;
+      }
+      lines2.push(chars.slice(0, cut).join("").trimEnd());
+      line = chars.slice(cut).join("");
+      lineWidth = width(line);
+    }
+    line += segment;
+    lineWidth += w;
+  }
+  if (line) lines2.push(line);
+  return lines2;
+}
+
 // src/formatters/github.ts
 function escapeData(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return visible(text, { keepNewlines: true }).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 function escapeProperty(text) {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -9978,7 +10040,7 @@ function categoryChart(t, locale) {
   const labelWidth = 64;
   const barWidth = 290;
   const rowHeight = 26;
-  const width = labelWidth + barWidth + 46;
+  const width2 = labelWidth + barWidth + 46;
   const legendY = keys.length * rowHeight + 12;
   const height = legendY + 14;
   const summary2 = keys.map((k) => `${categoryName(k, locale)} ${sum(k)}`).join(locale === "zh" ? "，" : ", ");
@@ -10004,7 +10066,7 @@ function categoryChart(t, locale) {
     return `<rect x="${x}" y="${legendY - 9}" width="10" height="10" fill="${COLORS[severity2]}" rx="2"/><text x="${x + 15}" y="${legendY}">${esc(severityName(severity2, locale))}</text>`;
   });
   const caption = label(locale, "chartTitle");
-  return `<figure class="chart"><figcaption>${esc(caption)}</figcaption><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(`${caption}: ${summary2}`)}"><title>${esc(`${caption}: ${summary2}`)}</title>${parts.join("")}<g class="legend">${legend2.join("")}</g></svg></figure>`;
+  return `<figure class="chart"><figcaption>${esc(caption)}</figcaption><svg viewBox="0 0 ${width2} ${height}" width="${width2}" height="${height}" role="img" aria-label="${esc(`${caption}: ${summary2}`)}"><title>${esc(`${caption}: ${summary2}`)}</title>${parts.join("")}<g class="legend">${legend2.join("")}</g></svg></figure>`;
 }
 
 // src/formatters/html/script.ts
@@ -10974,11 +11036,15 @@ function sarifLog(results, { locale, cwd, registry }) {
 // src/formatters/stylish.ts
 import { Chalk } from "chalk";
 import path18 from "node:path";
-import stringWidth from "string-width";
-function pad(text, width) {
-  return text + " ".repeat(Math.max(0, width - stringWidth(text)));
+var MIN_MESSAGE_COLUMNS = 16;
+function position(m, locale) {
+  return "paragraph" in m && typeof m.paragraph === "number" ? locale === "zh" ? `第${m.paragraph}段` : `¶${m.paragraph}` : `${m.line}:${m.column}`;
 }
-var stylish = (results, { locale, color, cwd }) => {
+function messageText(m) {
+  const text = "quote" in m && typeof m.quote === "string" && m.quote ? `${m.message}「${m.quote}」` : m.message;
+  return visible(clipChars(text));
+}
+var stylish = (results, { locale, color, cwd, columns }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
   const out = [];
   let errors = 0;
@@ -10994,34 +11060,44 @@ var stylish = (results, { locale, color, cwd }) => {
     if (result.errorCount > 0) failing++;
     const fixedCounts = Object.entries(result.fixed ?? {});
     if (!result.messages.length && !fixedCounts.length) continue;
-    out.push("", c.underline(path18.relative(cwd, result.filePath) || result.filePath));
+    out.push("", c.underline(visible(path18.relative(cwd, result.filePath) || result.filePath)));
     if (fixedCounts.length) {
       const count = fixedCounts.reduce((sum, [, k]) => sum + k, 0);
       const rules = fixedCounts.map(([id, k]) => `${id} ×${k}`).join(locale === "zh" ? "，" : ", ");
       out.push(c.green(`  ${coreMessage(locale, "fixedCount", { count, rules })}`));
     }
     if (!result.messages.length) continue;
-    const rows = result.messages.map((m) => [
-      // A Word document has paragraphs, not lines: 第12段 / ¶12, with a quote after the message.
-      "paragraph" in m && typeof m.paragraph === "number" ? locale === "zh" ? `第${m.paragraph}段` : `¶${m.paragraph}` : `${m.line}:${m.column}`,
-      coreMessage(locale, m.severity === 2 ? "severityError" : m.severity === 1 ? "severityWarning" : "severityInfo"),
-      "quote" in m && typeof m.quote === "string" && m.quote ? `${m.message}「${m.quote}」` : m.message,
-      m.ruleId ?? "",
-      m.sectionPath
-    ]);
-    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => stringWidth(r[i]))));
-    rows.forEach((row, i) => {
-      const level2 = result.messages[i].severity;
-      const severity2 = level2 === 2 ? c.red : level2 === 1 ? c.yellow : c.blue;
-      const cells = [
-        c.dim(pad(row[0], widths[0])),
-        severity2(pad(row[1], widths[1])),
-        pad(row[2], widths[2]),
-        c.dim(pad(row[3], widths[3])),
-        c.dim(row[4])
-      ];
-      out.push(`  ${cells.join("  ")}`.trimEnd());
-    });
+    const rows = result.messages.map((m) => ({
+      m,
+      cells: [
+        position(m, locale),
+        coreMessage(locale, m.severity === 2 ? "severityError" : m.severity === 1 ? "severityWarning" : "severityInfo"),
+        messageText(m),
+        m.ruleId ?? ""
+      ]
+    }));
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => width(r.cells[i]))));
+    const indent = 2 + widths[0] + 2 + widths[1] + 2;
+    if (columns !== void 0) {
+      const room = columns - indent - 2 - widths[3];
+      widths[2] = Math.min(widths[2], Math.max(MIN_MESSAGE_COLUMNS, room));
+    }
+    let section = "";
+    for (const { m, cells } of rows) {
+      if (m.sectionPath !== section) {
+        if (m.sectionPath || section) {
+          const label2 = `§ ${m.sectionPath ? visible(clipChars(m.sectionPath)) : "—"}`;
+          const lines3 = columns === void 0 ? [label2] : wrap(label2, Math.max(MIN_MESSAGE_COLUMNS, columns - 4));
+          lines3.forEach((line, i) => out.push(c.dim(`${i ? "    " : "  "}${line}`)));
+        }
+        section = m.sectionPath;
+      }
+      const severity2 = m.severity === 2 ? c.red : m.severity === 1 ? c.yellow : c.blue;
+      const lines2 = columns === void 0 ? [cells[2]] : wrap(cells[2], widths[2]);
+      const head = [c.dim(padEnd(cells[0], widths[0])), severity2(padEnd(cells[1], widths[1])), padEnd(lines2[0], widths[2]), c.dim(cells[3])];
+      out.push(`  ${head.join("  ")}`.trimEnd());
+      for (const more of lines2.slice(1)) out.push(" ".repeat(indent) + more);
+    }
   }
   const total = errors + warnings;
   out.push("");
@@ -11042,15 +11118,15 @@ var stylish = (results, { locale, color, cwd }) => {
 import { Chalk as Chalk2 } from "chalk";
 import stringWidth2 from "string-width";
 var TITLE_WIDTH = 40;
-function pad2(text, width, right = false) {
-  const fill = " ".repeat(Math.max(0, width - stringWidth2(text)));
+function pad(text, width2, right = false) {
+  const fill = " ".repeat(Math.max(0, width2 - stringWidth2(text)));
   return right ? fill + text : text + fill;
 }
-function truncate(text, width) {
-  if (stringWidth2(text) <= width) return text;
+function truncate(text, width2) {
+  if (stringWidth2(text) <= width2) return text;
   let out = "";
   for (const ch of text) {
-    if (stringWidth2(out + ch) > width - 1) break;
+    if (stringWidth2(out + ch) > width2 - 1) break;
     out += ch;
   }
   return out + "…";
@@ -11064,8 +11140,8 @@ var summary = (results, { locale, color, cwd, registry }) => {
   const right = [true, false, false, true, true, false, true, false];
   const cells = rows.map((row) => [
     String(row.index),
-    truncate(row.unit ?? row.title ?? "—", TITLE_WIDTH),
-    row.file,
+    truncate(visible(row.unit ?? row.title ?? "—"), TITLE_WIDTH),
+    visible(row.file),
     String(row.errors),
     String(row.warnings),
     problemsLabel(row.problems, locale),
@@ -11087,7 +11163,7 @@ var summary = (results, { locale, color, cwd, registry }) => {
         return i === 2 ? c.dim(text) : text;
     }
   };
-  const line = (texts, style) => texts.map((text, i) => style(i, pad2(text, widths[i], right[i]))).join("  ").trimEnd();
+  const line = (texts, style) => texts.map((text, i) => style(i, pad(text, widths[i], right[i]))).join("  ").trimEnd();
   const out = [];
   out.push(line(header2, (_, s) => c.bold(s)));
   out.push(c.dim(widths.map((w) => "─".repeat(w)).join("  ")));
