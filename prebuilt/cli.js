@@ -10,6 +10,7 @@ import {
   buildIndexFile,
   builtinRegistry,
   builtinRules,
+  closest,
   coreMessage,
   defaultSettings,
   formatters,
@@ -21,7 +22,7 @@ import {
   readStamp,
   summarize,
   writeAtomically
-} from "./chunk-VOC6U3KR.js";
+} from "./chunk-NMTHIZPB.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";
@@ -282,7 +283,9 @@ function parseFormatTargets(values, outputFile) {
     const colon = value.indexOf(":");
     const format = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? void 0 : value.slice(colon + 1);
-    if (!formatters[format]) throw new UsageError("unknownFormat", { format, choices: Object.keys(formatters).join(", ") });
+    if (!formatters[format]) {
+      throw new UsageError("unknownFormat", { format, choices: Object.keys(formatters).join(", "), suggestion: closest(format, Object.keys(formatters)) ?? "" });
+    }
     if (file === "") throw new UsageError("badFormatTarget", { value });
     return { format, file };
   });
@@ -423,7 +426,7 @@ async function main(argv, io) {
     }
     if (opts.explain !== void 0) {
       const rule = builtinRegistry.get(opts.explain);
-      if (!rule) throw new UsageError("unknownRule", { ruleId: opts.explain });
+      if (!rule) throw new UsageError("unknownRule", { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? "" });
       io.stdout(ruleDoc(rule, builtinRegistry, locale));
       return EXIT.ok;
     }
@@ -432,7 +435,10 @@ async function main(argv, io) {
       return EXIT.ok;
     }
     for (const ruleId of opts.fixRule) {
-      if (!builtinRegistry.get(ruleId)?.fixable) throw new UsageError("unknownFixRule", { ruleId });
+      if (!builtinRegistry.get(ruleId)?.fixable) {
+        const fixable = [...builtinRegistry.values()].filter((r) => r.fixable).map((r) => r.id);
+        throw new UsageError("unknownFixRule", { ruleId, suggestion: closest(ruleId, fixable) ?? "" });
+      }
     }
     const baseline = opts.baseline === void 0 ? void 0 : readBaseline(path3.resolve(io.cwd, opts.baseline));
     const quietProgress = opts.quiet || io.env.CI !== void 0 || !io.stderrIsTTY || !io.progressStream;
@@ -513,8 +519,9 @@ async function main(argv, io) {
 }
 function commanderMessage(error, locale) {
   const english = error.message.replace(/^error: /, "");
-  if (locale === "en") return english;
   const quoted = /'([^']+)'/.exec(english)?.[1] ?? "";
+  if (error.code === "commander.unknownOption") return coreMessage(locale, "cliUnknownOption", { option: quoted, suggestion: /Did you mean (\S+?)\?/.exec(english)?.[1] ?? "" });
+  if (locale === "en") return english;
   const ids = {
     "commander.unknownOption": "cliUnknownOption",
     "commander.optionMissingArgument": "cliMissingValue",

@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-VOC6U3KR.js";
+} from "./chunk-NMTHIZPB.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

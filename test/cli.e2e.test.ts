@@ -78,7 +78,7 @@ describe('exit codes', () => {
     [['--locale', 'fr', 'clean.txt'], '不支持的语言“fr”'],
     [['--bogus'], '未知的选项 --bogus'],
     [['--format'], '选项 -f, --format <name[:file]> 缺少取值'],
-    [['--bogus', '--locale', 'en'], "unknown option '--bogus'"],
+    [['--bogus', '--locale', 'en'], 'unknown option --bogus'],
     [['--explain', 'no-such-rule'], '规则“no-such-rule”不存在'],
     [['--rule', 'no-such-rule: off', 'clean.txt'], 'no-such-rule'],
   ])('2 for %j', (args, message) => {
@@ -147,7 +147,7 @@ describe('config', () => {
     const d = project('badcfg', { '.reportlintrc.yaml': 'rules:\n  no-placeholder: error\n  no-placeholdr: warn\n', 'a.txt': CLEAN });
     const r = cli(['.'], { cwd: d });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`reportlint: 配置错误 ${path.join(d, '.reportlintrc.yaml')}:3：规则“no-placeholdr”不存在\n`);
+    expect(r.stderr).toBe(`reportlint: 配置错误 ${path.join(d, '.reportlintrc.yaml')}:3：规则“no-placeholdr”不存在，是否应为“no-placeholder”？\n`);
   });
 
   it('--print-config shows the resolved config', () => {

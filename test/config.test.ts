@@ -498,8 +498,8 @@ describe('--rule', () => {
   it('is validated when the resolver is made, with --rule as the file', () => {
     const unknown = configError(() => resolver({ ruleFlags: ['demo-warn: off', 'demo-wran: off'] }));
     expect([unknown.file, unknown.line, unknown.messageId, unknown.keyPath]).toEqual(['--rule', 1, 'configUnknownRule', 'demo-wran']);
-    expect(unknown.format('en')).toBe('Config error in --rule:1: unknown rule “demo-wran”');
-    expect(unknown.format('zh')).toBe('配置错误 --rule:1：规则“demo-wran”不存在');
+    expect(unknown.format('en')).toBe('Config error in --rule:1: unknown rule “demo-wran”; did you mean “demo-warn”?');
+    expect(unknown.format('zh')).toBe('配置错误 --rule:1：规则“demo-wran”不存在，是否应为“demo-warn”？');
 
     const option = configError(() => resolver({ ruleFlags: ['no-placeholder: [error, {extraPatterns: ["请填写", "[待"]}]'] }));
     expect([option.file, option.line, option.messageId, option.keyPath]).toEqual([
@@ -577,8 +577,8 @@ describe('validation errors', () => {
       4,
       'rules.no-placeholdr',
       'configUnknownRule',
-      'unknown rule “no-placeholdr”',
-      '规则“no-placeholdr”不存在',
+      'unknown rule “no-placeholdr”; did you mean “no-placeholder”?',
+      '规则“no-placeholdr”不存在，是否应为“no-placeholder”？',
     ],
     ['root not a boolean', 'root: yes\n', 1, 'root', 'configExpectBoolean', '“root” must be true or false', '“root”须为 true 或 false'],
     ['bad locale', 'root: true\nlocale: fr\n', 2, 'locale', 'configExpectOneOf', '“locale” must be one of: zh, en', '“locale”须为以下之一：zh, en'],
@@ -597,8 +597,8 @@ describe('validation errors', () => {
       4,
       'extends[1]',
       'configUnknownPreset',
-      'unknown preset “recomended”; choose one of recommended, gate, strict, or a path to a config file',
-      '未知的预设“recomended”，可选：recommended, gate, strict，或配置文件路径',
+      'unknown preset “recomended”; did you mean “recommended”? (choose one of recommended, gate, strict, or a path to a config file)',
+      '未知的预设“recomended”，是否应为“recommended”？（可选：recommended, gate, strict，或配置文件路径）',
     ],
     [
       'rules not a mapping',
@@ -768,8 +768,8 @@ describe('validation errors', () => {
       7,
       'overrides[1].rules.no-placeholdr',
       'configUnknownRule',
-      'unknown rule “no-placeholdr”',
-      '规则“no-placeholdr”不存在',
+      'unknown rule “no-placeholdr”; did you mean “no-placeholder”?',
+      '规则“no-placeholdr”不存在，是否应为“no-placeholder”？',
     ],
     [
       'bad option in an override',
@@ -817,8 +817,8 @@ describe('validation errors', () => {
   it('the same errors are found through --config, when the resolver is made', () => {
     const file = write('team.yaml', 'rules:\n  no-placeholdr: error\n');
     const error = configError(() => resolver({ configFile: 'team.yaml' }));
-    expect(error.format('zh')).toBe(`配置错误 ${file}:2：规则“no-placeholdr”不存在`);
-    expect(error.data).toEqual({ key: 'no-placeholdr' });
+    expect(error.format('zh')).toBe(`配置错误 ${file}:2：规则“no-placeholdr”不存在，是否应为“no-placeholder”？`);
+    expect(error.data).toEqual({ key: 'no-placeholdr', suggestion: 'no-placeholder' });
   });
 });
 

@@ -14,6 +14,7 @@ import { outputFixes, writeAtomically } from '../files/write-fixes.js';
 import { coreMessage, type CoreMessageId } from '../i18n/messages.js';
 import { hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { LOCALES, type Locale } from '../types.js';
+import { closest } from '../suggest.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help-text.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
@@ -192,7 +193,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (opts.explain !== undefined) {
       const rule = builtinRegistry.get(opts.explain);
-      if (!rule) throw new UsageError('unknownRule', { ruleId: opts.explain });
+      if (!rule) throw new UsageError('unknownRule', { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? '' });
       io.stdout(ruleDoc(rule, builtinRegistry, locale));
       return EXIT.ok;
     }
@@ -201,7 +202,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
     for (const ruleId of opts.fixRule) {
-      if (!builtinRegistry.get(ruleId)?.fixable) throw new UsageError('unknownFixRule', { ruleId });
+      if (!builtinRegistry.get(ruleId)?.fixable) {
+        const fixable = [...builtinRegistry.values()].filter((r) => r.fixable).map((r) => r.id);
+        throw new UsageError('unknownFixRule', { ruleId, suggestion: closest(ruleId, fixable) ?? '' });
+      }
     }
     const baseline = opts.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, opts.baseline));
 
@@ -288,8 +292,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 /** commander's own errors, in the user's language: the option it names is the quoted part of its message. */
 function commanderMessage(error: CommanderError, locale: Locale): string {
   const english = error.message.replace(/^error: /, '');
-  if (locale === 'en') return english;
   const quoted = /'([^']+)'/.exec(english)?.[1] ?? '';
+  // commander's own "(Did you mean --format?)", on the same line as ours.
+  if (error.code === 'commander.unknownOption') return coreMessage(locale, 'cliUnknownOption', { option: quoted, suggestion: /Did you mean (\S+?)\?/.exec(english)?.[1] ?? '' });
+  if (locale === 'en') return english;
   const ids: Record<string, CoreMessageId> = {
     'commander.unknownOption': 'cliUnknownOption',
     'commander.optionMissingArgument': 'cliMissingValue',

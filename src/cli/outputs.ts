@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult, RuleRegistry } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
+import { closest } from '../suggest.js';
 import { writeAtomically } from '../files/write-fixes.js';
 import { formatters } from '../formatters/index.js';
 import type { Locale } from '../types.js';
@@ -22,7 +23,9 @@ export function parseFormatTargets(values: string[], outputFile: string | undefi
     const colon = value.indexOf(':');
     const format = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? undefined : value.slice(colon + 1);
-    if (!formatters[format]) throw new UsageError('unknownFormat', { format, choices: Object.keys(formatters).join(', ') });
+    if (!formatters[format]) {
+      throw new UsageError('unknownFormat', { format, choices: Object.keys(formatters).join(', '), suggestion: closest(format, Object.keys(formatters)) ?? '' });
+    }
     if (file === '') throw new UsageError('badFormatTarget', { value });
     return { format, file };
   });

@@ -7,9 +7,10 @@ export const CORE_MESSAGES = {
     zh: '规则 {ruleId} 运行出错：{error}（这是 reportlint 的缺陷，请报告）',
     en: 'Rule {ruleId} failed: {error} (a bug in reportlint; please report it)',
   },
+  didYouMean: { zh: '，是否应为“{suggestion}”？', en: '; did you mean “{suggestion}”?' },
   unknownDirectiveRule: {
-    zh: '注释指令中的规则“{ruleId}”不存在',
-    en: 'Unknown rule “{ruleId}” in a directive comment',
+    zh: '注释指令中的规则“{ruleId}”不存在{hint}',
+    en: 'Unknown rule “{ruleId}” in a directive comment{hint}',
   },
   fileIgnored: {
     zh: '该文件与忽略规则匹配，未检查',
@@ -32,12 +33,12 @@ export const CORE_MESSAGES = {
     en: 'Cannot write {path}: {reason}',
   },
   unknownRule: {
-    zh: '规则“{ruleId}”不存在',
-    en: 'Unknown rule “{ruleId}”',
+    zh: '规则“{ruleId}”不存在{hint}',
+    en: 'Unknown rule “{ruleId}”{hint}',
   },
   unknownFormat: {
-    zh: '不支持的输出格式“{format}”，可选：{choices}',
-    en: 'Unknown format “{format}”; choose one of: {choices}',
+    zh: '不支持的输出格式“{format}”{hint}（可选：{choices}）',
+    en: 'Unknown format “{format}”{hint} (choose one of: {choices})',
   },
   badMaxWarnings: {
     zh: '--max-warnings 须为非负整数，收到“{value}”',
@@ -64,8 +65,8 @@ export const CORE_MESSAGES = {
     en: 'The file changed while it was being checked; fixes not written: {path}',
   },
   unknownFixRule: {
-    zh: '--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复',
-    en: '--fix-rule names “{ruleId}”, which does not exist or cannot fix',
+    zh: '--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复{hint}',
+    en: '--fix-rule names “{ruleId}”, which does not exist or cannot fix{hint}',
   },
   reasonPermission: { zh: '权限不足', en: 'permission denied' },
   reasonLoop: { zh: '符号链接循环', en: 'symbolic link loop' },
@@ -114,7 +115,7 @@ export const CORE_MESSAGES = {
     zh: '--output-file 只用于未指定文件的格式，但每种格式都已指定了文件',
     en: '--output-file applies to a format without a file, but every format names one',
   },
-  cliUnknownOption: { zh: '未知的选项 {option}（reportlint --help 列出全部选项）', en: 'unknown option {option}' },
+  cliUnknownOption: { zh: '未知的选项 {option}{hint}（reportlint --help 列出全部选项）', en: 'unknown option {option}{hint}' },
   cliMissingValue: { zh: '选项 {option} 缺少取值', en: 'option {option} needs a value' },
   cliMissingArgument: { zh: '缺少参数 {option}', en: 'missing argument {option}' },
   cliExcessArguments: { zh: '多余的参数', en: 'too many arguments' },
@@ -146,8 +147,8 @@ export const CORE_MESSAGES = {
     en: 'Config error in {file}:{line}: {detail}',
   },
   configYaml: { zh: 'YAML 语法错误：{reason}', en: 'YAML syntax error: {reason}' },
-  configUnknownKey: { zh: '未知的配置项“{key}”', en: 'unknown key “{key}”' },
-  configUnknownRule: { zh: '规则“{key}”不存在', en: 'unknown rule “{key}”' },
+  configUnknownKey: { zh: '未知的配置项“{key}”{hint}', en: 'unknown key “{key}”{hint}' },
+  configUnknownRule: { zh: '规则“{key}”不存在{hint}', en: 'unknown rule “{key}”{hint}' },
   configBadSeverity: {
     zh: '“{key}”的级别须为 off、warn 或 error（或 [级别, {选项}]）',
     en: '“{key}” must be off, warn or error (or [severity, {options}])',
@@ -157,8 +158,8 @@ export const CORE_MESSAGES = {
   configNotFound: { zh: '找不到配置文件 {file}', en: 'Config file not found: {file}' },
   configExtendsCycle: { zh: 'extends 循环引用：{file}', en: 'extends cycle through {file}' },
   configUnknownPreset: {
-    zh: '未知的预设“{name}”，可选：{choices}，或配置文件路径',
-    en: 'unknown preset “{name}”; choose one of {choices}, or a path to a config file',
+    zh: '未知的预设“{name}”{hint}（可选：{choices}，或配置文件路径）',
+    en: 'unknown preset “{name}”{hint} (choose one of {choices}, or a path to a config file)',
   },
   configErrorNoLine: { zh: '配置错误 {file}：{detail}', en: 'Config error in {file}: {detail}' },
   configTopLevel: { zh: '配置须为映射（键: 值）', en: 'the config must be a mapping (key: value)' },
@@ -186,6 +187,9 @@ export const CORE_MESSAGES = {
 
 export type CoreMessageId = keyof typeof CORE_MESSAGES;
 
+/** A message; `{hint}` in it becomes “did you mean” when `data.suggestion` names the likely intended word, else nothing. */
 export function coreMessage(locale: Locale, id: CoreMessageId, data?: Record<string, string | number>): string {
-  return localize(CORE_MESSAGES[id], locale, data);
+  const suggestion = data?.suggestion;
+  const hint = typeof suggestion === 'string' && suggestion ? localize(CORE_MESSAGES.didYouMean, locale, { suggestion }) : '';
+  return localize(CORE_MESSAGES[id], locale, { ...data, hint });
 }

@@ -52,9 +52,10 @@ var CORE_MESSAGES = {
     zh: "规则 {ruleId} 运行出错：{error}（这是 reportlint 的缺陷，请报告）",
     en: "Rule {ruleId} failed: {error} (a bug in reportlint; please report it)"
   },
+  didYouMean: { zh: "，是否应为“{suggestion}”？", en: "; did you mean “{suggestion}”?" },
   unknownDirectiveRule: {
-    zh: "注释指令中的规则“{ruleId}”不存在",
-    en: "Unknown rule “{ruleId}” in a directive comment"
+    zh: "注释指令中的规则“{ruleId}”不存在{hint}",
+    en: "Unknown rule “{ruleId}” in a directive comment{hint}"
   },
   fileIgnored: {
     zh: "该文件与忽略规则匹配，未检查",
@@ -77,12 +78,12 @@ var CORE_MESSAGES = {
     en: "Cannot write {path}: {reason}"
   },
   unknownRule: {
-    zh: "规则“{ruleId}”不存在",
-    en: "Unknown rule “{ruleId}”"
+    zh: "规则“{ruleId}”不存在{hint}",
+    en: "Unknown rule “{ruleId}”{hint}"
   },
   unknownFormat: {
-    zh: "不支持的输出格式“{format}”，可选：{choices}",
-    en: "Unknown format “{format}”; choose one of: {choices}"
+    zh: "不支持的输出格式“{format}”{hint}（可选：{choices}）",
+    en: "Unknown format “{format}”{hint} (choose one of: {choices})"
   },
   badMaxWarnings: {
     zh: "--max-warnings 须为非负整数，收到“{value}”",
@@ -109,8 +110,8 @@ var CORE_MESSAGES = {
     en: "The file changed while it was being checked; fixes not written: {path}"
   },
   unknownFixRule: {
-    zh: "--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复",
-    en: "--fix-rule names “{ruleId}”, which does not exist or cannot fix"
+    zh: "--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复{hint}",
+    en: "--fix-rule names “{ruleId}”, which does not exist or cannot fix{hint}"
   },
   reasonPermission: { zh: "权限不足", en: "permission denied" },
   reasonLoop: { zh: "符号链接循环", en: "symbolic link loop" },
@@ -159,7 +160,7 @@ var CORE_MESSAGES = {
     zh: "--output-file 只用于未指定文件的格式，但每种格式都已指定了文件",
     en: "--output-file applies to a format without a file, but every format names one"
   },
-  cliUnknownOption: { zh: "未知的选项 {option}（reportlint --help 列出全部选项）", en: "unknown option {option}" },
+  cliUnknownOption: { zh: "未知的选项 {option}{hint}（reportlint --help 列出全部选项）", en: "unknown option {option}{hint}" },
   cliMissingValue: { zh: "选项 {option} 缺少取值", en: "option {option} needs a value" },
   cliMissingArgument: { zh: "缺少参数 {option}", en: "missing argument {option}" },
   cliExcessArguments: { zh: "多余的参数", en: "too many arguments" },
@@ -191,8 +192,8 @@ var CORE_MESSAGES = {
     en: "Config error in {file}:{line}: {detail}"
   },
   configYaml: { zh: "YAML 语法错误：{reason}", en: "YAML syntax error: {reason}" },
-  configUnknownKey: { zh: "未知的配置项“{key}”", en: "unknown key “{key}”" },
-  configUnknownRule: { zh: "规则“{key}”不存在", en: "unknown rule “{key}”" },
+  configUnknownKey: { zh: "未知的配置项“{key}”{hint}", en: "unknown key “{key}”{hint}" },
+  configUnknownRule: { zh: "规则“{key}”不存在{hint}", en: "unknown rule “{key}”{hint}" },
   configBadSeverity: {
     zh: "“{key}”的级别须为 off、warn 或 error（或 [级别, {选项}]）",
     en: "“{key}” must be off, warn or error (or [severity, {options}])"
@@ -202,8 +203,8 @@ var CORE_MESSAGES = {
   configNotFound: { zh: "找不到配置文件 {file}", en: "Config file not found: {file}" },
   configExtendsCycle: { zh: "extends 循环引用：{file}", en: "extends cycle through {file}" },
   configUnknownPreset: {
-    zh: "未知的预设“{name}”，可选：{choices}，或配置文件路径",
-    en: "unknown preset “{name}”; choose one of {choices}, or a path to a config file"
+    zh: "未知的预设“{name}”{hint}（可选：{choices}，或配置文件路径）",
+    en: "unknown preset “{name}”{hint} (choose one of {choices}, or a path to a config file)"
   },
   configErrorNoLine: { zh: "配置错误 {file}：{detail}", en: "Config error in {file}: {detail}" },
   configTopLevel: { zh: "配置须为映射（键: 值）", en: "the config must be a mapping (key: value)" },
@@ -229,7 +230,9 @@ var CORE_MESSAGES = {
   }
 };
 function coreMessage(locale, id, data) {
-  return localize(CORE_MESSAGES[id], locale, data);
+  const suggestion = data?.suggestion;
+  const hint = typeof suggestion === "string" && suggestion ? localize(CORE_MESSAGES.didYouMean, locale, { suggestion }) : "";
+  return localize(CORE_MESSAGES[id], locale, { ...data, hint });
 }
 
 // src/model/line-index.ts
@@ -897,6 +900,35 @@ function concat(parts) {
   return b.build(parts[parts.length - 1].offsetAt(parts[parts.length - 1].length));
 }
 
+// src/suggest.ts
+function closest(input, candidates) {
+  const wanted = input.toLowerCase();
+  const limit = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(wanted, candidate.toLowerCase());
+    if (d < bestDistance && d <= limit) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function distance(a, b) {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
+}
+
 // src/model/report.ts
 var PATH_SEPARATOR = " › ";
 function sectionPathText(section) {
@@ -1173,7 +1205,7 @@ function directiveFindings(report, directives, registry, locale) {
         ruleId: null,
         messageId: "unknown-rule",
         severity: 2,
-        message: coreMessage(locale, "unknownDirectiveRule", { ruleId }),
+        message: coreMessage(locale, "unknownDirectiveRule", { ruleId, suggestion: closest(ruleId, registry.keys()) ?? "" }),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -8336,7 +8368,7 @@ function checkRuleSettings(settings, registry, at) {
     const path19 = [...at.path, id];
     const keyPath = joinKeyPath(at.keyPath, id);
     const rule = registry.get(id);
-    if (!rule) throw at.source.error("key", path19, "configUnknownRule", { key: id }, keyPath);
+    if (!rule) throw at.source.error("key", path19, "configUnknownRule", { key: id, suggestion: closest(id, registry.keys()) ?? "" }, keyPath);
     const badSeverity = (where) => at.source.error("value", where, "configBadSeverity", { key: keyPath }, keyPath);
     if (!Array.isArray(value2)) {
       const severity3 = parseSeverity(value2);
@@ -8564,7 +8596,7 @@ function parseConfig(file, text, registry) {
     const line = source.valueLine(where);
     if (isPresetName(name)) return { preset: name, line, keyPath };
     if (/[\\/]/.test(name) || /\.ya?ml$/i.test(name)) return { file: path6.resolve(dir, name), line, keyPath };
-    throw source.error("value", where, "configUnknownPreset", { name, choices: presetNames().join(", ") }, keyPath);
+    throw source.error("value", where, "configUnknownPreset", { name, choices: presetNames().join(", "), suggestion: closest(name, presetNames()) ?? "" }, keyPath);
   });
   return {
     file,
@@ -11186,6 +11218,7 @@ export {
   coreMessage,
   LineIndex,
   buildReport,
+  closest,
   defaultSettings,
   lintText,
   summarize,
