@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-NMTHIZPB.js";
+} from "./chunk-JYAU37GK.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

@@ -1,7 +1,7 @@
 /**
  * "Did you mean": the known name closest to a mistyped one, by edit distance
  * (insertions, deletions, substitutions and swaps of neighbours), when it is
- * close enough to be a typo: at most a third of the name's length, at least 1, at most 3.
+ * close enough to be a typo (or the start of the name): at most a third of the name's length, at least 1, at most 3.
  * Messages show it through `{hint}` (see coreMessage) when given as `suggestion`.
  */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
@@ -10,7 +10,9 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(wanted, candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    // A name typed short (`zhuti` for `zhuti-zeren`) counts as one edit away.
+    const d = wanted.length >= 3 && lower.startsWith(wanted) && lower !== wanted ? 1 : distance(wanted, lower);
     if (d < bestDistance && d <= limit) {
       best = candidate;
       bestDistance = d;

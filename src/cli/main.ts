@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { builtinRegistry, builtinRules } from '../../rules/index.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
 import { ConfigError, ConfigResolver } from '../config/index.js';
@@ -17,6 +18,7 @@ import { LOCALES, type Locale } from '../types.js';
 import { closest } from '../suggest.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help-text.js';
+import { runInit, type Ask } from './init.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
 import { progressBar } from './progress.js';
 
@@ -33,6 +35,8 @@ export interface CliIO {
   readStdin?: () => Promise<string>;
   /** The terminal's width in columns (stylish wraps to it when stdout is a terminal). */
   columns?: number;
+  /** Asks a question on the terminal (--init); absent when standard input or output is not a terminal. */
+  ask?: Ask;
   /** Writes raw text to stderr for the progress bar (it redraws in place). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -64,6 +68,9 @@ interface CliOptions {
   stdinFilename?: string;
   baseline?: string;
   baselineWrite?: string;
+  init?: boolean;
+  preset?: string;
+  profile?: string;
 }
 
 /** The locale asked for on the command line, read before parsing so that --help speaks it. */
@@ -105,6 +112,9 @@ function buildProgram(locale: Locale, io: CliIO): Command {
     .option('--print-config <file>', h('printConfig'))
     .option('--list-rules', h('listRules'))
     .option('--explain <rule>', h('explain'))
+    .option('--init', h('init'))
+    .option('--preset <name>', h('preset'))
+    .option('--profile <name>', h('profile'))
     .option('--debug', h('debug'))
     .version(VERSION, '-v, --version', h('version'))
     .helpOption('-h, --help', h('help'))
@@ -163,6 +173,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     debug = Boolean(opts.debug);
 
     if (opts.locale !== undefined && !LOCALES.includes(opts.locale as Locale)) throw new UsageError('badLocale', { value: opts.locale });
+    if (opts.init) {
+      const written = await runInit({ preset: opts.preset, profile: opts.profile }, io.cwd, locale, io.ask ?? terminalAsk(io));
+      const text = readFileSync(path.join(io.cwd, written), 'utf8');
+      const value = (key: string) => new RegExp(`^${key}: (\\S+)`, 'm').exec(text)?.[1] ?? '';
+      io.stderr(coreMessage(locale, 'initWritten', { path: written, preset: value('extends'), profile: value('profile') }) + '\n');
+      return EXIT.ok;
+    }
+    if (opts.preset !== undefined) throw new UsageError('initOnly', { option: '--preset' });
+    if (opts.profile !== undefined) throw new UsageError('initOnly', { option: '--profile' });
     const targets = parseFormatTargets(opts.format, opts.outputFile);
     let maxWarnings = -1;
     if (opts.maxWarnings !== undefined) {
@@ -317,6 +336,19 @@ function readBaseline(file: string) {
   const data = parseBaseline(text);
   if (typeof data === 'string') throw new UsageError('badBaseline', { path: file, reason: data });
   return { file, data };
+}
+
+/** Questions through readline, when both standard input and output are terminals. */
+function terminalAsk(io: CliIO): Ask | undefined {
+  if (!io.isTTY || !process.stdin.isTTY) return undefined;
+  return async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  };
 }
 
 async function noStdin(): Promise<string> {

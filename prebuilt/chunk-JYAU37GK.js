@@ -52,6 +52,19 @@ var CORE_MESSAGES = {
     zh: "规则 {ruleId} 运行出错：{error}（这是 reportlint 的缺陷，请报告）",
     en: "Rule {ruleId} failed: {error} (a bug in reportlint; please report it)"
   },
+  initWritten: { zh: "已写入 {path}（预设 {preset}，报告类型 {profile}）", en: "Wrote {path} (preset {preset}, report kind {profile})" },
+  initExists: { zh: "配置文件 {path} 已存在，未覆盖", en: "{path} already exists; not overwritten" },
+  initOnly: { zh: "{option} 只能与 --init 同用", en: "{option} goes with --init only" },
+  initUnknownPreset: { zh: "未知的预设“{value}”{hint}（可选：{choices}）", en: "unknown preset “{value}”{hint} (choose one of: {choices})" },
+  initUnknownProfile: { zh: "未知的报告类型“{value}”{hint}（可选：{choices}）", en: "unknown report kind “{value}”{hint} (choose one of: {choices})" },
+  initAskProfile: { zh: "报告类型（输入序号，回车取第一项）：", en: "Report kind (type a number; Enter takes the first):" },
+  initAskPreset: { zh: "把关严格程度（输入序号，回车取第一项）：", en: "How strict a gate (type a number; Enter takes the first):" },
+  initProfileAuto: { zh: "按标题自动判断", en: "detect from the title" },
+  initProfileNone: { zh: "不检查必备部分", en: "no required sections" },
+  initProfileBuiltin: { zh: "{title}", en: "{title}" },
+  initPresetRecommended: { zh: "全部规则按默认级别", en: "every rule at its default severity" },
+  initPresetGate: { zh: "上传把关：只有占位符、缺问题部分、缺必备部分、抄袭、责任混淆是错误", en: "upload gate: only placeholders, a missing problems section or part, copying and conflated responsibilities are errors" },
+  initPresetStrict: { zh: "全部规则均为错误", en: "every rule an error" },
   didYouMean: { zh: "，是否应为“{suggestion}”？", en: "; did you mean “{suggestion}”?" },
   unknownDirectiveRule: {
     zh: "注释指令中的规则“{ruleId}”不存在{hint}",
@@ -907,7 +920,8 @@ function closest(input, candidates) {
   let best;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const d = distance(wanted, candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    const d = wanted.length >= 3 && lower.startsWith(wanted) && lower !== wanted ? 1 : distance(wanted, lower);
     if (d < bestDistance && d <= limit) {
       best = candidate;
       bestDistance = d;
@@ -11222,10 +11236,14 @@ export {
   defaultSettings,
   lintText,
   summarize,
+  BUILTIN_PROFILES,
   builtinRules,
   builtinRegistry,
   ConfigError,
+  presetNames,
+  isPresetName,
   LOCALES,
+  CONFIG_FILE_NAMES,
   ConfigResolver,
   UsageError,
   isKnownEncoding,
