@@ -9,6 +9,7 @@ import {
   RULE_CATEGORIES,
   UsageError,
   VERSION,
+  binaryFormatters,
   buildIndexFile,
   builtinRegistry,
   builtinRules,
@@ -26,7 +27,7 @@ import {
   readStamp,
   summarize,
   writeAtomically
-} from "./chunk-JYAU37GK.js";
+} from "./chunk-SZ4QAUZA.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";
@@ -356,9 +357,8 @@ function parseFormatTargets(values, outputFile) {
     const colon = value.indexOf(":");
     const format = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? void 0 : value.slice(colon + 1);
-    if (!formatters[format]) {
-      throw new UsageError("unknownFormat", { format, choices: Object.keys(formatters).join(", "), suggestion: closest(format, Object.keys(formatters)) ?? "" });
-    }
+    const names = [...Object.keys(formatters), ...Object.keys(binaryFormatters)];
+    if (!names.includes(format)) throw new UsageError("unknownFormat", { format, choices: names.join(", "), suggestion: closest(format, names) ?? "" });
     if (file === "") throw new UsageError("badFormatTarget", { value });
     return { format, file };
   });
@@ -368,11 +368,21 @@ function parseFormatTargets(values, outputFile) {
     if (!unnamed.length) throw new UsageError("outputFileUnused");
     unnamed[0].file = outputFile;
   }
+  const binary = targets.find((t2) => binaryFormatters[t2.format] && t2.file === void 0);
+  if (binary) throw new UsageError("formatNeedsFile", { format: binary.format });
   return targets;
 }
-function writeOutputs(targets, results, context) {
+async function writeOutputs(targets, results, context) {
   for (const target of targets) {
     const toStdout = target.file === void 0;
+    const binary = binaryFormatters[target.format];
+    if (binary) {
+      const file = path3.resolve(context.cwd, target.file);
+      const bytes = await binary(results, { locale: context.locale, color: false, cwd: context.cwd, registry: context.registry });
+      mkdirSync(path3.dirname(file), { recursive: true });
+      writeAtomically(file, Buffer.from(bytes));
+      continue;
+    }
     const text = formatters[target.format](results, {
       locale: context.locale,
       color: context.color(toStdout),
@@ -575,7 +585,7 @@ async function main(argv, io) {
       }));
     }
     const colorEnv = !("NO_COLOR" in io.env && io.env.NO_COLOR !== "");
-    writeOutputs(targets, results, {
+    await writeOutputs(targets, results, {
       locale,
       cwd: io.cwd,
       registry: builtinRegistry,

@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-JYAU37GK.js";
+} from "./chunk-SZ4QAUZA.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

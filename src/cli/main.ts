@@ -282,7 +282,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
 
     const colorEnv = !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-    writeOutputs(targets, results, {
+    await writeOutputs(targets, results, {
       locale,
       cwd: io.cwd,
       registry: builtinRegistry,

@@ -7,6 +7,7 @@ export const CORE_MESSAGES = {
     zh: '规则 {ruleId} 运行出错：{error}（这是 reportlint 的缺陷，请报告）',
     en: 'Rule {ruleId} failed: {error} (a bug in reportlint; please report it)',
   },
+  formatNeedsFile: { zh: '{format} 格式只能写入文件：-f {format}:结果.{format} 或 -o 结果.{format}', en: 'the {format} format goes to a file only: -f {format}:result.{format} or -o result.{format}' },
   initWritten: { zh: '已写入 {path}（预设 {preset}，报告类型 {profile}）', en: 'Wrote {path} (preset {preset}, report kind {profile})' },
   initExists: { zh: '配置文件 {path} 已存在，未覆盖', en: '{path} already exists; not overwritten' },
   initOnly: { zh: '{option} 只能与 --init 同用', en: '{option} goes with --init only' },
