@@ -27,7 +27,7 @@ import {
   readStamp,
   summarize,
   writeAtomically
-} from "./chunk-SZ4QAUZA.js";
+} from "./chunk-ZOKZTNCL.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";

@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-SZ4QAUZA.js";
+} from "./chunk-ZOKZTNCL.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

@@ -48,8 +48,9 @@ export interface Table {
 }
 
 export function ruleName(ruleId: string | null, registry: RuleRegistry, locale: Locale): string {
-  const rule = ruleId ? registry.get(ruleId) : undefined;
-  return rule ? localize(rule.docs.summary, locale) : '';
+  // A registry built by hand (tests, the API) may hold rules without docs.
+  const summary = ruleId ? registry.get(ruleId)?.docs?.summary : undefined;
+  return summary ? localize(summary, locale) : '';
 }
 
 export function findingsTable(results: LintResult[], cwd: string, registry: RuleRegistry, locale: Locale): Table {

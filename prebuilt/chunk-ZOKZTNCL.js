@@ -9700,6 +9700,11 @@ var LABELS = {
   colProblems: { zh: "问题部分", en: "Problems section" },
   colCopied: { zh: "照搬比例", en: "Copied" },
   colVerdict: { zh: "结论", en: "Verdict" },
+  colScore: { zh: "得分", en: "Score" },
+  scoreHelp: {
+    zh: "0–100：100 减去每千字加权问题数的 5 倍（错误计 10，警告计 3）",
+    en: "0–100: 100 minus 5 × weighted findings per thousand characters (error 10, warning 3)"
+  },
   colMatches: { zh: "筛选命中", en: "Matches" },
   problemsPresent: { zh: "有", en: "yes" },
   problemsEmpty: { zh: "空", en: "empty" },
@@ -9975,8 +9980,8 @@ var SUMMARY_COLUMNS = {
 };
 var SHEET_NAMES = { summary: { zh: "汇总", en: "Summary" }, findings: { zh: "问题清单", en: "Findings" } };
 function ruleName(ruleId, registry, locale) {
-  const rule = ruleId ? registry.get(ruleId) : void 0;
-  return rule ? localize(rule.docs.summary, locale) : "";
+  const summary2 = ruleId ? registry.get(ruleId)?.docs?.summary : void 0;
+  return summary2 ? localize(summary2, locale) : "";
 }
 function findingsTable(results, cwd, registry, locale) {
   const rows = [];
@@ -10767,11 +10772,14 @@ function ruleLabel(ruleId) {
   return ruleId ?? "reportlint";
 }
 function filters(page) {
-  const { locale, rows } = page;
+  const { locale, rows, registry } = page;
   const l = (key) => esc(label(locale, key));
   const ruleCounts = /* @__PURE__ */ new Map();
   for (const row of rows) for (const m of row.result.messages) ruleCounts.set(m.ruleId ?? "-", (ruleCounts.get(m.ruleId ?? "-") ?? 0) + 1);
-  const ruleOptions = [...ruleCounts].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => `<option value="${esc(id)}">${esc(id === "-" ? ruleLabel(null) : id)} (${n})</option>`).join("");
+  const ruleOptions = [...ruleCounts].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => {
+    const name = id === "-" ? "" : ruleName(id, registry, locale);
+    return `<option value="${esc(id)}">${esc(name ? locale === "zh" ? `${name}（${id}）` : `${name} [${id}]` : id === "-" ? ruleLabel(null) : id)} (${n})</option>`;
+  }).join("");
   const sevOptions = [2, 1, 0].map((s) => `<option value="${s}">${esc(severityName(s, locale))}</option>`).join("");
   return `<div class="filters" id="filters" role="search" hidden>
 <label>${l("filterRule")} <select id="f-rule"><option value="">${l("filterAll")}</option>${ruleOptions}</select></label>
@@ -10785,11 +10793,11 @@ function summaryTable2(page) {
   const { locale, rows } = page;
   const l = (key) => esc(label(locale, key));
   const th = (key, cls, type = "num") => `<th scope="col" class="${cls}" data-type="${type}" aria-sort="none"><button type="button" title="${l("sortBy")}">${l(key)}</button></th>`;
-  const head = `<tr>${th("colIndex", "n c-idx")}${th("colReport", "c-name", "text")}${th("colErrors", "n c-err")}${th("colWarnings", "n c-warn")}${th("colProblems", "c-prob")}${th("colCopied", "n c-copy")}${th("colVerdict", "c-verdict")}${th("colMatches", "n c-match")}</tr>`;
+  const head = `<tr>${th("colIndex", "n c-idx")}${th("colReport", "c-name", "text")}${th("colErrors", "n c-err")}${th("colWarnings", "n c-warn")}${th("colProblems", "c-prob")}${th("colCopied", "n c-copy")}${th("colScore", "n c-score")}${th("colVerdict", "c-verdict")}${th("colMatches", "n c-match")}</tr>`;
   const body = rows.map((row) => {
     const id = `r${row.index}`;
     const prob = row.problems === "present" ? 2 : row.problems === "empty" ? 1 : 0;
-    return `<tr${attrs({ id: `row-${row.index}`, class: row.pass ? "pass" : "fail", "data-i": row.index, "data-file": row.file })}><td class="n c-idx" data-v="${row.index}">${row.index}</td><td class="c-name" data-v="${esc(row.name)}"><a class="name" href="#${id}">${nameHtml(row)}</a>${row.title ? `<div class="path">${esc(row.file)}</div>` : ""}</td><td class="n c-err${row.errors ? "" : " zero"}" data-v="${row.errors}">${row.errors}</td><td class="n c-warn${row.warnings ? "" : " zero"}" data-v="${row.warnings}">${row.warnings}</td><td class="c-prob prob-${row.problems}" data-v="${prob}">${row.problems === "present" ? "✓" : "✗"} ${esc(problemsLabel(row.problems, locale))}</td><td class="n c-copy" data-v="${row.copied ?? -1}">${esc(formatPercent(row.copied, locale))}</td><td class="c-verdict" data-v="${row.pass ? 1 : 0}"><span class="verdict ${row.pass ? "pass" : "fail"}">${esc(label(locale, row.pass ? "pass" : "fail"))}</span></td><td class="n c-match" data-v="0">0</td></tr>`;
+    return `<tr${attrs({ id: `row-${row.index}`, class: row.pass ? "pass" : "fail", "data-i": row.index, "data-file": row.file })}><td class="n c-idx" data-v="${row.index}">${row.index}</td><td class="c-name" data-v="${esc(row.name)}"><a class="name" href="#${id}">${nameHtml(row)}</a>${row.title ? `<div class="path">${esc(row.file)}</div>` : ""}</td><td class="n c-err${row.errors ? "" : " zero"}" data-v="${row.errors}">${row.errors}</td><td class="n c-warn${row.warnings ? "" : " zero"}" data-v="${row.warnings}">${row.warnings}</td><td class="c-prob prob-${row.problems}" data-v="${prob}">${row.problems === "present" ? "✓" : "✗"} ${esc(problemsLabel(row.problems, locale))}</td><td class="n c-copy" data-v="${row.copied ?? -1}">${esc(formatPercent(row.copied, locale))}</td><td class="n c-score" data-v="${reportScore(row.result) ?? -1}" title="${l("scoreHelp")}">${reportScore(row.result) ?? "—"}</td><td class="c-verdict" data-v="${row.pass ? 1 : 0}"><span class="verdict ${row.pass ? "pass" : "fail"}">${esc(label(locale, row.pass ? "pass" : "fail"))}</span></td><td class="n c-match" data-v="0">0</td></tr>`;
   }).join("\n");
   return `<table class="summary" id="summary-table">
 <thead>${head}</thead>
