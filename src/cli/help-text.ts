@@ -18,8 +18,8 @@ export const HELP = {
   },
   ignorePattern: { zh: '忽略与之匹配的文件（可重复）', en: 'skip files matching this glob (repeatable)' },
   format: {
-    zh: '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、rdjson、html、summary；可重复，“格式:文件”写入文件',
-    en: 'output format: stylish (default), json, sarif, github, gitlab, junit, rdjson, html, summary; repeatable, format:file writes to a file',
+    zh: '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、rdjson、html、summary、csv、xlsx；可重复，“格式:文件”写入文件',
+    en: 'output format: stylish (default), json, sarif, github, gitlab, junit, rdjson, html, summary, csv, xlsx; repeatable, format:file writes to a file',
   },
   reference: { zh: '参考文件（市委清单、往年报告或 .rlidx 索引），可重复', en: 'reference documents (checklists, past reports or an .rlidx index); repeatable' },
   encoding: { zh: '按此编码读取文本文件（默认自动识别 UTF-8、UTF-16、GB18030）', en: 'read text files in this encoding (default: detect UTF-8, UTF-16, GB18030)' },
