@@ -27,7 +27,7 @@ import {
   readStamp,
   summarize,
   writeAtomically
-} from "./chunk-ZOKZTNCL.js";
+} from "./chunk-NF3AVCOE.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";

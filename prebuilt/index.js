@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-ZOKZTNCL.js";
+} from "./chunk-NF3AVCOE.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

@@ -37,7 +37,7 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}) {
   const started = Date.now();
   const r = spawnSync(command, args, { encoding: 'utf8', timeout: 400_000, ...options, env: { ...cleanEnv(), ...options.env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`[install.slow.test] ${command} ${args.join(' ')}: exit ${r.status} in ${seconds} s`);
+  console.log(`[install.slow.test] ${command} ${args.join(' ').split('\n')[0]}: exit ${r.status} in ${seconds} s`);
   return { code: r.status, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 

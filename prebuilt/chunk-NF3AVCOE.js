@@ -11289,7 +11289,8 @@ var summary = (results, { locale, color, cwd, registry }) => {
   const right = [true, false, false, true, true, false, true, false];
   const cells = rows.map((row) => [
     String(row.index),
-    truncate(visible(row.unit ?? row.title ?? "—"), TITLE_WIDTH),
+    // Cut before measuring: a title may be a whole 48 KB line.
+    truncate(visible(clipChars(row.unit ?? row.title ?? "—", 200)), TITLE_WIDTH),
     visible(row.file),
     String(row.errors),
     String(row.warnings),
