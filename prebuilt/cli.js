@@ -27,7 +27,7 @@ import {
   readStamp,
   summarize,
   writeAtomically
-} from "./chunk-NF3AVCOE.js";
+} from "./chunk-TRXQQIX6.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";

@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-NF3AVCOE.js";
+} from "./chunk-TRXQQIX6.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

@@ -570,7 +570,7 @@ describe('validation errors', () => {
       'YAML 语法错误：Map keys must be unique',
     ],
     ['not a mapping', '- root\n- rules\n', 1, '', 'configTopLevel', 'the config must be a mapping (key: value)', '配置须为映射（键: 值）'],
-    ['unknown key', 'root: true\n\nrule:\n  demo-warn: off\n', 3, 'rule', 'configUnknownKey', 'unknown key “rule”', '未知的配置项“rule”'],
+    ['unknown key', 'root: true\n\nrule:\n  demo-warn: off\n', 3, 'rule', 'configUnknownKey', 'unknown key “rule”; did you mean “rules”?', '未知的配置项“rule”，是否应为“rules”？'],
     [
       'unknown rule',
       '# 工作报告检查配置\nroot: true\nrules:\n  no-placeholdr: error\n',
@@ -660,8 +660,8 @@ describe('validation errors', () => {
       5,
       'rules.demo-warn.maxx',
       'configUnknownOption',
-      'unknown rule option “rules.demo-warn.maxx”',
-      '未知的规则选项“rules.demo-warn.maxx”',
+      'unknown rule option “rules.demo-warn.maxx”; did you mean “max”?',
+      '未知的规则选项“rules.demo-warn.maxx”，是否应为“max”？',
     ],
     [
       'option of the wrong type',
@@ -759,8 +759,8 @@ describe('validation errors', () => {
       4,
       'overrides[0].rulez',
       'configUnknownKey',
-      'unknown key “overrides[0].rulez”',
-      '未知的配置项“overrides[0].rulez”',
+      'unknown key “overrides[0].rulez”; did you mean “rules”?',
+      '未知的配置项“overrides[0].rulez”，是否应为“rules”？',
     ],
     [
       'unknown rule in an override',

@@ -48,6 +48,19 @@ describe('did you mean', () => {
     }
   });
 
+  it('a key or a rule option in a config file', () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), 'reportlint-dym-keys-'));
+    try {
+      writeFileSync(path.join(d, 'a.md'), '# 报告\n');
+      writeFileSync(path.join(d, '.reportlintrc.yaml'), 'rule:\n  no-placeholder: error\n');
+      expect(cli(['a.md'], { cwd: d }).stderr).toBe(`reportlint: 配置错误 ${path.join(d, '.reportlintrc.yaml')}:1：未知的配置项“rule”，是否应为“rules”？\n`);
+      writeFileSync(path.join(d, '.reportlintrc.yaml'), 'rules:\n  problems-section: [error, {alias: ["问题清单"]}]\n');
+      expect(cli(['a.md', '--locale', 'en'], { cwd: d }).stderr).toMatch(/:2: unknown rule option “rules\.problems-section\.alias”; did you mean “aliases”\?\n$/);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it('a rule id in an inline directive', () => {
     const r = run(['--no-config', 'a.md', '-f', 'json']);
     const messages = (JSON.parse(r.stdout) as { messages: { messageId: string; message: string; line: number }[] }[])[0].messages;

@@ -192,7 +192,7 @@ export const CORE_MESSAGES = {
   configTooSmall: { zh: '“{key}”不得小于 {limit}', en: '“{key}” must be {limit} or more' },
   configTooLarge: { zh: '“{key}”不得大于 {limit}', en: '“{key}” must be {limit} or less' },
   configMissingKey: { zh: '“{key}”缺少“{missing}”', en: '“{key}” is missing “{missing}”' },
-  configUnknownOption: { zh: '未知的规则选项“{key}”', en: 'unknown rule option “{key}”' },
+  configUnknownOption: { zh: '未知的规则选项“{key}”{hint}', en: 'unknown rule option “{key}”{hint}' },
   configBadRegex: {
     zh: '“{key}”不是有效的正则表达式：{reason}',
     en: '“{key}” is not a valid regular expression: {reason}',

@@ -237,7 +237,7 @@ var CORE_MESSAGES = {
   configTooSmall: { zh: "“{key}”不得小于 {limit}", en: "“{key}” must be {limit} or more" },
   configTooLarge: { zh: "“{key}”不得大于 {limit}", en: "“{key}” must be {limit} or less" },
   configMissingKey: { zh: "“{key}”缺少“{missing}”", en: "“{key}” is missing “{missing}”" },
-  configUnknownOption: { zh: "未知的规则选项“{key}”", en: "unknown rule option “{key}”" },
+  configUnknownOption: { zh: "未知的规则选项“{key}”{hint}", en: "unknown rule option “{key}”{hint}" },
   configBadRegex: {
     zh: "“{key}”不是有效的正则表达式：{reason}",
     en: "“{key}” is not a valid regular expression: {reason}"
@@ -8295,13 +8295,22 @@ function checkSchema(schema, value2, check) {
   if (validate(value2)) return;
   const errors = validate.errors ?? [];
   const error = errors[errors.length - 1];
-  if (error) throw fromAjvError(error, value2, check);
+  if (error) throw fromAjvError(error, value2, check, schema);
+}
+function allowedKeys(schema, schemaPath) {
+  let node = schema;
+  for (const raw of schemaPath.replace(/^#\/?/, "").split("/").slice(0, -1)) {
+    if (raw === "") continue;
+    node = node?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  const properties = node?.properties;
+  return properties ? Object.keys(properties) : [];
 }
 function joinKeyPath(keyPath, segment) {
   if (typeof segment === "number") return `${keyPath}[${segment}]`;
   return keyPath ? `${keyPath}.${segment}` : segment;
 }
-function fromAjvError(error, root, check) {
+function fromAjvError(error, root, check, schema) {
   const segments = [];
   let keyPath = check.keyPath;
   let value2 = root;
@@ -8319,7 +8328,8 @@ function fromAjvError(error, root, check) {
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       const unknownPath = joinKeyPath(keyPath, name);
-      return check.source.error("key", [...path19, name], check.unknownKey, { key: unknownPath }, unknownPath);
+      const suggestion = closest(name, allowedKeys(schema, error.schemaPath)) ?? "";
+      return check.source.error("key", [...path19, name], check.unknownKey, { key: unknownPath, suggestion }, unknownPath);
     }
     case "required":
       return at("configMissingKey", { missing: String(params.missingProperty) });
