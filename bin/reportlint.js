@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The reportlint command: a thin wrapper around the built CLI in dist/.
-import { main } from '../dist/src/cli/main.js';
+// The reportlint command: a thin wrapper around the CLI. In a checkout where `tsc` has compiled
+// dist/, that fresh build; otherwise (every install: npm, git, pre-commit, the Action) the
+// committed bundle prebuilt/cli.js, which needs no TypeScript toolchain.
+import { existsSync } from 'node:fs';
+
+const built = new URL('../dist/src/cli/main.js', import.meta.url);
+const { main } = await import(existsSync(built) ? built.href : '../prebuilt/cli.js');
 
 // A reader that stops early (`reportlint … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -22,6 +27,7 @@ const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),
+  columns: process.stdout.columns,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readStdin,
   progressStream: process.stderr,

@@ -499,8 +499,8 @@ describe('--rule', () => {
   it('is validated when the resolver is made, with --rule as the file', () => {
     const unknown = configError(() => resolver({ ruleFlags: ['demo-warn: off', 'demo-wran: off'] }));
     expect([unknown.file, unknown.line, unknown.messageId, unknown.keyPath]).toEqual(['--rule', 1, 'configUnknownRule', 'demo-wran']);
-    expect(unknown.format('en')).toBe('Config error in --rule:1: unknown rule “demo-wran”');
-    expect(unknown.format('zh')).toBe('配置错误 --rule:1：规则“demo-wran”不存在');
+    expect(unknown.format('en')).toBe('Config error in --rule:1: unknown rule “demo-wran”; did you mean “demo-warn”?');
+    expect(unknown.format('zh')).toBe('配置错误 --rule:1：规则“demo-wran”不存在，是否应为“demo-warn”？');
 
     const option = configError(() => resolver({ ruleFlags: ['no-placeholder: [error, {extraPatterns: ["请填写", "[待"]}]'] }));
     expect([option.file, option.line, option.messageId, option.keyPath]).toEqual([
@@ -571,15 +571,15 @@ describe('validation errors', () => {
       'YAML 语法错误：Map keys must be unique',
     ],
     ['not a mapping', '- root\n- rules\n', 1, '', 'configTopLevel', 'the config must be a mapping (key: value)', '配置须为映射（键: 值）'],
-    ['unknown key', 'root: true\n\nrule:\n  demo-warn: off\n', 3, 'rule', 'configUnknownKey', 'unknown key “rule”', '未知的配置项“rule”'],
+    ['unknown key', 'root: true\n\nrule:\n  demo-warn: off\n', 3, 'rule', 'configUnknownKey', 'unknown key “rule”; did you mean “rules”?', '未知的配置项“rule”，是否应为“rules”？'],
     [
       'unknown rule',
       '# 工作报告检查配置\nroot: true\nrules:\n  no-placeholdr: error\n',
       4,
       'rules.no-placeholdr',
       'configUnknownRule',
-      'unknown rule “no-placeholdr”',
-      '规则“no-placeholdr”不存在',
+      'unknown rule “no-placeholdr”; did you mean “no-placeholder”?',
+      '规则“no-placeholdr”不存在，是否应为“no-placeholder”？',
     ],
     ['root not a boolean', 'root: yes\n', 1, 'root', 'configExpectBoolean', '“root” must be true or false', '“root”须为 true 或 false'],
     ['bad locale', 'root: true\nlocale: fr\n', 2, 'locale', 'configExpectOneOf', '“locale” must be one of: zh, en', '“locale”须为以下之一：zh, en'],
@@ -598,8 +598,8 @@ describe('validation errors', () => {
       4,
       'extends[1]',
       'configUnknownPreset',
-      'unknown preset “recomended”; choose one of recommended, gate, strict, or a path to a config file',
-      '未知的预设“recomended”，可选：recommended, gate, strict，或配置文件路径',
+      'unknown preset “recomended”; did you mean “recommended”? (choose one of recommended, gate, strict, or a path to a config file)',
+      '未知的预设“recomended”，是否应为“recommended”？（可选：recommended, gate, strict，或配置文件路径）',
     ],
     [
       'rules not a mapping',
@@ -661,8 +661,8 @@ describe('validation errors', () => {
       5,
       'rules.demo-warn.maxx',
       'configUnknownOption',
-      'unknown rule option “rules.demo-warn.maxx”',
-      '未知的规则选项“rules.demo-warn.maxx”',
+      'unknown rule option “rules.demo-warn.maxx”; did you mean “max”?',
+      '未知的规则选项“rules.demo-warn.maxx”，是否应为“max”？',
     ],
     [
       'option of the wrong type',
@@ -760,8 +760,8 @@ describe('validation errors', () => {
       4,
       'overrides[0].rulez',
       'configUnknownKey',
-      'unknown key “overrides[0].rulez”',
-      '未知的配置项“overrides[0].rulez”',
+      'unknown key “overrides[0].rulez”; did you mean “rules”?',
+      '未知的配置项“overrides[0].rulez”，是否应为“rules”？',
     ],
     [
       'unknown rule in an override',
@@ -769,8 +769,8 @@ describe('validation errors', () => {
       7,
       'overrides[1].rules.no-placeholdr',
       'configUnknownRule',
-      'unknown rule “no-placeholdr”',
-      '规则“no-placeholdr”不存在',
+      'unknown rule “no-placeholdr”; did you mean “no-placeholder”?',
+      '规则“no-placeholdr”不存在，是否应为“no-placeholder”？',
     ],
     [
       'bad option in an override',
@@ -818,8 +818,8 @@ describe('validation errors', () => {
   it('the same errors are found through --config, when the resolver is made', () => {
     const file = write('team.yaml', 'rules:\n  no-placeholdr: error\n');
     const error = configError(() => resolver({ configFile: 'team.yaml' }));
-    expect(error.format('zh')).toBe(`配置错误 ${file}:2：规则“no-placeholdr”不存在`);
-    expect(error.data).toEqual({ key: 'no-placeholdr' });
+    expect(error.format('zh')).toBe(`配置错误 ${file}:2：规则“no-placeholdr”不存在，是否应为“no-placeholder”？`);
+    expect(error.data).toEqual({ key: 'no-placeholdr', suggestion: 'no-placeholder' });
   });
 });
 

@@ -56,7 +56,7 @@ describe('stdin', () => {
     const d = dir({ '.reportlintrc.yaml': 'locale: en\n' });
     const r = cli(['--stdin', '--stdin-filename', 'upload/report.txt', '--no-color'], { cwd: d, input: PLACEHOLDER });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('upload/report.txt\n  5:9  error  Unfilled template placeholder “×”');
+    expect(r.stdout).toContain('upload/report.txt\n  § 一、工作开展情况\n  5:9  error  Unfilled template placeholder “×”');
     expect(cli(['--stdin'], { cwd: d, input: CLEAN_REPORT }).code).toBe(0);
   });
 

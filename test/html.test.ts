@@ -1,3 +1,5 @@
+import { builtinRegistry } from '../rules/index.js';
+import { reportScore } from '../src/formatters/score.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import stringWidth from 'string-width';
@@ -221,6 +223,26 @@ describe('html: batch summary', () => {
     expect([...select.matchAll(/value="([^"]*)"/g)].map((m) => m[1])).toEqual(['', 'no-checklist-copy', 'no-cross-copy', 'no-placeholder', 'problems-section', 'punctuation-width']);
     expect(out).toMatch(/<select id="f-sev"><option value="">全部<\/option><option value="2">错误<\/option><option value="1">警告<\/option><option value="0">提示<\/option>/);
     expect(out.match(/<th scope="col"[^>]*aria-sort="none"><button type="button"/g)!.length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('html: rule names and the score', () => {
+  it('names the rules in the filter in the page language, with their ids', () => {
+    const option = (locale: Locale) =>
+      html(batch(), { locale, color: false, cwd: CWD, registry: builtinRegistry }).match(/<option value="no-placeholder">([^<]*)<\/option>/)![1];
+    expect(option('zh')).toBe('禁止保留未填写的模板占位符（×次、××市、×××万元）（no-placeholder） (1)');
+    expect(option('en')).toBe('Disallow template placeholders left unfilled (×次, ××市, ×××万元) [no-placeholder] (1)');
+    // A rule the registry has no docs for keeps its id.
+    expect(render(batch())).toContain('<option value="no-placeholder">no-placeholder (1)</option>');
+  });
+
+  it('shows each report\'s score, sortable, as the xlsx summary does', () => {
+    const results = batch();
+    const out = render(results);
+    const scores = [...out.matchAll(/<td class="n c-score" data-v="(-?\d+)" title="[^"]+">([^<]*)<\/td>/g)].map((m) => [Number(m[1]), m[2]]);
+    expect(scores).toEqual(results.map((r) => [reportScore(r), String(reportScore(r))]));
+    expect(scores[2]).toEqual([100, '100']);
+    expect(out).toContain('<button type="button" title="按此列排序">得分</button>');
   });
 });
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { createTwoFilesPatch } from 'diff';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { builtinRegistry, builtinRules } from '../../rules/index.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
 import { ConfigError, ConfigResolver } from '../config/index.js';
@@ -14,8 +15,10 @@ import { outputFixes, writeAtomically } from '../files/write-fixes.js';
 import { coreMessage, type CoreMessageId } from '../i18n/messages.js';
 import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { LOCALES, type Locale } from '../types.js';
+import { closest } from '../suggest.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help-text.js';
+import { runInit, type Ask } from './init.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
 import { writeDocxCopies } from './docx-copies.js';
 import { progressBar } from './progress.js';
@@ -31,6 +34,10 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** Reads all of standard input (for --stdin). */
   readStdin?: () => Promise<string>;
+  /** The terminal's width in columns (stylish wraps to it when stdout is a terminal). */
+  columns?: number;
+  /** Asks a question on the terminal (--init); absent when standard input or output is not a terminal. */
+  ask?: Ask;
   /** Writes raw text to stderr for the progress bar (it redraws in place). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -63,6 +70,9 @@ interface CliOptions {
   stdinFilename?: string;
   baseline?: string;
   baselineWrite?: string;
+  init?: boolean;
+  preset?: string;
+  profile?: string;
 }
 
 /** The locale asked for on the command line, read before parsing so that --help speaks it. */
@@ -105,6 +115,9 @@ function buildProgram(locale: Locale, io: CliIO): Command {
     .option('--print-config <file>', h('printConfig'))
     .option('--list-rules', h('listRules'))
     .option('--explain <rule>', h('explain'))
+    .option('--init', h('init'))
+    .option('--preset <name>', h('preset'))
+    .option('--profile <name>', h('profile'))
     .option('--debug', h('debug'))
     .version(VERSION, '-v, --version', h('version'))
     .helpOption('-h, --help', h('help'))
@@ -163,6 +176,15 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     debug = Boolean(opts.debug);
 
     if (opts.locale !== undefined && !LOCALES.includes(opts.locale as Locale)) throw new UsageError('badLocale', { value: opts.locale });
+    if (opts.init) {
+      const written = await runInit({ preset: opts.preset, profile: opts.profile }, io.cwd, locale, io.ask ?? terminalAsk(io));
+      const text = readFileSync(path.join(io.cwd, written), 'utf8');
+      const value = (key: string) => new RegExp(`^${key}: (\\S+)`, 'm').exec(text)?.[1] ?? '';
+      io.stderr(coreMessage(locale, 'initWritten', { path: written, preset: value('extends'), profile: value('profile') }) + '\n');
+      return EXIT.ok;
+    }
+    if (opts.preset !== undefined) throw new UsageError('initOnly', { option: '--preset' });
+    if (opts.profile !== undefined) throw new UsageError('initOnly', { option: '--profile' });
     const targets = parseFormatTargets(opts.format, opts.outputFile);
     // A copy needs the file it copies: standard input has none.
     const docxCopies = !opts.stdin && (opts.format.includes('docx') || Boolean(opts.fix && !opts.fixDryRun));
@@ -196,7 +218,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (opts.explain !== undefined) {
       const rule = builtinRegistry.get(opts.explain);
-      if (!rule) throw new UsageError('unknownRule', { ruleId: opts.explain });
+      if (!rule) throw new UsageError('unknownRule', { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? '' });
       io.stdout(ruleDoc(rule, builtinRegistry, locale));
       return EXIT.ok;
     }
@@ -208,7 +230,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
     for (const ruleId of opts.fixRule) {
-      if (!builtinRegistry.get(ruleId)?.fixable) throw new UsageError('unknownFixRule', { ruleId });
+      if (!builtinRegistry.get(ruleId)?.fixable) {
+        const fixable = [...builtinRegistry.values()].filter((r) => r.fixable).map((r) => r.id);
+        throw new UsageError('unknownFixRule', { ruleId, suggestion: closest(ruleId, fixable) ?? '' });
+      }
     }
     const baseline = opts.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, opts.baseline));
 
@@ -267,12 +292,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
 
     const colorEnv = !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-    writeOutputs(targets, results, {
+    await writeOutputs(targets, results, {
       locale,
       cwd: io.cwd,
       registry: builtinRegistry,
       color: (toStdout) => opts.color ?? (toStdout && io.isTTY && colorEnv),
       stdout: io.stdout,
+      columns: io.isTTY ? io.columns : undefined,
     });
     const copiesWritten = !docxCopies
       ? true
@@ -305,8 +331,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 /** commander's own errors, in the user's language: the option it names is the quoted part of its message. */
 function commanderMessage(error: CommanderError, locale: Locale): string {
   const english = error.message.replace(/^error: /, '');
-  if (locale === 'en') return english;
   const quoted = /'([^']+)'/.exec(english)?.[1] ?? '';
+  // commander's own "(Did you mean --format?)", on the same line as ours.
+  if (error.code === 'commander.unknownOption') return coreMessage(locale, 'cliUnknownOption', { option: quoted, suggestion: /Did you mean (\S+?)\?/.exec(english)?.[1] ?? '' });
+  if (locale === 'en') return english;
   const ids: Record<string, CoreMessageId> = {
     'commander.unknownOption': 'cliUnknownOption',
     'commander.optionMissingArgument': 'cliMissingValue',
@@ -328,6 +356,19 @@ function readBaseline(file: string) {
   const data = parseBaseline(text);
   if (typeof data === 'string') throw new UsageError('badBaseline', { path: file, reason: data });
   return { file, data };
+}
+
+/** Questions through readline, when both standard input and output are terminals. */
+function terminalAsk(io: CliIO): Ask | undefined {
+  if (!io.isTTY || !process.stdin.isTTY) return undefined;
+  return async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  };
 }
 
 async function noStdin(): Promise<string> {

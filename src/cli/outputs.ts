@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult, RuleRegistry } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
+import { closest } from '../suggest.js';
 import { writeAtomically } from '../files/write-fixes.js';
-import { formatters } from '../formatters/index.js';
+import { binaryFormatters, formatters } from '../formatters/index.js';
 import type { Locale } from '../types.js';
 
 /**
@@ -27,7 +28,8 @@ export function parseFormatTargets(values: string[], outputFile: string | undefi
     const format = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? undefined : value.slice(colon + 1);
     if (FILE_FORMATS.has(format)) throw new UsageError('docxTarget');
-    if (!formatters[format]) throw new UsageError('unknownFormat', { format, choices: [...Object.keys(formatters), ...FILE_FORMATS].join(', ') });
+    const names = [...Object.keys(formatters), ...Object.keys(binaryFormatters), ...FILE_FORMATS];
+    if (!names.includes(format)) throw new UsageError('unknownFormat', { format, choices: names.join(', '), suggestion: closest(format, names) ?? '' });
     if (file === '') throw new UsageError('badFormatTarget', { value });
     return [{ format, file }];
   });
@@ -37,6 +39,8 @@ export function parseFormatTargets(values: string[], outputFile: string | undefi
     if (!unnamed.length) throw new UsageError('outputFileUnused');
     unnamed[0].file = outputFile;
   }
+  const binary = targets.find((t) => binaryFormatters[t.format] && t.file === undefined);
+  if (binary) throw new UsageError('formatNeedsFile', { format: binary.format });
   return targets;
 }
 
@@ -47,16 +51,27 @@ export interface OutputContext {
   /** Whether to colour, given whether the output goes to standard output. */
   color: (toStdout: boolean) => boolean;
   stdout: (text: string) => void;
+  /** The terminal's width, when standard output is a terminal. */
+  columns?: number;
 }
 
-export function writeOutputs(targets: FormatTarget[], results: LintResult[], context: OutputContext): void {
+export async function writeOutputs(targets: FormatTarget[], results: LintResult[], context: OutputContext): Promise<void> {
   for (const target of targets) {
     const toStdout = target.file === undefined;
+    const binary = binaryFormatters[target.format];
+    if (binary) {
+      const file = path.resolve(context.cwd, target.file!);
+      const bytes = await binary(results, { locale: context.locale, color: false, cwd: context.cwd, registry: context.registry });
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeAtomically(file, Buffer.from(bytes));
+      continue;
+    }
     const text = formatters[target.format](results, {
       locale: context.locale,
       color: context.color(toStdout),
       cwd: context.cwd,
       registry: context.registry,
+      columns: toStdout ? context.columns : undefined,
     });
     if (toStdout) {
       context.stdout(text);

@@ -1,3 +1,4 @@
+import { closest } from '../suggest.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleRegistry } from '../engine/lint.js';
@@ -92,7 +93,7 @@ export function parseConfig(file: string, text: string, registry: RuleRegistry):
     const line = source.valueLine(where);
     if (isPresetName(name)) return { preset: name, line, keyPath };
     if (/[\\/]/.test(name) || /\.ya?ml$/i.test(name)) return { file: path.resolve(dir, name), line, keyPath };
-    throw source.error('value', where, 'configUnknownPreset', { name, choices: presetNames().join(', ') }, keyPath);
+    throw source.error('value', where, 'configUnknownPreset', { name, choices: presetNames().join(', '), suggestion: closest(name, presetNames()) ?? '' }, keyPath);
   });
 
   return {

@@ -1,3 +1,4 @@
+import { closest } from '../suggest.js';
 import type { RuleRegistry } from '../engine/lint.js';
 import { optionsSchema, type Rule } from '../engine/rule.js';
 import type { SeverityName } from '../types.js';
@@ -42,7 +43,7 @@ export function checkRuleSettings(settings: Record<string, unknown>, registry: R
     const path = [...at.path, id];
     const keyPath = joinKeyPath(at.keyPath, id);
     const rule = registry.get(id);
-    if (!rule) throw at.source.error('key', path, 'configUnknownRule', { key: id }, keyPath);
+    if (!rule) throw at.source.error('key', path, 'configUnknownRule', { key: id, suggestion: closest(id, registry.keys()) ?? '' }, keyPath);
     const badSeverity = (where: (string | number)[]) =>
       at.source.error('value', where, 'configBadSeverity', { key: keyPath }, keyPath);
 

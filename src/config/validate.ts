@@ -1,3 +1,4 @@
+import { closest } from '../suggest.js';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { JsonSchema } from '../engine/rule.js';
@@ -54,7 +55,18 @@ export function checkSchema(schema: JsonSchema, value: unknown, check: SchemaChe
   const errors = validate.errors ?? [];
   // With allErrors off, Ajv stops at the first failure; for anyOf/oneOf the summary comes last.
   const error = errors[errors.length - 1];
-  if (error) throw fromAjvError(error, value, check);
+  if (error) throw fromAjvError(error, value, check, schema);
+}
+
+/** The keys the schema allows where Ajv found an unknown one (its schemaPath ends in `/additionalProperties`). */
+function allowedKeys(schema: JsonSchema, schemaPath: string): string[] {
+  let node: unknown = schema;
+  for (const raw of schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1)) {
+    if (raw === '') continue;
+    node = (node as Record<string, unknown> | undefined)?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  const properties = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties) : [];
 }
 
 /** Appends a segment to a shown key path: `a.b`, `a[0]`. */
@@ -63,7 +75,7 @@ export function joinKeyPath(keyPath: string, segment: PathSegment): string {
   return keyPath ? `${keyPath}.${segment}` : segment;
 }
 
-function fromAjvError(error: ErrorObject, root: unknown, check: SchemaCheck): ConfigError {
+function fromAjvError(error: ErrorObject, root: unknown, check: SchemaCheck, schema: JsonSchema): ConfigError {
   // Walk the data along the JSON pointer, so that list indices become numbers.
   const segments: PathSegment[] = [];
   let keyPath = check.keyPath;
@@ -84,7 +96,8 @@ function fromAjvError(error: ErrorObject, root: unknown, check: SchemaCheck): Co
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const unknownPath = joinKeyPath(keyPath, name);
-      return check.source.error('key', [...path, name], check.unknownKey, { key: unknownPath }, unknownPath);
+      const suggestion = closest(name, allowedKeys(schema, error.schemaPath)) ?? '';
+      return check.source.error('key', [...path, name], check.unknownKey, { key: unknownPath, suggestion }, unknownPath);
     }
     case 'required':
       return at('configMissingKey', { missing: String(params.missingProperty) });

@@ -3,6 +3,7 @@ import { coreMessage } from '../i18n/messages.js';
 import { localize } from '../i18n/format.js';
 import { buildReport } from '../model/build.js';
 import { sectionAt, sectionPathText, type Report } from '../model/report.js';
+import { closest } from '../suggest.js';
 import { defaultSettings, type Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Severity, SeverityName, Span } from '../types.js';
 import { DirectiveFilter, parseDirectives } from './directives.js';
@@ -254,7 +255,7 @@ function directiveFindings(report: Report, directives: ReturnType<typeof parseDi
         ruleId: null,
         messageId: 'unknown-rule',
         severity: 2,
-        message: coreMessage(locale, 'unknownDirectiveRule', { ruleId }),
+        message: coreMessage(locale, 'unknownDirectiveRule', { ruleId, suggestion: closest(ruleId, registry.keys()) ?? '' }),
         line: start.line,
         column: start.column,
         endLine: end.line,

@@ -1,4 +1,5 @@
 import { checkId, relativePath, TOOL_NAME, word } from './shared.js';
+import { visible } from './terminal-text.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -8,9 +9,12 @@ import type { Formatter } from './types.js';
  * Errors are `error`, warnings `warning`, informational notes `notice`.
  */
 
-/** A command's message: `%`, CR and LF escaped, as GitHub's toolkit does. */
+/**
+ * A command's message: `%`, CR and LF escaped, as GitHub's toolkit does; ESC and bidi
+ * controls shown as `\x1b`, `\u202e`, so that they cannot act on the log.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text, { keepNewlines: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A command's property value: as a message, and `:` and `,` too. */

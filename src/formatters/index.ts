@@ -1,3 +1,4 @@
+import { csv } from './csv.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
 import { html } from './html/index.js';
@@ -7,8 +8,12 @@ import { rdjson } from './rdjson.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import { summary } from './summary.js';
-import type { Formatter } from './types.js';
+import type { Formatter, FormatterContext } from './types.js';
+import { xlsx } from './xlsx.js';
 
 export type { Formatter, FormatterContext } from './types.js';
 
-export const formatters: Record<string, Formatter> = { stylish, json, html, summary, sarif, github, gitlab, junit, rdjson };
+export const formatters: Record<string, Formatter> = { stylish, json, html, summary, sarif, github, gitlab, junit, rdjson, csv };
+
+/** Formats that write a binary file, never standard output. */
+export const binaryFormatters: Record<string, (results: Parameters<Formatter>[0], context: FormatterContext) => Promise<Uint8Array>> = { xlsx };

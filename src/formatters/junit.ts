@@ -53,7 +53,7 @@ export const junit: Formatter = (results, { locale, cwd }) => {
     let suiteFailures = 0;
     let suiteErrors = 0;
     for (const [id, messages] of byCheck) {
-      const head = `    <testcase${attrs({ classname: file, name: id, file })}>`;
+      const head = `    <testcase${attrs({ classname: file, name: id })}>`;
       if (messages.some(isFatal)) {
         suiteErrors++;
         const message = messages.map((m) => m.message).join('\n');
@@ -67,7 +67,7 @@ export const junit: Formatter = (results, { locale, cwd }) => {
         cases.push(`${head}\n      <system-out>${xmlText(lines(messages))}</system-out>\n    </testcase>`);
       }
     }
-    if (!cases.length) cases.push(`    <testcase${attrs({ classname: file, name: TOOL_NAME, file })}/>`);
+    if (!cases.length) cases.push(`    <testcase${attrs({ classname: file, name: TOOL_NAME })}/>`);
     tests += cases.length;
     failures += suiteFailures;
     errors += suiteErrors;

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import stringWidth from 'string-width';
 import { label } from './html/labels.js';
 import { CATEGORY_KEYS, categoryName, formatPercent, problemsLabel, summaryRows, totals } from './html/rows.js';
+import { clipChars, visible } from './terminal-text.js';
 import type { Formatter } from './types.js';
 
 /** A report title longer than this (in terminal columns) is cut with “…”. */
@@ -38,8 +39,9 @@ export const summary: Formatter = (results, { locale, color, cwd, registry }) =>
   const right = [true, false, false, true, true, false, true, false];
   const cells = rows.map((row) => [
     String(row.index),
-    truncate(row.unit ?? row.title ?? '—', TITLE_WIDTH),
-    row.file,
+    // Cut before measuring: a title may be a whole 48 KB line.
+    truncate(visible(clipChars(row.unit ?? row.title ?? '—', 200)), TITLE_WIDTH),
+    visible(row.file),
     String(row.errors),
     String(row.warnings),
     problemsLabel(row.problems, locale),

@@ -8,6 +8,8 @@ export interface FormatterContext {
   /** Paths are shown relative to this directory. */
   cwd: string;
   registry: RuleRegistry;
+  /** The terminal's width in columns, when the output goes to a terminal (stylish wraps to it). */
+  columns?: number;
 }
 
 /** Formatters see findings, never the report model. */

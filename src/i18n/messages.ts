@@ -7,9 +7,24 @@ export const CORE_MESSAGES = {
     zh: '规则 {ruleId} 运行出错：{error}（这是 reportlint 的缺陷，请报告）',
     en: 'Rule {ruleId} failed: {error} (a bug in reportlint; please report it)',
   },
+  formatNeedsFile: { zh: '{format} 格式只能写入文件：-f {format}:结果.{format} 或 -o 结果.{format}', en: 'the {format} format goes to a file only: -f {format}:result.{format} or -o result.{format}' },
+  initWritten: { zh: '已写入 {path}（预设 {preset}，报告类型 {profile}）', en: 'Wrote {path} (preset {preset}, report kind {profile})' },
+  initExists: { zh: '配置文件 {path} 已存在，未覆盖', en: '{path} already exists; not overwritten' },
+  initOnly: { zh: '{option} 只能与 --init 同用', en: '{option} goes with --init only' },
+  initUnknownPreset: { zh: '未知的预设“{value}”{hint}（可选：{choices}）', en: 'unknown preset “{value}”{hint} (choose one of: {choices})' },
+  initUnknownProfile: { zh: '未知的报告类型“{value}”{hint}（可选：{choices}）', en: 'unknown report kind “{value}”{hint} (choose one of: {choices})' },
+  initAskProfile: { zh: '报告类型（输入序号，回车取第一项）：', en: 'Report kind (type a number; Enter takes the first):' },
+  initAskPreset: { zh: '把关严格程度（输入序号，回车取第一项）：', en: 'How strict a gate (type a number; Enter takes the first):' },
+  initProfileAuto: { zh: '按标题自动判断', en: 'detect from the title' },
+  initProfileNone: { zh: '不检查必备部分', en: 'no required sections' },
+  initProfileBuiltin: { zh: '{title}', en: '{title}' },
+  initPresetRecommended: { zh: '全部规则按默认级别', en: 'every rule at its default severity' },
+  initPresetGate: { zh: '上传把关：只有占位符、缺问题部分、缺必备部分、抄袭、责任混淆是错误', en: 'upload gate: only placeholders, a missing problems section or part, copying and conflated responsibilities are errors' },
+  initPresetStrict: { zh: '全部规则均为错误', en: 'every rule an error' },
+  didYouMean: { zh: '，是否应为“{suggestion}”？', en: '; did you mean “{suggestion}”?' },
   unknownDirectiveRule: {
-    zh: '注释指令中的规则“{ruleId}”不存在',
-    en: 'Unknown rule “{ruleId}” in a directive comment',
+    zh: '注释指令中的规则“{ruleId}”不存在{hint}',
+    en: 'Unknown rule “{ruleId}” in a directive comment{hint}',
   },
   fileIgnored: {
     zh: '该文件与忽略规则匹配，未检查',
@@ -32,12 +47,12 @@ export const CORE_MESSAGES = {
     en: 'Cannot write {path}: {reason}',
   },
   unknownRule: {
-    zh: '规则“{ruleId}”不存在',
-    en: 'Unknown rule “{ruleId}”',
+    zh: '规则“{ruleId}”不存在{hint}',
+    en: 'Unknown rule “{ruleId}”{hint}',
   },
   unknownFormat: {
-    zh: '不支持的输出格式“{format}”，可选：{choices}',
-    en: 'Unknown format “{format}”; choose one of: {choices}',
+    zh: '不支持的输出格式“{format}”{hint}（可选：{choices}）',
+    en: 'Unknown format “{format}”{hint} (choose one of: {choices})',
   },
   badMaxWarnings: {
     zh: '--max-warnings 须为非负整数，收到“{value}”',
@@ -64,8 +79,8 @@ export const CORE_MESSAGES = {
     en: 'The file changed while it was being checked; fixes not written: {path}',
   },
   unknownFixRule: {
-    zh: '--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复',
-    en: '--fix-rule names “{ruleId}”, which does not exist or cannot fix',
+    zh: '--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复{hint}',
+    en: '--fix-rule names “{ruleId}”, which does not exist or cannot fix{hint}',
   },
   reasonPermission: { zh: '权限不足', en: 'permission denied' },
   reasonLoop: { zh: '符号链接循环', en: 'symbolic link loop' },
@@ -122,7 +137,7 @@ export const CORE_MESSAGES = {
     zh: '--output-file 只用于未指定文件的格式，但每种格式都已指定了文件',
     en: '--output-file applies to a format without a file, but every format names one',
   },
-  cliUnknownOption: { zh: '未知的选项 {option}（reportlint --help 列出全部选项）', en: 'unknown option {option}' },
+  cliUnknownOption: { zh: '未知的选项 {option}{hint}（reportlint --help 列出全部选项）', en: 'unknown option {option}{hint}' },
   cliMissingValue: { zh: '选项 {option} 缺少取值', en: 'option {option} needs a value' },
   cliMissingArgument: { zh: '缺少参数 {option}', en: 'missing argument {option}' },
   cliExcessArguments: { zh: '多余的参数', en: 'too many arguments' },
@@ -154,8 +169,8 @@ export const CORE_MESSAGES = {
     en: 'Config error in {file}:{line}: {detail}',
   },
   configYaml: { zh: 'YAML 语法错误：{reason}', en: 'YAML syntax error: {reason}' },
-  configUnknownKey: { zh: '未知的配置项“{key}”', en: 'unknown key “{key}”' },
-  configUnknownRule: { zh: '规则“{key}”不存在', en: 'unknown rule “{key}”' },
+  configUnknownKey: { zh: '未知的配置项“{key}”{hint}', en: 'unknown key “{key}”{hint}' },
+  configUnknownRule: { zh: '规则“{key}”不存在{hint}', en: 'unknown rule “{key}”{hint}' },
   configBadSeverity: {
     zh: '“{key}”的级别须为 off、warn 或 error（或 [级别, {选项}]）',
     en: '“{key}” must be off, warn or error (or [severity, {options}])',
@@ -165,8 +180,8 @@ export const CORE_MESSAGES = {
   configNotFound: { zh: '找不到配置文件 {file}', en: 'Config file not found: {file}' },
   configExtendsCycle: { zh: 'extends 循环引用：{file}', en: 'extends cycle through {file}' },
   configUnknownPreset: {
-    zh: '未知的预设“{name}”，可选：{choices}，或配置文件路径',
-    en: 'unknown preset “{name}”; choose one of {choices}, or a path to a config file',
+    zh: '未知的预设“{name}”{hint}（可选：{choices}，或配置文件路径）',
+    en: 'unknown preset “{name}”{hint} (choose one of {choices}, or a path to a config file)',
   },
   configErrorNoLine: { zh: '配置错误 {file}：{detail}', en: 'Config error in {file}: {detail}' },
   configTopLevel: { zh: '配置须为映射（键: 值）', en: 'the config must be a mapping (key: value)' },
@@ -185,7 +200,7 @@ export const CORE_MESSAGES = {
   configTooSmall: { zh: '“{key}”不得小于 {limit}', en: '“{key}” must be {limit} or more' },
   configTooLarge: { zh: '“{key}”不得大于 {limit}', en: '“{key}” must be {limit} or less' },
   configMissingKey: { zh: '“{key}”缺少“{missing}”', en: '“{key}” is missing “{missing}”' },
-  configUnknownOption: { zh: '未知的规则选项“{key}”', en: 'unknown rule option “{key}”' },
+  configUnknownOption: { zh: '未知的规则选项“{key}”{hint}', en: 'unknown rule option “{key}”{hint}' },
   configBadRegex: {
     zh: '“{key}”不是有效的正则表达式：{reason}',
     en: '“{key}” is not a valid regular expression: {reason}',
@@ -212,6 +227,9 @@ export const CORE_MESSAGES = {
 
 export type CoreMessageId = keyof typeof CORE_MESSAGES;
 
+/** A message; `{hint}` in it becomes “did you mean” when `data.suggestion` names the likely intended word, else nothing. */
 export function coreMessage(locale: Locale, id: CoreMessageId, data?: Record<string, string | number>): string {
-  return localize(CORE_MESSAGES[id], locale, data);
+  const suggestion = data?.suggestion;
+  const hint = typeof suggestion === 'string' && suggestion ? localize(CORE_MESSAGES.didYouMean, locale, { suggestion }) : '';
+  return localize(CORE_MESSAGES[id], locale, { ...data, hint });
 }

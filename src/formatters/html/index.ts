@@ -1,3 +1,5 @@
+import { reportScore } from '../score.js';
+import { ruleName } from '../table.js';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LintMessage, LintResult, RuleRegistry } from '../../engine/lint.js';
@@ -170,13 +172,17 @@ function ruleLabel(ruleId: string | null): string {
 }
 
 function filters(page: Page): string {
-  const { locale, rows } = page;
+  const { locale, rows, registry } = page;
   const l = (key: Parameters<typeof label>[1]) => esc(label(locale, key));
   const ruleCounts = new Map<string, number>();
   for (const row of rows) for (const m of row.result.messages) ruleCounts.set(m.ruleId ?? '-', (ruleCounts.get(m.ruleId ?? '-') ?? 0) + 1);
   const ruleOptions = [...ruleCounts]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, n]) => `<option value="${esc(id)}">${esc(id === '-' ? ruleLabel(null) : id)} (${n})</option>`)
+    // The rule's name in the page's language, then its id: reviewers know the names.
+    .map(([id, n]) => {
+      const name = id === '-' ? '' : ruleName(id, registry, locale);
+      return `<option value="${esc(id)}">${esc(name ? (locale === 'zh' ? `${name}（${id}）` : `${name} [${id}]`) : id === '-' ? ruleLabel(null) : id)} (${n})</option>`;
+    })
     .join('');
   const sevOptions = [2, 1, 0].map((s) => `<option value="${s}">${esc(severityName(s, locale))}</option>`).join('');
   return `<div class="filters" id="filters" role="search" hidden>
@@ -195,7 +201,7 @@ function summaryTable(page: Page): string {
     `<th scope="col" class="${cls}" data-type="${type}" aria-sort="none"><button type="button" title="${l('sortBy')}">${l(key)}</button></th>`;
   const head =
     `<tr>${th('colIndex', 'n c-idx')}${th('colReport', 'c-name', 'text')}${th('colErrors', 'n c-err')}${th('colWarnings', 'n c-warn')}` +
-    `${th('colProblems', 'c-prob')}${th('colCopied', 'n c-copy')}${th('colVerdict', 'c-verdict')}${th('colMatches', 'n c-match')}</tr>`;
+    `${th('colProblems', 'c-prob')}${th('colCopied', 'n c-copy')}${th('colScore', 'n c-score')}${th('colVerdict', 'c-verdict')}${th('colMatches', 'n c-match')}</tr>`;
   const body = rows
     .map((row) => {
       const id = `r${row.index}`;
@@ -208,6 +214,7 @@ function summaryTable(page: Page): string {
         `<td class="n c-warn${row.warnings ? '' : ' zero'}" data-v="${row.warnings}">${row.warnings}</td>` +
         `<td class="c-prob prob-${row.problems}" data-v="${prob}">${row.problems === 'present' ? '✓' : '✗'} ${esc(problemsLabel(row.problems, locale))}</td>` +
         `<td class="n c-copy" data-v="${row.copied ?? -1}">${esc(formatPercent(row.copied, locale))}</td>` +
+        `<td class="n c-score" data-v="${reportScore(row.result) ?? -1}" title="${l('scoreHelp')}">${reportScore(row.result) ?? '—'}</td>` +
         `<td class="c-verdict" data-v="${row.pass ? 1 : 0}"><span class="verdict ${row.pass ? 'pass' : 'fail'}">${esc(label(locale, row.pass ? 'pass' : 'fail'))}</span></td>` +
         `<td class="n c-match" data-v="0">0</td>` +
         `</tr>`

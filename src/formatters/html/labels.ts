@@ -30,6 +30,11 @@ export const LABELS = {
   colProblems: { zh: '问题部分', en: 'Problems section' },
   colCopied: { zh: '照搬比例', en: 'Copied' },
   colVerdict: { zh: '结论', en: 'Verdict' },
+  colScore: { zh: '得分', en: 'Score' },
+  scoreHelp: {
+    zh: '0–100：100 减去每千字加权问题数的 5 倍（错误计 10，警告计 3）',
+    en: '0–100: 100 minus 5 × weighted findings per thousand characters (error 10, warning 3)',
+  },
   colMatches: { zh: '筛选命中', en: 'Matches' },
   problemsPresent: { zh: '有', en: 'yes' },
   problemsEmpty: { zh: '空', en: 'empty' },
