@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { FAMILY_LEVEL, markerText, type Marker, type MarkerFamily } from '../src/model/markers.js';
 import type { Section } from '../src/model/report.js';
+import { interpolate } from '../src/i18n/format.js';
 
 /** The family one level below each family: 一、 → （一） → 1. → （1）. */
 const FAMILY_BELOW: Record<MarkerFamily, MarkerFamily | null> = {
@@ -15,6 +16,38 @@ type Numbered = Section & { marker: Marker; markerSpan: NonNullable<Section['mar
 function isNumbered(section: Section): section is Numbered {
   return section.marker !== null && section.markerSpan !== null;
 }
+
+/** Shared with the auto-numbering message, which quotes one of the others. */
+const MESSAGES = {
+  firstNumber: {
+    zh: '本级序号应从头编起：期望“{expected}”，实际为“{actual}”',
+    en: 'Numbering should start again at this level: expected “{expected}”, found “{actual}”',
+  },
+  numberGap: {
+    zh: '序号不连续：期望“{expected}”，实际为“{actual}”',
+    en: 'Numbering has a gap: expected “{expected}”, found “{actual}”',
+  },
+  numberRepeat: {
+    zh: '序号重复：期望“{expected}”，实际为“{actual}”',
+    en: 'Number repeated: expected “{expected}”, found “{actual}”',
+  },
+  numberOrder: {
+    zh: '序号顺序颠倒：期望“{expected}”，实际为“{actual}”',
+    en: 'Number out of order: expected “{expected}”, found “{actual}”',
+  },
+  mixedFamily: {
+    zh: '同级序号样式不一致：期望“{expected}”，实际为“{actual}”',
+    en: 'Marker style differs at this level: expected “{expected}”, found “{actual}”',
+  },
+  skippedLevel: {
+    zh: '标题层级跳跃：“{parent}”之下期望“{expected}”，实际为“{actual}”',
+    en: 'Heading level skipped: under “{parent}” expected “{expected}”, found “{actual}”',
+  },
+  autoNumbering: {
+    zh: 'Word 自动编号（第 {level} 级列表）：{problem}；请在 Word 中调整编号（重新开始编号、继续编号或修改编号格式）',
+    en: 'Word automatic numbering (list level {level}): {problem}; change it in Word (restart or continue the list, or its number format)',
+  },
+};
 
 export default defineRule({
   id: 'heading-numbering',
@@ -31,32 +64,7 @@ export default defineRule({
       },
     },
   },
-  messages: {
-    firstNumber: {
-      zh: '本级序号应从头编起：期望“{expected}”，实际为“{actual}”',
-      en: 'Numbering should start again at this level: expected “{expected}”, found “{actual}”',
-    },
-    numberGap: {
-      zh: '序号不连续：期望“{expected}”，实际为“{actual}”',
-      en: 'Numbering has a gap: expected “{expected}”, found “{actual}”',
-    },
-    numberRepeat: {
-      zh: '序号重复：期望“{expected}”，实际为“{actual}”',
-      en: 'Number repeated: expected “{expected}”, found “{actual}”',
-    },
-    numberOrder: {
-      zh: '序号顺序颠倒：期望“{expected}”，实际为“{actual}”',
-      en: 'Number out of order: expected “{expected}”, found “{actual}”',
-    },
-    mixedFamily: {
-      zh: '同级序号样式不一致：期望“{expected}”，实际为“{actual}”',
-      en: 'Marker style differs at this level: expected “{expected}”, found “{actual}”',
-    },
-    skippedLevel: {
-      zh: '标题层级跳跃：“{parent}”之下期望“{expected}”，实际为“{actual}”',
-      en: 'Heading level skipped: under “{parent}” expected “{expected}”, found “{actual}”',
-    },
-  },
+  messages: MESSAGES,
   docs: {
     summary: {
       zh: '标题序号按“一、→（一）→1.→（1）”逐级使用，各级从 1 连续编号',
@@ -138,6 +146,18 @@ export default defineRule({
   check(report, context) {
     const { allowSkippedLevel } = context.options;
 
+    /**
+     * Word draws an automatic number itself: the finding says which list level,
+     * and offers nothing to edit in the text (the number is not in it).
+     */
+    const flag = (section: Numbered, messageId: Exclude<keyof typeof MESSAGES, 'autoNumbering'>, data: Record<string, string>, warnOnly = false): void => {
+      const auto = section.headingParagraph.hint?.numbering;
+      if (auto) {
+        const problem = interpolate(MESSAGES[messageId][context.locale] ?? MESSAGES[messageId].zh, data);
+        context.report({ at: section.markerSpan, messageId: 'autoNumbering', data: { level: auto.level + 1, problem }, warnOnly });
+      } else context.report({ at: section.markerSpan, messageId, data, warnOnly });
+    };
+
     /** Checks the numbered sections directly under one parent (null: the top level). */
     const checkGroup = (parent: Section | null, children: Section[]): void => {
       const numbered = children.filter(isNumbered);
@@ -154,11 +174,7 @@ export default defineRule({
         const { marker } = section;
         const expected: number = previous === null ? 1 : previous + 1;
         if (marker.family !== family) {
-          context.report({
-            at: section.markerSpan,
-            messageId: 'mixedFamily',
-            data: { expected: markerText(family, expected), actual: marker.raw },
-          });
+          flag(section, 'mixedFamily', { expected: markerText(family, expected), actual: marker.raw });
           previous = expected;
           continue;
         }
@@ -171,22 +187,13 @@ export default defineRule({
                 : marker.number > expected
                   ? 'numberGap'
                   : 'numberOrder';
-          context.report({
-            at: section.markerSpan,
-            messageId,
-            data: { expected: markerText(family, expected), actual: marker.raw },
-          });
+          flag(section, messageId, { expected: markerText(family, expected), actual: marker.raw });
         }
         previous = marker.number;
         // A level left out between a numbered parent and this section: once per group.
         if (fitting && parent?.marker && !allowSkippedLevel && !skipReported && FAMILY_LEVEL[family] > FAMILY_LEVEL[fitting]) {
           skipReported = true;
-          context.report({
-            at: section.markerSpan,
-            messageId: 'skippedLevel',
-            warnOnly: true,
-            data: { parent: parent.marker.raw, expected: markerText(fitting, marker.number), actual: marker.raw },
-          });
+          flag(section, 'skippedLevel', { parent: parent.marker.raw, expected: markerText(fitting, marker.number), actual: marker.raw }, true);
         }
       }
     };

@@ -34,6 +34,10 @@ export default defineRule({
       zh: '序号应为“{expected}”，实为“{actual}”',
       en: 'Heading marker should be “{expected}”, found “{actual}”',
     },
+    autoMarkerPunctuation: {
+      zh: 'Word 自动编号（第 {level} 级列表）的序号应为“{expected}”，实为“{actual}”；请在 Word 中修改该级编号格式',
+      en: 'Word automatic numbering (list level {level}) shows “{actual}”; it should be “{expected}”: change the level’s number format in Word',
+    },
     headingEndPunctuation: {
       zh: '单独成行的标题末尾不加标点，应删去“{mark}”',
       en: 'A heading on its own line takes no punctuation at its end: remove “{mark}”',
@@ -107,6 +111,12 @@ export default defineRule({
       if (!marker || !markerSpan) return;
       const expected = expectedMarker(marker.raw, marker.canonicalRaw, allowFullwidthPoint);
       if (marker.raw === expected) return;
+      // Word draws an automatic number itself: name the list level; the text holds nothing to fix.
+      const auto = section.headingParagraph.hint?.numbering;
+      if (auto) {
+        context.report({ at: markerSpan, messageId: 'autoMarkerPunctuation', data: { level: auto.level + 1, expected, actual: marker.raw } });
+        return;
+      }
       const content = section.headingParagraph.content;
       // “二 工作”: the spaces stand for the 顿号 and go with the fix.
       const bare = marker.family === 'cn' && marker.raw.length < marker.length && !/[、.．，,]$/.test(marker.raw);

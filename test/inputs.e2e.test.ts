@@ -135,7 +135,7 @@ describe('bad input: one clear line each, the batch goes on, exit 2 when a file 
     const r = cli(['missing.md', 'nothing', 'good.md', '--no-color'], { cwd: d });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('路径不存在：missing.md');
-    expect(r.stdout).toContain('目录中没有报告文件（.md、.markdown、.txt、.docx）');
+    expect(r.stdout).toContain('目录中没有报告文件（.md、.markdown、.txt、.docx、.doc、.wps、.odt、.rtf、.pdf）');
     expect(r.stdout).toContain('检查 3 个文件');
   });
 

@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { HELP } from './help-text.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
 import { progressBar } from './progress.js';
+import { isBinaryFormat } from '../files/read.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -30,6 +31,8 @@ export interface CliIO {
   stderrIsTTY?: boolean;
   /** Reads all of standard input (for --stdin). */
   readStdin?: () => Promise<string>;
+  /** Reads all of standard input as bytes (for --stdin with a Word or PDF --stdin-filename). */
+  readStdinBytes?: () => Promise<Buffer>;
   /** Writes raw text to stderr for the progress bar (it redraws in place). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -217,7 +220,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         references: opts.reference,
         encoding: opts.encoding,
         maxFileSize,
-        stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(), filePath: opts.stdinFilename ?? '<stdin>.md' } : undefined,
+        stdin: opts.stdin ? await stdinInput(io, opts.stdinFilename ?? '<stdin>.md') : undefined,
         onProgress: progress?.update,
       });
     } finally {
@@ -312,4 +315,10 @@ function readBaseline(file: string) {
 
 async function noStdin(): Promise<string> {
   return '';
+}
+
+/** Standard input for --stdin: bytes when the name says Word, a converted format or PDF, else text. */
+async function stdinInput(io: CliIO, filePath: string): Promise<{ text: string; filePath: string; bytes?: Buffer }> {
+  if (io.readStdinBytes && isBinaryFormat(filePath)) return { text: '', filePath, bytes: await io.readStdinBytes() };
+  return { text: await (io.readStdin ?? noStdin)(), filePath };
 }

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { coreMessage } from '../i18n/messages.js';
+import { locationText } from './shared.js';
 import type { Formatter } from './types.js';
 
 /** Pads to a display width: a CJK character takes two columns in a terminal. */
@@ -40,7 +41,7 @@ export const stylish: Formatter = (results, { locale, color, cwd }) => {
 
     const rows = result.messages.map((m) => [
       // A Word document has paragraphs, not lines: 第12段 / ¶12, with a quote after the message.
-      'paragraph' in m && typeof m.paragraph === 'number' ? (locale === 'zh' ? `第${m.paragraph}段` : `¶${m.paragraph}`) : `${m.line}:${m.column}`,
+      locationText(m, locale),
       coreMessage(locale, m.severity === 2 ? 'severityError' : m.severity === 1 ? 'severityWarning' : 'severityInfo'),
       'quote' in m && typeof m.quote === 'string' && m.quote ? `${m.message}「${m.quote}」` : m.message,
       m.ruleId ?? '',

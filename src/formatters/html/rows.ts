@@ -35,6 +35,8 @@ export interface SummaryRow {
   /** Copied share in percent, when a copy rule reported one. */
   copied?: number;
   pass: boolean;
+  /** The file could not be read (or converted): it was not checked at all. */
+  unreadable: boolean;
 }
 
 export function displayPath(filePath: string, cwd: string): string {
@@ -115,6 +117,7 @@ export function summaryRows(results: LintResult[], cwd: string, registry: RuleRe
       problems: problemsState(result),
       copied: copiedShare(result, registry),
       pass: result.errorCount === 0,
+      unreadable: result.messages.some((m) => (m as { fatal?: boolean }).fatal === true),
     };
   });
 }

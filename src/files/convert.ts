@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Other word-processor formats (.doc, .wps, .odt, .rtf) become .docx through
+ * LibreOffice headless. Each conversion gets its own temporary directory and
+ * LibreOffice profile (`-env:UserInstallation`), so parallel runs do not
+ * collide on a shared profile lock, and a time limit after which the whole
+ * process group is killed.
+ */
+
+export const CONVERTIBLE = new Set(['doc', 'wps', 'odt', 'rtf']);
+export const CONVERT_TIMEOUT_MS = 120_000;
+
+export type Conversion = { ok: true; docx: Buffer } | { ok: false; reason: 'no-office' | 'failed'; detail: string };
+
+/** The LibreOffice program: `REPORTLINT_SOFFICE`, else `soffice` on the PATH. */
+export function officeCommand(env: NodeJS.ProcessEnv = process.env): string {
+  return env.REPORTLINT_SOFFICE || 'soffice';
+}
+
+export async function convertToDocx(bytes: Buffer, ext: string, timeoutMs = CONVERT_TIMEOUT_MS): Promise<Conversion> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'reportlint-convert-'));
+  try {
+    // A plain ASCII name: file names with spaces or CJK characters trip some LibreOffice builds.
+    const input = path.join(dir, `input.${ext.toLowerCase()}`);
+    await writeFile(input, bytes);
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'docx', '--outdir', path.join(dir, 'out'), input];
+    const run = await runProcess(officeCommand(), args, timeoutMs);
+    if (run.missing) return { ok: false, reason: 'no-office', detail: run.detail };
+    const output = path.join(dir, 'out', 'input.docx');
+    try {
+      return { ok: true, docx: await readFile(output) };
+    } catch {
+      return { ok: false, reason: 'failed', detail: run.detail || 'no output' };
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function runProcess(command: string, args: string[], timeoutMs: number): Promise<{ missing: boolean; detail: string }> {
+  return new Promise((resolve) => {
+    let stderr = '';
+    let settled = false;
+    const done = (r: { missing: boolean; detail: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(r);
+    };
+    // Own process group: soffice starts soffice.bin, and a timeout must end both.
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true, env: { ...process.env, HOME: process.env.HOME ?? tmpdir() } });
+    child.stderr?.on('data', (c: Buffer) => {
+      if (stderr.length < 2000) stderr += c.toString('utf8');
+    });
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      done({ missing: false, detail: `timed out after ${Math.round(timeoutMs / 1000)} s` });
+    }, timeoutMs);
+    child.on('error', (e: NodeJS.ErrnoException) => done({ missing: e.code === 'ENOENT', detail: e.code ?? e.message }));
+    child.on('close', (code) => done({ missing: false, detail: code === 0 ? '' : firstLine(stderr) || `exit code ${code}` }));
+  });
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').map((l) => l.trim()).find(Boolean)?.slice(0, 160) ?? '';
+}
