@@ -182,13 +182,17 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     finished.forEach((r, i) => {
       readStamps.set(r, readStamps.get(results[i])!);
       const hints = wordHints.get(results[i]);
-      if (hints) wordHints.set(r, hints);
+      if (hints) {
+        wordHints.set(r, hints);
+        // The batch phase rebuilds results that got findings: keep them marked as Word.
+        r.docx = true;
+      }
     });
   }
   const words = new Map<string, WordFile>();
   for (const r of finished) {
     const hints = wordHints.get(r);
-    if (r.docx && hints) words.set(r.filePath, { source: r.source, lines: new LineIndex(r.source), hints });
+    if (hints) words.set(r.filePath, { source: r.source, lines: new LineIndex(r.source), hints });
   }
   for (const r of finished) {
     const word = words.get(r.filePath);

@@ -86,7 +86,13 @@ export class Numbering {
   /** `w:num`s whose start overrides have been applied. */
   private readonly overridden = new Set<string>();
 
-  constructor(root: Document | null) {
+  /**
+   * `mergeIdentical`: lists whose abstract definitions draw the same numbers
+   * share their counters. LibreOffice writes a list it converted from .doc as
+   * several abstract definitions with identical levels and shows them as one
+   * list; a converted document is read the way LibreOffice shows it.
+   */
+  constructor(root: Document | null, private readonly mergeIdentical = false) {
     const top = root?.documentElement;
     if (!top) return;
     for (const a of children(top, 'abstractNum')) {
@@ -136,6 +142,12 @@ export class Numbering {
     return null;
   }
 
+  private signature(abstractId: string): string {
+    const levels = this.abstracts.get(abstractId);
+    if (!levels) return abstractId;
+    return JSON.stringify([...levels].sort((a, b) => a[0] - b[0]).map(([l, d]) => [l, d.format, d.text, d.start]));
+  }
+
   private levelDef(num: NumDef, level: number): LevelDef | null {
     return num.levels.get(level) ?? this.abstracts.get(num.abstractId)?.get(level) ?? null;
   }
@@ -149,8 +161,9 @@ export class Numbering {
     if (!num) return null;
     const def = this.levelDef(num, level);
     if (!def) return null;
-    let counts = this.counters.get(num.abstractId);
-    if (!counts) this.counters.set(num.abstractId, (counts = []));
+    const key = this.mergeIdentical ? this.signature(num.abstractId) : num.abstractId;
+    let counts = this.counters.get(key);
+    if (!counts) this.counters.set(key, (counts = []));
     if (!this.overridden.has(numId)) {
       this.overridden.add(numId);
       // "Restart numbering": the first paragraph of this list starts the overridden levels afresh.

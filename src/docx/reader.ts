@@ -158,7 +158,12 @@ class FieldTracker {
   }
 }
 
-export async function readDocx(buffer: Buffer): Promise<DocxText> {
+export interface ReadDocxOptions {
+  /** The package was written by LibreOffice converting another format: read its lists as LibreOffice shows them. */
+  converted?: boolean;
+}
+
+export async function readDocx(buffer: Buffer, options: ReadDocxOptions = {}): Promise<DocxText> {
   const pkg = await openPackage(buffer);
   const document = pkg.xml('word/document.xml');
   if (!document) throw new PackageError('no word/document.xml', 'missing-part');
@@ -167,7 +172,7 @@ export async function readDocx(buffer: Buffer): Promise<DocxText> {
   const rels = relationships(pkg);
   const first = (type: string, fallback: string) => rels.get(type)?.[0] ?? fallback;
   const styles = new Styles(pkg.xml(first('styles', 'word/styles.xml')));
-  const numbering = new Numbering(pkg.xml(first('numbering', 'word/numbering.xml')));
+  const numbering = new Numbering(pkg.xml(first('numbering', 'word/numbering.xml')), options.converted === true);
   numbering.resolveStyleLinks((id) => styles.numIdOf(id));
 
   const out = new Lines();

@@ -74,6 +74,8 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
   return readBytes(bytes, file, options, stamp);
 }
 
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
 /** Formats read as bytes, not text: Word, what LibreOffice converts to Word, PDF. */
 export function isBinaryFormat(file: string): boolean {
   const ext = extensionOf(file);
@@ -91,12 +93,17 @@ export async function readBytes(bytes: Buffer, file: string, options: Pick<ReadO
   if (ext === 'docx') return readWord(bytes, file, stamp, 'DOCX');
 
   if (CONVERTIBLE.has(ext)) {
+    // A .docx saved under an old name (报告.doc) is read as what it is, without LibreOffice.
+    if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+      const direct = await readWord(bytes, file, stamp, ext.toUpperCase());
+      if (direct.kind === 'text') return direct;
+    }
     const converted = await convertToDocx(bytes, ext);
     if (!converted.ok) {
       const messageId: CoreMessageId = converted.reason === 'no-office' ? 'convertNoOffice' : 'convertFailed';
       return { kind: 'skipped', fatal: true, messageId, data: { path: file, ext: label, reason: converted.detail } };
     }
-    return readWord(converted.docx, file, stamp, ext.toUpperCase());
+    return readWord(converted.docx, file, stamp, ext.toUpperCase(), true);
   }
 
   if (ext === 'pdf') {
@@ -121,10 +128,10 @@ export async function readBytes(bytes: Buffer, file: string, options: Pick<ReadO
   }
 }
 
-async function readWord(bytes: Buffer, file: string, stamp: ReadStamp, readOnly: string): Promise<ReadOutcome> {
+async function readWord(bytes: Buffer, file: string, stamp: ReadStamp, readOnly: string, converted = false): Promise<ReadOutcome> {
   const { readDocx } = await import('./docx.js');
   try {
-    const docx = await readDocx(bytes);
+    const docx = await readDocx(bytes, { converted });
     return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints }, readOnly, stamp };
   } catch (error) {
     // PackageError, told by name: importing its module here would load the XML parser at start-up.
