@@ -106,7 +106,7 @@ describe('bad input: one clear line each, the batch goes on, exit 2 when a file 
     'locked.md': CLEAN_REPORT,
     'big.md': CLEAN_REPORT + '党支部认真开展工作。'.repeat(40000),
     'broken.docx': Buffer.from('PK\u0003\u0004 not really a zip'),
-    'nothing/notes.pdf': 'x',
+    'nothing/notes.xlsx': 'x',
   });
   chmodSync(path.join(d, 'locked.md'), 0o000);
   const asRoot = process.getuid?.() === 0;
