@@ -68,13 +68,21 @@ export default defineRule({
     const pattern = new RegExp([...BUILTIN, ...context.options.extraPatterns].join('|'), 'gu');
     for (const paragraph of report.paragraphs) {
       const { text } = paragraph.content;
+      const found: { start: number; end: number }[] = [];
       for (const m of text.matchAll(pattern)) {
         if (!m[0]) continue;
-        context.report({
-          at: paragraph.content.span(m.index, m.index + m[0].length),
-          messageId: 'unfilled',
-          data: { text: m[0] },
-        });
+        const at = paragraph.content.span(m.index, m.index + m[0].length);
+        found.push(at);
+        context.report({ at, messageId: 'unfilled', data: { text: m[0] } });
+      }
+      // A Word content control still showing its prompt is a blank, whatever the prompt says.
+      const blanks = paragraph.hint?.blanks;
+      if (!blanks) continue;
+      const lineStart = report.lines.lineStart(report.lines.position(paragraph.span.start).line);
+      for (const b of blanks) {
+        const at = { start: lineStart + b.start, end: lineStart + b.end };
+        if (found.some((f) => f.start < at.end && at.start < f.end)) continue;
+        context.report({ at, messageId: 'unfilled', data: { text: report.source.slice(at.start, at.end) } });
       }
     }
   },

@@ -108,6 +108,9 @@ describe('reading a Word report as Word shows it', async () => {
     expect(shapes.lines).toContain('县纪委监委开展巡察8次。');
     expect(shapes.text).not.toContain('督查');
     expect(shapes.lines).toContain('责任人：单击或点击此处输入文字。');
+    // The control still shows its prompt: a blank, whatever the prompt says.
+    expect(shapes.hint('责任人：单击或点击此处输入文字。').blanks).toEqual([{ start: 4, end: 16 }]);
+    expect(shapes.hint('县纪委监委开展巡察8次。').blanks).toBeUndefined();
     // A comment's own text is not part of the document; the text it is anchored on is.
     expect(shapes.text).not.toContain('请补充具体案例');
     expect(shapes.lines).toContain('个别单位压力传导层层递减。');
@@ -186,6 +189,13 @@ describe('auto-numbered headings are judged with their list level, and get no fi
     ]);
     expect(numbering.map((m) => m.messageId)).toEqual(['autoMarkerPunctuation', 'autoMarkerPunctuation', 'autoNumbering']);
     expect(numbering.every((m) => m.fix === undefined)).toBe(true);
+  });
+
+  it('a content control showing its prompt is reported as an unfilled blank, once', async () => {
+    const doc = await readDocx(await buildShapesDocx());
+    const r = lintText(doc.text, { filePath: 'shapes.docx', format: 'text', lineHints: doc.hints, registry: builtinRegistry });
+    const blank = r.messages.filter((m) => m.ruleId === 'no-placeholder' && m.line === 20);
+    expect(blank.map((m) => [m.column, m.endColumn, m.message])).toEqual([[5, 17, '模板占位符“单击或点击此处输入文字。”未填写']]);
   });
 
   it('in English too', () => {

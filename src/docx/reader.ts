@@ -3,7 +3,7 @@ import type { LineHint } from '../model/hints.js';
 import { Numbering } from './numbering.js';
 import { openPackage, PackageError, type DocxPackage } from './package.js';
 import { numPr, Styles, wAttr, wChild, wVal } from './styles.js';
-import { visibleText, W_NS, wordParagraphs } from './visible-text.js';
+import { textPieces, visibleText, W_NS, wordParagraphs } from './visible-text.js';
 
 /**
  * A Word document as Word shows it, for the report model: one line per
@@ -211,6 +211,30 @@ export async function readDocx(buffer: Buffer, options: ReadDocxOptions = {}): P
   return { text: out.lines.join('\n') + '\n', hints: out.hints };
 }
 
+/** Whether `e` lies in a content control that shows its placeholder prompt (`w:showingPlcHdr`). */
+function inPlaceholder(e: Element): boolean {
+  for (let n = e.parentNode; n && n.nodeType === 1; n = n.parentNode) {
+    const el = n as Element;
+    if (isW(el, 'sdt') && wChild(wChild(el, 'sdtPr'), 'showingPlcHdr')) return true;
+    if (isW(el, 'body') || isW(el, 'txbxContent')) return false;
+  }
+  return false;
+}
+
+/** The ranges of a paragraph's text (after `offset` generated characters) that are content-control prompts. */
+function placeholderRanges(p: Element, offset: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const piece of textPieces(p)) {
+    if (!inPlaceholder(piece.element)) continue;
+    const start = offset + piece.start;
+    const end = start + piece.text.length;
+    const last = out[out.length - 1];
+    if (last && last.end === start) last.end = end;
+    else out.push({ start, end });
+  }
+  return out;
+}
+
 function naturalOrder(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
@@ -231,7 +255,6 @@ function readBody(document: Document, styles: Styles, numbering: Numbering, out:
 
   wordParagraphs(document).forEach((p, index) => {
     const pPr = wChild(p, 'pPr');
-    // A paragraph whose mark was deleted in a tracked change merges with the next: Word shows no paragraph of its own.
     const styleId = styles.styleOf(pPr);
     const place = placeOf(p);
     const { toc, seq } = fields.scan(p);
@@ -253,6 +276,8 @@ function readBody(document: Document, styles: Styles, numbering: Numbering, out:
       }
     }
     const line = marker + text;
+    const blanks = placeholderRanges(p, marker.length);
+    if (blanks.length) hint.blanks = blanks;
 
     if (place.cell && place.table) {
       hint.role = 'table-cell';
