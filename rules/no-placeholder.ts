@@ -46,8 +46,8 @@ export default defineRule({
       en: 'Blanks such as “×”, “××” or “【待填】” left over from a template are among the slips (错漏) reviewers find most often; they show the report was not checked before it was sent.',
     },
     details: {
-      zh: '识别 ×、Ｘ、XX/xx、与中文或单位相邻的单个 X/x、○○/〇〇、□、＿＿/__、***、【待填】、（此处填写……）、[单位名称] 等。数字之间的乘号（3×4）、拉丁单词、年份中的“〇”（二〇〇八年）和 X光 不报。代码与 HTML 注释不检查。',
-      en: 'Finds ×, Ｘ, XX/xx, a single X/x beside Chinese text or a unit, ○○/〇〇, □, ＿＿/__, ***, 【待填】, （此处填写……） and [单位名称]. Multiplication between numbers (3×4), Latin words, the zeros of a year (二〇〇八年) and X光 are not reported. Code and HTML comments are not checked.',
+      zh: '识别 ×、Ｘ、XX/xx、与中文或单位相邻的单个 X/x、○○/〇〇、□、＿＿/__、***、【待填】、（此处填写……）、[单位名称] 等。数字之间的乘号（3×4）、拉丁单词、年份中的“〇”（二〇〇八年）和 X光 不报。代码与 HTML 注释不检查。Word 文档中仍显示提示文字的内容控件（如“单击或点击此处输入文字。”）视为未填写，无论提示文字是什么。',
+      en: 'Finds ×, Ｘ, XX/xx, a single X/x beside Chinese text or a unit, ○○/〇〇, □, ＿＿/__, ***, 【待填】, （此处填写……） and [单位名称]. Multiplication between numbers (3×4), Latin words, the zeros of a year (二〇〇八年) and X光 are not reported. Code and HTML comments are not checked. In a Word document, a content control still showing its prompt (such as 单击或点击此处输入文字。) is an unfilled blank, whatever the prompt says.',
     },
   },
   examples: [

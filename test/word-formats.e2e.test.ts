@@ -114,6 +114,8 @@ describe('a folder of Word submissions', () => {
     const row = /<tr[^>]*data-file="broken.docx"[^>]*>.*?<\/tr>/s.exec(r.stdout)?.[0] ?? '';
     expect(row).toContain('无法读取，未检查');
     expect(row).not.toContain('>1</td>');
+    const summary = cli(['.', '-f', 'summary', '--no-color'], { cwd: d }).stdout;
+    expect(summary).toMatch(/broken\.docx +— +— +— +— +无法读取，未检查/);
   });
 });
 
