@@ -212,6 +212,58 @@ describe('auto-numbered headings are judged with their list level, and get no fi
   });
 });
 
+/** A package from raw parts: document.xml (body content), and optionally styles.xml and numbering.xml. */
+async function rawDocx(body: string, styles?: string, numbering?: string): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from(`<w:document ${W}><w:body>${body}</w:body></w:document>`), 'word/document.xml');
+  if (styles) zip.addBuffer(Buffer.from(`<w:styles ${W}>${styles}</w:styles>`), 'word/styles.xml');
+  if (numbering) zip.addBuffer(Buffer.from(`<w:numbering ${W}>${numbering}</w:numbering>`), 'word/numbering.xml');
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('numbering that comes with a heading style', () => {
+  const styles =
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="0"/></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="1"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/></w:style>';
+  const numbering =
+    '<w:abstractNum w:abstractNumId="0">' +
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:pStyle w:val="1"/></w:lvl>' +
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>' +
+    '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+  const p = (style: string, text: string, extra = '') => `<w:p><w:pPr><w:pStyle w:val="${style}"/>${extra}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+  it('a heading style linked to a list draws its number (level from the list’s pStyle or the style), and numId 0 takes it away', async () => {
+    const bytes = await rawDocx(
+      p('1', '工作开展情况') + p('2', '压实责任') + p('2', '强化监督') + p('1', '存在的问题') + p('1', '附件', '<w:numPr><w:numId w:val="0"/></w:numPr>') + p('Caption', '表1 统计表'),
+      styles,
+      numbering,
+    );
+    const { lines, hint } = await read(bytes);
+    expect(lines).toEqual(['一、工作开展情况', '（一）压实责任', '（二）强化监督', '二、存在的问题', '附件', '表1 统计表']);
+    expect(['一、工作开展情况', '（一）压实责任', '附件'].map((l) => hint(l).headingDepth)).toEqual([1, 2, 1]);
+    expect(hint('表1 统计表').role).toBe('caption');
+  });
+
+  it('a TOC field without a content control: its result paragraphs are the TOC, the paragraph after its end is body', async () => {
+    const run = (inner: string) => `<w:r>${inner}</w:r>`;
+    const body =
+      `<w:p>${run('<w:fldChar w:fldCharType="begin"/>')}${run('<w:instrText> TOC \\o "1-3" </w:instrText>')}${run('<w:fldChar w:fldCharType="separate"/>')}${run('<w:t>一、工作开展情况</w:t>')}</w:p>` +
+      `<w:p>${run('<w:t>二、存在的问题</w:t>')}${run('<w:fldChar w:fldCharType="end"/>')}</w:p>` +
+      `<w:p>${run('<w:t>正文开始。</w:t>')}</w:p>`;
+    const { lines, hint } = await read(await rawDocx(body));
+    expect(lines.map((l) => [l, hint(l).role])).toEqual([
+      ['一、工作开展情况', 'toc'],
+      ['二、存在的问题', 'toc'],
+      ['正文开始。', undefined],
+    ]);
+  });
+});
+
 describe('damaged and hostile packages', () => {
   const stamp = { mtimeMs: 0, size: 0 };
 

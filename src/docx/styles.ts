@@ -93,8 +93,14 @@ export class Styles {
 
   /** The list a style gives its paragraphs, if any. */
   numbering(styleId: string | null): { numId: string; ilvl: number | null } | null {
-    for (const def of this.chain(styleId)) if (def.numId !== null) return { numId: def.numId, ilvl: def.ilvl };
-    return null;
+    // List and level inherit separately: `标题 2` may give only its level and take the list from `标题 1`.
+    let numId: string | null = null;
+    let ilvl: number | null = null;
+    for (const def of this.chain(styleId)) {
+      numId ??= def.numId;
+      ilvl ??= def.ilvl;
+    }
+    return numId === null ? null : { numId, ilvl };
   }
 
   /** The `w:numId` of a numbering style (for `w:numStyleLink`). */
