@@ -228,17 +228,18 @@ const PART_OF_ROLE: Record<NonNullable<LineHint['role']>, WordPart> = {
   footer: 'footer',
 };
 
-/**
- * Findings in a Word document point to a paragraph as the writer counts them
- * (non-empty paragraphs, a table as one), quote a few characters around the
- * finding, and name the part (table, footnote, header …) when not the body.
- */
+/** A Word document of the run: its text and what the reader knew of each line. */
 interface WordFile {
   source: string;
   lines: LineIndex;
   hints: LineHints;
 }
 
+/**
+ * Findings in a Word document point to a paragraph as the writer counts them
+ * (non-empty paragraphs, a table as one), quote a few characters around the
+ * finding, and name the part (table, footnote, header …) when not the body.
+ */
 function addParagraphs(result: LintResult, word: WordFile): void {
   for (const m of result.messages as FileMessage[]) {
     if (m.fatal) continue;
