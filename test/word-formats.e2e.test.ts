@@ -216,6 +216,12 @@ describe.skipIf(!SOFFICE)('formats LibreOffice converts (.doc, .wps, .odt, .rtf)
     expect(buildReport(out.text, 'text').allSections.map((s) => s.label)).toContain('（一）责任传导不够到位');
   });
 
+  it('a conversion past its time limit is killed with its process group, and the next one starts afresh', async () => {
+    const { convertToDocx } = await import('../src/files/convert.js');
+    expect(await convertToDocx(Buffer.from('{\\rtf1 hello}'), 'rtf', 50)).toEqual({ ok: false, reason: 'failed', detail: 'timed out after 0 s' });
+    expect((await convertToDocx(Buffer.from('{\\rtf1 hello}'), 'rtf')).ok).toBe(true);
+  }, 200_000);
+
   it('a folder with every format is one report per file; a .doc that is really a .docx is read as one', () => {
     const d = dir({ 'a.docx': shapes, 'b.doc': made.doc, 'c.ODT': made.odt, 'd.pdf': made.pdf, 'e.wps': made.wps, 'f.doc': shapes });
     const { code, results } = json(['.', '--rule', 'no-cross-copy: off'], d);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,10 +7,11 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * Other word-processor formats (.doc, .wps, .odt, .rtf) become .docx through
- * LibreOffice headless. Each conversion gets its own temporary directory and
- * LibreOffice profile (`-env:UserInstallation`), so parallel runs do not
- * collide on a shared profile lock, and a time limit after which the whole
- * process group is killed.
+ * LibreOffice headless. Each run (process) gets its own LibreOffice profile
+ * (`-env:UserInstallation`), so parallel runs do not collide on a shared
+ * profile lock; within a run, conversions take turns on it (a warm profile
+ * saves about two seconds a file). Each conversion has its own temporary
+ * directory and a time limit after which the whole process group is killed.
  */
 
 export const CONVERTIBLE = new Set(['doc', 'wps', 'odt', 'rtf']);
@@ -22,15 +24,36 @@ export function officeCommand(env: NodeJS.ProcessEnv = process.env): string {
   return env.REPORTLINT_SOFFICE || 'soffice';
 }
 
-export async function convertToDocx(bytes: Buffer, ext: string, timeoutMs = CONVERT_TIMEOUT_MS): Promise<Conversion> {
+let profile: string | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** This run's profile directory, removed when the process exits. */
+function runProfile(): string {
+  if (!profile) {
+    profile = mkdtempSync(path.join(tmpdir(), 'reportlint-soffice-'));
+    const dir = profile;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return profile;
+}
+
+export function convertToDocx(bytes: Buffer, ext: string, timeoutMs = CONVERT_TIMEOUT_MS): Promise<Conversion> {
+  // One LibreOffice at a time on this run's profile.
+  const next = queue.then(() => convertOnce(bytes, ext, timeoutMs));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function convertOnce(bytes: Buffer, ext: string, timeoutMs: number): Promise<Conversion> {
   const dir = await mkdtemp(path.join(tmpdir(), 'reportlint-convert-'));
   try {
     // A plain ASCII name: file names with spaces or CJK characters trip some LibreOffice builds.
     const input = path.join(dir, `input.${ext.toLowerCase()}`);
     await writeFile(input, bytes);
-    const profile = pathToFileURL(path.join(dir, 'profile')).href;
-    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${profile}`, '--convert-to', 'docx', '--outdir', path.join(dir, 'out'), input];
+    const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(runProfile()).href}`, '--convert-to', 'docx', '--outdir', path.join(dir, 'out'), input];
     const run = await runProcess(officeCommand(), args, timeoutMs);
+    // A killed LibreOffice may leave its profile locked: the next conversion starts a fresh one.
+    if (run.timedOut) profile = undefined;
     if (run.missing) return { ok: false, reason: 'no-office', detail: run.detail };
     const output = path.join(dir, 'out', 'input.docx');
     try {
@@ -43,11 +66,11 @@ export async function convertToDocx(bytes: Buffer, ext: string, timeoutMs = CONV
   }
 }
 
-function runProcess(command: string, args: string[], timeoutMs: number): Promise<{ missing: boolean; detail: string }> {
+function runProcess(command: string, args: string[], timeoutMs: number): Promise<{ missing: boolean; detail: string; timedOut?: boolean }> {
   return new Promise((resolve) => {
     let stderr = '';
     let settled = false;
-    const done = (r: { missing: boolean; detail: string }) => {
+    const done = (r: { missing: boolean; detail: string; timedOut?: boolean }) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -64,7 +87,7 @@ function runProcess(command: string, args: string[], timeoutMs: number): Promise
       } catch {
         child.kill('SIGKILL');
       }
-      done({ missing: false, detail: `timed out after ${Math.round(timeoutMs / 1000)} s` });
+      done({ missing: false, detail: `timed out after ${Math.round(timeoutMs / 1000)} s`, timedOut: true });
     }, timeoutMs);
     child.on('error', (e: NodeJS.ErrnoException) => done({ missing: e.code === 'ENOENT', detail: e.code ?? e.message }));
     child.on('close', (code) => done({ missing: false, detail: code === 0 ? '' : firstLine(stderr) || `exit code ${code}` }));
