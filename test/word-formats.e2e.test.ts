@@ -216,6 +216,8 @@ describe.skipIf(!SOFFICE)('formats LibreOffice converts (.doc, .wps, .odt, .rtf)
     expect(buildReport(out.text, 'text').allSections.map((s) => s.label)).toContain('（一）责任传导不够到位');
   });
 
+  afterAll(async () => (await import('../src/files/convert.js')).releaseProfile());
+
   it('a conversion past its time limit is killed with its process group, and the next one starts afresh', async () => {
     const { convertToDocx } = await import('../src/files/convert.js');
     expect(await convertToDocx(Buffer.from('{\\rtf1 hello}'), 'rtf', 50)).toEqual({ ok: false, reason: 'failed', detail: 'timed out after 0 s' });

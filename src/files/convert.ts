@@ -26,15 +26,30 @@ export function officeCommand(env: NodeJS.ProcessEnv = process.env): string {
 
 let profile: string | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+const created = new Set<string>();
 
-/** This run's profile directory, removed when the process exits. */
+/** This run's profile directory; every profile made is removed when the process exits. */
 function runProfile(): string {
   if (!profile) {
     profile = mkdtempSync(path.join(tmpdir(), 'reportlint-soffice-'));
-    const dir = profile;
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    if (!created.size) process.once('exit', () => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+    created.add(profile);
   }
   return profile;
+}
+
+/** Removes this run's profile now (a long-lived caller's clean-up); the next conversion makes a fresh one. */
+export function releaseProfile(): void {
+  dropProfile();
+}
+
+/** Drops a profile a killed LibreOffice may have left locked; the next conversion makes a fresh one. */
+function dropProfile(): void {
+  if (!profile) return;
+  const dir = profile;
+  profile = undefined;
+  created.delete(dir);
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export function convertToDocx(bytes: Buffer, ext: string, timeoutMs = CONVERT_TIMEOUT_MS): Promise<Conversion> {
@@ -52,8 +67,7 @@ async function convertOnce(bytes: Buffer, ext: string, timeoutMs: number): Promi
     await writeFile(input, bytes);
     const args = ['--headless', '--norestore', '--nolockcheck', `-env:UserInstallation=${pathToFileURL(runProfile()).href}`, '--convert-to', 'docx', '--outdir', path.join(dir, 'out'), input];
     const run = await runProcess(officeCommand(), args, timeoutMs);
-    // A killed LibreOffice may leave its profile locked: the next conversion starts a fresh one.
-    if (run.timedOut) profile = undefined;
+    if (run.timedOut) dropProfile();
     if (run.missing) return { ok: false, reason: 'no-office', detail: run.detail };
     const output = path.join(dir, 'out', 'input.docx');
     try {
