@@ -15,10 +15,14 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-async function readStdin() {
+async function readStdinBytes() {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readStdin() {
+  return (await readStdinBytes()).toString('utf8');
 }
 
 const code = await main(process.argv.slice(2), {
@@ -30,6 +34,7 @@ const code = await main(process.argv.slice(2), {
   columns: process.stdout.columns,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readStdin,
+  readStdinBytes,
   progressStream: process.stderr,
 });
 process.exitCode = code;

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { FAMILY_LEVEL, markerText, type Marker, type MarkerFamily } from '../src/model/markers.js';
 import { everySection, sectionTrees, type Section } from '../src/model/report.js';
+import { interpolate } from '../src/i18n/format.js';
 
 /** The family one level below each family: 一、 → （一） → 1. → （1）. */
 const FAMILY_BELOW: Record<MarkerFamily, MarkerFamily | null> = {
@@ -15,6 +16,38 @@ type Numbered = Section & { marker: Marker; markerSpan: NonNullable<Section['mar
 function isNumbered(section: Section): section is Numbered {
   return section.marker !== null && section.markerSpan !== null;
 }
+
+/** Shared with the auto-numbering message, which quotes one of the others. */
+const MESSAGES = {
+  firstNumber: {
+    zh: '本级序号应从头编起：期望“{expected}”，实际为“{actual}”',
+    en: 'Numbering should start again at this level: expected “{expected}”, found “{actual}”',
+  },
+  numberGap: {
+    zh: '序号不连续：期望“{expected}”，实际为“{actual}”',
+    en: 'Numbering has a gap: expected “{expected}”, found “{actual}”',
+  },
+  numberRepeat: {
+    zh: '序号重复：期望“{expected}”，实际为“{actual}”',
+    en: 'Number repeated: expected “{expected}”, found “{actual}”',
+  },
+  numberOrder: {
+    zh: '序号顺序颠倒：期望“{expected}”，实际为“{actual}”',
+    en: 'Number out of order: expected “{expected}”, found “{actual}”',
+  },
+  mixedFamily: {
+    zh: '同级序号样式不一致：期望“{expected}”，实际为“{actual}”',
+    en: 'Marker style differs at this level: expected “{expected}”, found “{actual}”',
+  },
+  skippedLevel: {
+    zh: '标题层级跳跃：“{parent}”之下期望“{expected}”，实际为“{actual}”',
+    en: 'Heading level skipped: under “{parent}” expected “{expected}”, found “{actual}”',
+  },
+  autoNumbering: {
+    zh: 'Word 自动编号（第 {level} 级列表）：{problem}；请在 Word 中调整编号（重新开始编号、继续编号或修改编号格式）',
+    en: 'Word automatic numbering (list level {level}): {problem}; change it in Word (restart or continue the list, or its number format)',
+  },
+};
 
 export default defineRule({
   id: 'heading-numbering',
@@ -31,32 +64,7 @@ export default defineRule({
       },
     },
   },
-  messages: {
-    firstNumber: {
-      zh: '本级序号应从头编起：期望“{expected}”，实际为“{actual}”',
-      en: 'Numbering should start again at this level: expected “{expected}”, found “{actual}”',
-    },
-    numberGap: {
-      zh: '序号不连续：期望“{expected}”，实际为“{actual}”',
-      en: 'Numbering has a gap: expected “{expected}”, found “{actual}”',
-    },
-    numberRepeat: {
-      zh: '序号重复：期望“{expected}”，实际为“{actual}”',
-      en: 'Number repeated: expected “{expected}”, found “{actual}”',
-    },
-    numberOrder: {
-      zh: '序号顺序颠倒：期望“{expected}”，实际为“{actual}”',
-      en: 'Number out of order: expected “{expected}”, found “{actual}”',
-    },
-    mixedFamily: {
-      zh: '同级序号样式不一致：期望“{expected}”，实际为“{actual}”',
-      en: 'Marker style differs at this level: expected “{expected}”, found “{actual}”',
-    },
-    skippedLevel: {
-      zh: '标题层级跳跃：“{parent}”之下期望“{expected}”，实际为“{actual}”',
-      en: 'Heading level skipped: under “{parent}” expected “{expected}”, found “{actual}”',
-    },
-  },
+  messages: MESSAGES,
   docs: {
     summary: {
       zh: '标题序号按“一、→（一）→1.→（1）”逐级使用，各级从 1 连续编号',
@@ -68,8 +76,8 @@ export default defineRule({
     },
     standard: 'GB/T 9704-2012 §7.3.3（结构层次序数）',
     details: {
-      zh: '对报告的标题树逐级检查：同一上级下的各个编号标题须从 1 开始连续编号，换了上级重新编号；同级须用同一种序号样式，并与所处层次相符（“一、”之下用“（一）”，“（一）”之下用“1.”，“1.”之下用“（1）”），不符者按“同级样式不一致”报告。越级使用序号（如“一、”下直接用“1.”）只作警告，可用 allowSkippedLevel 关闭；最高一级用什么序号不作要求，全文只用“1.”“2.”分层也不报。没有序号的 Markdown 标题（如“## 附件”）不参与同级计数，但其下的编号标题照常检查。序号的标点写法（“一.”“(一)”）由 heading-punctuation 检查，本规则把“一.”当作“一、”计数。',
-      en: 'Walks the report’s heading tree: the numbered headings under one parent must count 1, 2, 3 … and start again under a new parent; one level uses one marker style, and that style must fit the level’s place (（一） under 一、, 1. under （一）, （1） under 1.), otherwise it is reported as a style mismatch. A level left out (1. straight under 一、) is only a warning, and allowSkippedLevel turns it off; the top level may use any style, so a report numbered only 1., 2., 3. is fine. Markdown headings without a marker (“## 附件”) are not counted as siblings, but the numbered headings under them are checked. The marker’s punctuation (一. or (一)) is heading-punctuation’s job: here 一. counts as number one of the 一、 style.',
+      zh: '对报告的标题树逐级检查：同一上级下的各个编号标题须从 1 开始连续编号，换了上级重新编号；同级须用同一种序号样式，并与所处层次相符（“一、”之下用“（一）”，“（一）”之下用“1.”，“1.”之下用“（1）”），不符者按“同级样式不一致”报告。越级使用序号（如“一、”下直接用“1.”）只作警告，可用 allowSkippedLevel 关闭；最高一级用什么序号不作要求，全文只用“1.”“2.”分层也不报。没有序号的 Markdown 标题（如“## 附件”）不参与同级计数，但其下的编号标题照常检查。序号的标点写法（“一.”“(一)”）由 heading-punctuation 检查，本规则把“一.”当作“一、”计数。Word 文档的自动编号按 Word 显示的编号检查（例如另起的二级列表在新的一级标题下接着编成“（三）”），报告时注明第几级列表，应在 Word 中“重新开始编号”或“继续编号”。',
+      en: 'Walks the report’s heading tree: the numbered headings under one parent must count 1, 2, 3 … and start again under a new parent; one level uses one marker style, and that style must fit the level’s place (（一） under 一、, 1. under （一）, （1） under 1.), otherwise it is reported as a style mismatch. A level left out (1. straight under 一、) is only a warning, and allowSkippedLevel turns it off; the top level may use any style, so a report numbered only 1., 2., 3. is fine. Markdown headings without a marker (“## 附件”) are not counted as siblings, but the numbered headings under them are checked. The marker’s punctuation (一. or (一)) is heading-punctuation’s job: here 一. counts as number one of the 一、 style. Word’s automatic numbering is checked as Word draws it (a second-level list that runs on to （三） under the next heading, say); the finding names the list level, and the remedy is Word’s Restart or Continue Numbering.',
     },
   },
   examples: [
@@ -148,6 +156,18 @@ export default defineRule({
   check(report, context) {
     const { allowSkippedLevel } = context.options;
 
+    /**
+     * Word draws an automatic number itself: the finding says which list level,
+     * and offers nothing to edit in the text (the number is not in it).
+     */
+    const flag = (section: Numbered, messageId: Exclude<keyof typeof MESSAGES, 'autoNumbering'>, data: Record<string, string>, warnOnly = false): void => {
+      const auto = section.headingParagraph.hint?.numbering;
+      if (auto) {
+        const problem = interpolate(MESSAGES[messageId][context.locale] ?? MESSAGES[messageId].zh, data);
+        context.report({ at: section.markerSpan, messageId: 'autoNumbering', data: { level: auto.level + 1, problem }, warnOnly });
+      } else context.report({ at: section.markerSpan, messageId, data, warnOnly });
+    };
+
     /** Checks the numbered sections directly under one parent (null: the top level). */
     const checkGroup = (parent: Section | null, children: Section[]): void => {
       const numbered = children.filter(isNumbered);
@@ -164,11 +184,7 @@ export default defineRule({
         const { marker } = section;
         const expected: number = previous === null ? 1 : previous + 1;
         if (marker.family !== family) {
-          context.report({
-            at: section.markerSpan,
-            messageId: 'mixedFamily',
-            data: { expected: markerText(family, expected), actual: marker.raw },
-          });
+          flag(section, 'mixedFamily', { expected: markerText(family, expected), actual: marker.raw });
           previous = expected;
           continue;
         }
@@ -181,22 +197,13 @@ export default defineRule({
                 : marker.number > expected
                   ? 'numberGap'
                   : 'numberOrder';
-          context.report({
-            at: section.markerSpan,
-            messageId,
-            data: { expected: markerText(family, expected), actual: marker.raw },
-          });
+          flag(section, messageId, { expected: markerText(family, expected), actual: marker.raw });
         }
         previous = marker.number;
         // A level left out between a numbered parent and this section: once per group.
         if (fitting && parent?.marker && !allowSkippedLevel && !skipReported && FAMILY_LEVEL[family] > FAMILY_LEVEL[fitting]) {
           skipReported = true;
-          context.report({
-            at: section.markerSpan,
-            messageId: 'skippedLevel',
-            warnOnly: true,
-            data: { parent: parent.marker.raw, expected: markerText(fitting, marker.number), actual: marker.raw },
-          });
+          flag(section, 'skippedLevel', { parent: parent.marker.raw, expected: markerText(fitting, marker.number), actual: marker.raw }, true);
         }
       }
     };

@@ -34,6 +34,10 @@ export default defineRule({
       zh: '序号应为“{expected}”，实为“{actual}”',
       en: 'Heading marker should be “{expected}”, found “{actual}”',
     },
+    autoMarkerPunctuation: {
+      zh: 'Word 自动编号（第 {level} 级列表）的序号应为“{expected}”，实为“{actual}”；请在 Word 中修改该级编号格式',
+      en: 'Word automatic numbering (list level {level}) shows “{actual}”; it should be “{expected}”: change the level’s number format in Word',
+    },
     headingEndPunctuation: {
       zh: '单独成行的标题末尾不加标点，应删去“{mark}”',
       en: 'A heading on its own line takes no punctuation at its end: remove “{mark}”',
@@ -50,8 +54,8 @@ export default defineRule({
     },
     standard: 'GB/T 9704-2012 §7.3.3（结构层次序数）',
     details: {
-      zh: '序号按报告结构模型识别（行首的“一、（一）1.（1）”及其常见误写），误写的序号改为标准写法，数字不变；“二 ”（以空格代替顿号）连同空格一起改为“二、”。Markdown 有序列表的“1. ”中的空格是列表语法的一部分，不报告。单独成行的标题（含 Markdown 标题）末尾的“。，：；、”及半角“,.:;”报告并删除；问号、叹号、省略号和引号、括号不算。接排标题（“（一）压实责任。正文……”）的句号是标题与正文的分隔，不报告。序号是否连续由 heading-numbering 检查。全角数字序号（“１.”）也按标准写法报告。allowFullwidthPoint 为 true 时接受“1．”。',
-      en: 'Markers come from the report model (一、 （一） 1. （1） at the start of a line and their usual misspellings). A misspelled marker is replaced by the standard form with the same number; “二 ” (a space instead of 、) is replaced together with its space. The space in a Markdown ordered list item “1. ” belongs to the list syntax and is not reported. At the end of a heading on its own line (Markdown headings included), 。，：；、 and the half-width ,.:; are reported and removed; question and exclamation marks, ellipses, quotes and brackets are not. The full stop of a run-in heading (“（一）压实责任。正文……”) separates heading and body and is fine. Whether the numbers count correctly is heading-numbering’s job. A marker in full-width digits (“１.”) is reported too. With allowFullwidthPoint, “1．” passes.',
+      zh: '序号按报告结构模型识别（行首的“一、（一）1.（1）”及其常见误写），误写的序号改为标准写法，数字不变；“二 ”（以空格代替顿号）连同空格一起改为“二、”。Markdown 有序列表的“1. ”中的空格是列表语法的一部分，不报告。单独成行的标题（含 Markdown 标题）末尾的“。，：；、”及半角“,.:;”报告并删除；问号、叹号、省略号和引号、括号不算。接排标题（“（一）压实责任。正文……”）的句号是标题与正文的分隔，不报告。序号是否连续由 heading-numbering 检查。全角数字序号（“１.”）也按标准写法报告。allowFullwidthPoint 为 true 时接受“1．”。Word 文档的自动编号按 Word 显示的样子参与检查（如某级列表定义为“一.”）：报告时注明第几级列表，不提供修复，应在 Word 中修改该级的编号格式。',
+      en: 'Markers come from the report model (一、 （一） 1. （1） at the start of a line and their usual misspellings). A misspelled marker is replaced by the standard form with the same number; “二 ” (a space instead of 、) is replaced together with its space. The space in a Markdown ordered list item “1. ” belongs to the list syntax and is not reported. At the end of a heading on its own line (Markdown headings included), 。，：；、 and the half-width ,.:; are reported and removed; question and exclamation marks, ellipses, quotes and brackets are not. The full stop of a run-in heading (“（一）压实责任。正文……”) separates heading and body and is fine. Whether the numbers count correctly is heading-numbering’s job. A marker in full-width digits (“１.”) is reported too. With allowFullwidthPoint, “1．” passes. Word’s automatic numbering is checked as Word shows it (a list level defined as “一.”, say): the finding names the list level and offers no fix, since the number is not in the text; change the level’s number format in Word.',
     },
   },
   examples: [
@@ -108,6 +112,12 @@ export default defineRule({
       const expected = expectedMarker(marker.raw, marker.canonicalRaw, allowFullwidthPoint);
       // ㈠ and ⑴ are （一） and （1） in one character: the same marker, not a punctuation fault.
       if (marker.raw === expected || marker.enclosed) return;
+      // Word draws an automatic number itself: name the list level; the text holds nothing to fix.
+      const auto = section.headingParagraph.hint?.numbering;
+      if (auto) {
+        context.report({ at: markerSpan, messageId: 'autoMarkerPunctuation', data: { level: auto.level + 1, expected, actual: marker.raw } });
+        return;
+      }
       const content = section.headingParagraph.content;
       // “二 工作”: the spaces stand for the 顿号 and go with the fix.
       const bare = marker.family === 'cn' && marker.raw.length < marker.length && !/[、.．，,]$/.test(marker.raw);

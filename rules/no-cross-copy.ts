@@ -59,6 +59,10 @@ export default defineRule({
       zh: '与 {source} 第 {line} 行的文字雷同（{chars} 字）',
       en: 'Same text as {source}, line {line} ({chars} characters)',
     },
+    copiedParagraph: {
+      zh: '与 {source} 第 {paragraph} 段的文字雷同（{chars} 字）',
+      en: 'Same text as {source}, paragraph {paragraph} ({chars} characters)',
+    },
     'section-share': {
       zh: '本节 {percent}% 的文字与其他报告雷同（上限 {max}%）',
       en: '{percent}% of this section is shared with other reports (at most {max}%)',
@@ -132,11 +136,15 @@ export default defineRule({
         for (const f of found) {
           const related = f.sources.slice(0, MAX_RELATED).map((p) => ({ file: files[p.file], at: sourceSpanFromRuns(data[p.file].runs, p.start, p.end) }));
           const first = related[0];
+          // A Word document is named by the paragraph its writer counts, not by a line of extracted text.
+          const paragraph = context.paragraph?.(first.file, first.at.start);
+          const source = displayPath(file.filePath, first.file.filePath);
           context.report({
             file,
             at: sourceSpanFromRuns(file.data.runs, f.start, f.end),
-            messageId: 'copied',
-            data: { source: displayPath(file.filePath, first.file.filePath), line: context.position(first.file, first.at.start).line, chars: f.end - f.start },
+            ...(paragraph !== undefined
+              ? { messageId: 'copiedParagraph', data: { source, paragraph, chars: f.end - f.start } }
+              : { messageId: 'copied', data: { source, line: context.position(first.file, first.at.start).line, chars: f.end - f.start } }),
             related,
           });
         }

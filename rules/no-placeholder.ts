@@ -46,8 +46,8 @@ export default defineRule({
       en: 'Blanks such as “×”, “××” or “【待填】” left over from a template are among the slips (错漏) reviewers find most often; they show the report was not checked before it was sent.',
     },
     details: {
-      zh: '识别 ×、Ｘ、XX/xx、与中文或单位相邻的单个 X/x、○○/〇〇、□、＿＿/__、***、【待填】、（此处填写……）、[单位名称] 等。数字之间的乘号（3×4）、拉丁单词、年份中的“〇”（二〇〇八年）和 X光 不报。代码与 HTML 注释不检查。',
-      en: 'Finds ×, Ｘ, XX/xx, a single X/x beside Chinese text or a unit, ○○/〇〇, □, ＿＿/__, ***, 【待填】, （此处填写……） and [单位名称]. Multiplication between numbers (3×4), Latin words, the zeros of a year (二〇〇八年) and X光 are not reported. Code and HTML comments are not checked.',
+      zh: '识别 ×、Ｘ、XX/xx、与中文或单位相邻的单个 X/x、○○/〇〇、□、＿＿/__、***、【待填】、（此处填写……）、[单位名称] 等。数字之间的乘号（3×4）、拉丁单词、年份中的“〇”（二〇〇八年）和 X光 不报。代码与 HTML 注释不检查。Word 文档中仍显示提示文字的内容控件（如“单击或点击此处输入文字。”）视为未填写，无论提示文字是什么。',
+      en: 'Finds ×, Ｘ, XX/xx, a single X/x beside Chinese text or a unit, ○○/〇〇, □, ＿＿/__, ***, 【待填】, （此处填写……） and [单位名称]. Multiplication between numbers (3×4), Latin words, the zeros of a year (二〇〇八年) and X光 are not reported. Code and HTML comments are not checked. In a Word document, a content control still showing its prompt (such as 单击或点击此处输入文字。) is an unfilled blank, whatever the prompt says.',
     },
   },
   examples: [
@@ -68,13 +68,21 @@ export default defineRule({
     const pattern = new RegExp([...BUILTIN, ...context.options.extraPatterns].join('|'), 'gu');
     for (const paragraph of report.paragraphs) {
       const { text } = paragraph.content;
+      const found: { start: number; end: number }[] = [];
       for (const m of text.matchAll(pattern)) {
         if (!m[0]) continue;
-        context.report({
-          at: paragraph.content.span(m.index, m.index + m[0].length),
-          messageId: 'unfilled',
-          data: { text: m[0] },
-        });
+        const at = paragraph.content.span(m.index, m.index + m[0].length);
+        found.push(at);
+        context.report({ at, messageId: 'unfilled', data: { text: m[0] } });
+      }
+      // A Word content control still showing its prompt is a blank, whatever the prompt says.
+      const blanks = paragraph.hint?.blanks;
+      if (!blanks) continue;
+      const lineStart = report.lines.lineStart(report.lines.position(paragraph.span.start).line);
+      for (const b of blanks) {
+        const at = { start: lineStart + b.start, end: lineStart + b.end };
+        if (found.some((f) => f.start < at.end && at.start < f.end)) continue;
+        context.report({ at, messageId: 'unfilled', data: { text: report.source.slice(at.start, at.end) } });
       }
     }
   },

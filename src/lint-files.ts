@@ -6,11 +6,12 @@ import { BatchCollector } from './engine/batch.js';
 import { fixText } from './engine/fixer.js';
 import { formatFor, lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
 import { discoverFiles } from './files/discover.js';
-import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, readReport, type ReadOutcome } from './files/read.js';
+import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, isBinaryFormat, readBytes, readReport, type ReadOutcome } from './files/read.js';
+import { isLockOrTempFile } from './files/discover.js';
+import type { LineHint, LineHints } from './model/hints.js';
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
 import { GENRE_NAMES, type Genre } from './model/anatomy.js';
 import { buildReport } from './model/build.js';
-import type { LineHints } from './model/hints.js';
 import { LineIndex } from './model/line-index.js';
 import { formattedCopy, type FormattedCopy } from './layout/fix-output.js';
 import type { Locale } from './types.js';
@@ -42,8 +43,11 @@ export interface LintFilesOptions {
   encoding?: string;
   /** `--max-file-size`, in bytes (default 10 MB): larger files are skipped with a warning. */
   maxFileSize?: number;
-  /** `--stdin`: lint this text instead of files; `filePath` picks the config and the format. */
-  stdin?: { text: string; filePath: string };
+  /**
+   * `--stdin`: lint this text instead of files; `filePath` picks the config and the format.
+   * `bytes`: standard input as read, for a name that says Word or PDF (`x.docx`).
+   */
+  stdin?: { text: string; filePath: string; bytes?: Buffer };
   /** The caller writes fixes of Word documents as tracked changes into a copy (the CLI's --fix): no note that they are not fixed. */
   docxTrackedChanges?: boolean;
   /** Called after each file, for a progress bar. */
@@ -74,9 +78,14 @@ export function readStamp(result: LintResult): ReadStamp | undefined {
 
 /**
  * A result whose file could not be read carries one message with `fatal: true`.
- * Findings in a Word document also name the paragraph and quote it.
+ * Findings in a Word document also name the paragraph (as the writer counts
+ * them), quote it, and say which part of the document it is in when not the body.
  */
-export type FileMessage = LintMessage & { fatal?: boolean; paragraph?: number; quote?: string };
+export type FileMessage = LintMessage & { fatal?: boolean; paragraph?: number; quote?: string; part?: WordPart };
+
+/** Parts of a Word document other than the body flow. */
+export type WordPart = 'table' | 'toc' | 'caption' | 'footnote' | 'endnote' | 'header' | 'footer';
+const wordHints = new WeakMap<LintResult, LineHints>();
 
 /**
  * Lints files, directories and globs: discovery, config, reading, then
@@ -125,8 +134,16 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     const references = await referenceLoader.forSettings(config.settings);
     if (references?.files.has(file.path)) continue;
 
+    // Word's owner file (~$报告.docx) and temporary files are left while a document is open: not reports.
+    if (!options.stdin && isLockOrTempFile(file.path)) {
+      results.push(notice(file.path, 0, coreMessage(locale, 'lockFileSkipped'), 'lock-file-skipped'));
+      continue;
+    }
+    const noStamp = { mtimeMs: 0, size: 0 };
     const read: ReadOutcome = options.stdin
-      ? { kind: 'text', text: options.stdin.text, encoding: 'utf-8', bom: false, stamp: { mtimeMs: 0, size: 0 } }
+      ? options.stdin.bytes && isBinaryFormat(file.path)
+        ? await readBytes(options.stdin.bytes, file.path, { encoding: options.encoding }, noStamp)
+        : { kind: 'text', text: options.stdin.text, encoding: 'utf-8', bom: false, stamp: noStamp }
       : await readReport(file.path, { encoding: options.encoding, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
     if (read.kind === 'skipped') {
       results.push(notice(file.path, read.fatal ? 2 : 1, skipMessage(locale, read.messageId, read.data), read.messageId, read.fatal));
@@ -151,7 +168,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       references: references?.corpus,
     };
     let result: LintResult;
-    if (options.fix && !read.docx) {
+    if (options.fix && !read.readOnly) {
       const outcome = fixText(read.text, { ...textOptions, fixRules: options.fixRules });
       result = outcome.result;
       result.fixed = outcome.fixed;
@@ -162,6 +179,11 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     } else {
       result = lintText(read.text, textOptions);
     }
+    // Word's fixes go into the annotated copy as tracked changes when the caller writes one; a converted file or a PDF is not fixed.
+    if (read.readOnly && options.fix && !(read.readOnly === 'DOCX' && options.docxTrackedChanges)) {
+      const note = read.readOnly === 'DOCX' ? noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix') : noteMessage(coreMessage(locale, 'readOnlyNoFix', { ext: `.${read.readOnly.toLowerCase()}` }), 'read-only-no-fix');
+      result.messages.unshift(note);
+    }
     if (read.docx) {
       // Layout fixes go to a formatted copy beside it; text fixes to the annotated copy as tracked changes.
       const copy = options.fix ? await formattedCopy(file.path, read, textOptions, result, options.fixRules) : null;
@@ -170,16 +192,44 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
         result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, shown), copy.noteId));
       }
       if (copy?.copy) stamp.formatted = copy.copy;
-      if (options.fix && !options.docxTrackedChanges) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
       result.docx = true;
+      wordHints.set(result, read.docx.hints);
     }
     readStamps.set(result, stamp);
     results.push(result);
   }
   options.onProgress?.(done, files.length);
   const finished = collector?.active ? collector.finish(results) : results;
-  if (finished !== results) finished.forEach((r, i) => readStamps.set(r, readStamps.get(results[i])!));
-  for (const r of finished) if (r.docx) addParagraphs(r);
+  if (finished !== results) {
+    finished.forEach((r, i) => {
+      readStamps.set(r, readStamps.get(results[i])!);
+      const hints = wordHints.get(results[i]);
+      if (hints) {
+        wordHints.set(r, hints);
+        // The batch phase rebuilds results that got findings: keep them marked as Word.
+        r.docx = true;
+      }
+    });
+  }
+  const words = new Map<string, WordFile>();
+  for (const r of finished) {
+    const hints = wordHints.get(r);
+    if (hints) words.set(r.filePath, { source: r.source, lines: new LineIndex(r.source), hints });
+  }
+  for (const r of finished) {
+    const word = words.get(r.filePath);
+    if (word) addParagraphs(r, word);
+    // Copy findings name the other file's paragraph and quote it, when that file is Word too.
+    for (const m of r.messages) {
+      for (const rel of m.related ?? []) {
+        const other = words.get(rel.filePath);
+        if (!other) continue;
+        const ordinal = other.hints.get(rel.line)?.ordinal;
+        if (ordinal !== undefined) rel.paragraph = ordinal;
+        rel.quote = quoteAt(other, rel.line, rel.column);
+      }
+    }
+  }
   return finished;
 }
 
@@ -193,24 +243,53 @@ function skipMessage(locale: Locale, messageId: CoreMessageId, data: Record<stri
   return coreMessage(locale, messageId, { ...data, reason: reason ?? '' });
 }
 
-/** Findings in a Word document point to a paragraph (its line here) and quote it. */
-function addParagraphs(result: LintResult): void {
-  const lines = new LineIndex(result.source);
+const PART_OF_ROLE: Record<NonNullable<LineHint['role']>, WordPart> = {
+  'table-cell': 'table',
+  toc: 'toc',
+  caption: 'caption',
+  footnote: 'footnote',
+  endnote: 'endnote',
+  header: 'header',
+  footer: 'footer',
+};
+
+/** A Word document of the run: its text and what the reader knew of each line. */
+interface WordFile {
+  source: string;
+  lines: LineIndex;
+  hints: LineHints;
+}
+
+/**
+ * Findings in a Word document point to a paragraph as the writer counts them
+ * (non-empty paragraphs, a table as one), quote a few characters around the
+ * finding, and name the part (table, footnote, header …) when not the body.
+ */
+function addParagraphs(result: LintResult, word: WordFile): void {
   for (const m of result.messages as FileMessage[]) {
-    m.paragraph = m.line;
-    const start = lines.lineStart(m.line);
-    const text = result.source.slice(start, lines.lineEnd(m.line));
-    const at = Math.max(0, m.column - 1);
-    const from = Math.max(0, at - 6);
-    m.quote = (from > 0 ? '…' : '') + text.slice(from, at + 14) + (at + 14 < text.length ? '…' : '');
+    if (m.fatal) continue;
+    const hint = word.hints.get(m.line);
+    if (hint?.ordinal !== undefined) m.paragraph = hint.ordinal;
+    if (hint?.role) m.part = PART_OF_ROLE[hint.role];
+    // A note at the top of the file (no fix for Word) quotes nothing.
+    if (m.ruleId === null && m.severity === 0) continue;
+    m.quote = quoteAt(word, m.line, m.column);
   }
+}
+
+/** A few characters around a position: six before, fourteen from it, with … where the paragraph goes on. */
+function quoteAt(word: WordFile, line: number, column: number): string {
+  const text = word.source.slice(word.lines.lineStart(line), word.lines.lineEnd(line));
+  const at = Math.max(0, column - 1);
+  const from = Math.max(0, at - 6);
+  return (from > 0 ? '…' : '') + text.slice(from, at + 14) + (at + 14 < text.length ? '…' : '');
 }
 
 function noteMessage(message: string, messageId: string): LintMessage {
   return { ruleId: null, messageId, severity: 0, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
 }
 
-function notice(filePath: string, severity: 1 | 2, message: string, messageId: string, fatal = false): LintResult {
+function notice(filePath: string, severity: 0 | 1 | 2, message: string, messageId: string, fatal = false): LintResult {
   const m: FileMessage = { ruleId: null, messageId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
   if (fatal) m.fatal = true;
   return summarize(filePath, [m], '');

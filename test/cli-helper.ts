@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/reportlint.js');
 
-export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}) {
+export function cli(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string | Buffer } = {}) {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, encoding: 'utf8', input: options.input });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -114,7 +114,7 @@ describe('bad input: one clear line each, the batch goes on, exit 2 when a file 
     'locked.md': CLEAN_REPORT,
     'big.md': CLEAN_REPORT + '党支部认真开展工作。'.repeat(40000),
     'broken.docx': Buffer.from('PK\u0003\u0004 not really a zip'),
-    'nothing/notes.pdf': 'x',
+    'nothing/notes.xlsx': 'x',
   });
   chmodSync(path.join(d, 'locked.md'), 0o000);
   const asRoot = process.getuid?.() === 0;
@@ -143,7 +143,7 @@ describe('bad input: one clear line each, the batch goes on, exit 2 when a file 
     const r = cli(['missing.md', 'nothing', 'good.md', '--no-color'], { cwd: d });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('路径不存在：missing.md');
-    expect(r.stdout).toContain('目录中没有报告文件（.md、.markdown、.txt、.docx）');
+    expect(r.stdout).toContain('目录中没有报告文件（.md、.markdown、.txt、.docx、.doc、.wps、.odt、.rtf、.pdf）');
     expect(r.stdout).toContain('检查 3 个文件');
   });
 

@@ -84,7 +84,10 @@ describe('rule metadata', () => {
       // A rule that compares files with each other cannot show a finding with one text: a test file must drive it.
       expect(testsNaming(rule.id), 'a batch rule without invalid examples is exercised by a test file').not.toEqual([]);
     } else {
-      expect([...used].sort(), 'every message id has an invalid example').toEqual(Object.keys(rule.messages).sort());
+      // Messages about Word's automatic numbering (`auto…`) need a Word document, which a text example cannot be: a test file drives them.
+      const wordOnly = Object.keys(rule.messages).filter((id) => id.startsWith('auto'));
+      for (const id of wordOnly) expect(testsNaming(id), `${id} is exercised by a test file`).not.toEqual([]);
+      expect([...used].sort(), 'every message id has an invalid example').toEqual(Object.keys(rule.messages).filter((id) => !wordOnly.includes(id)).sort());
     }
     expect(rule.examples.some((e) => 'valid' in e), 'has a valid example').toBe(true);
     if (rule.fixable) expect(rule.examples.some((e) => 'output' in e), 'fixable rule shows a fix').toBe(true);

@@ -22,6 +22,7 @@ import { runInit, type Ask } from './init.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
 import { writeDocxCopies } from './docx-copies.js';
 import { progressBar } from './progress.js';
+import { isBinaryFormat } from '../files/read.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -38,6 +39,8 @@ export interface CliIO {
   columns?: number;
   /** Asks a question on the terminal (--init); absent when standard input or output is not a terminal. */
   ask?: Ask;
+  /** Reads all of standard input as bytes (for --stdin with a Word or PDF --stdin-filename). */
+  readStdinBytes?: () => Promise<Buffer>;
   /** Writes raw text to stderr for the progress bar (it redraws in place). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -252,7 +255,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         references: opts.reference,
         encoding: opts.encoding,
         maxFileSize,
-        stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(), filePath: opts.stdinFilename ?? '<stdin>.md' } : undefined,
+        stdin: opts.stdin ? await stdinInput(io, opts.stdinFilename ?? '<stdin>.md') : undefined,
         onProgress: progress?.update,
       });
     } finally {
@@ -373,4 +376,10 @@ function terminalAsk(io: CliIO): Ask | undefined {
 
 async function noStdin(): Promise<string> {
   return '';
+}
+
+/** Standard input for --stdin: bytes when the name says Word, a converted format or PDF, else text. */
+async function stdinInput(io: CliIO, filePath: string): Promise<{ text: string; filePath: string; bytes?: Buffer }> {
+  if (io.readStdinBytes && isBinaryFormat(filePath)) return { text: '', filePath, bytes: await io.readStdinBytes() };
+  return { text: await (io.readStdin ?? noStdin)(), filePath };
 }

@@ -91,9 +91,9 @@ export async function buildIndexFile(patterns: string[], cwd: string, output: st
   return { files: inputs.length, fingerprints: part.hashes.length, bytes };
 }
 
-/** Markdown or plain text: what a reference can be (besides an index). */
+/** What a reference can be besides an index: any report format reportlint reads (text, Word, what LibreOffice converts, PDF). */
 export function isTextReference(file: string): boolean {
-  return /\.(?:md|markdown|txt|docx)$/i.test(file);
+  return /\.(?:md|markdown|txt|docx|doc|wps|odt|rtf|pdf)$/i.test(file);
 }
 
 /** Reads a reference file for a corpus: text (any encoding reportlint reads, or a Word document), size, mtime and SHA-1. Throws UsageError. */

@@ -21,6 +21,8 @@ interface FileGeometry {
   filter: DirectiveFilter;
   locale: Locale;
   length: number;
+  /** Word documents: line → the paragraph number the writer sees. */
+  ordinals?: Map<number, number>;
 }
 
 interface RuleBatch {
@@ -55,6 +57,7 @@ export class BatchCollector {
       filter,
       locale,
       length: report.source.length,
+      ordinals: wordOrdinals(report),
     });
   }
 
@@ -81,6 +84,10 @@ export class BatchCollector {
             if (message) found.push({ filePath: d.file.filePath, message });
           },
           position: (file, offset) => this.geometryOf(rule, file.filePath).lines.position(offset),
+          paragraph: (file, offset) => {
+            const geo = this.geometryOf(rule, file.filePath);
+            return geo.ordinals?.get(geo.lines.position(offset).line);
+          },
         });
         for (const f of found) push(f.filePath, f.message);
       } catch (error) {
@@ -148,6 +155,16 @@ export class BatchCollector {
     }
     return message;
   }
+}
+
+/** Line → paragraph number, from the hints a Word reader gave the paragraphs; undefined for other formats. */
+function wordOrdinals(report: Report): Map<number, number> | undefined {
+  let out: Map<number, number> | undefined;
+  for (const p of report.paragraphs) {
+    if (p.hint?.ordinal === undefined) continue;
+    (out ??= new Map()).set(report.lines.position(p.span.start).line, p.hint.ordinal);
+  }
+  return out;
 }
 
 function checkSpan(rule: Rule, span: Span, length: number): void {

@@ -102,6 +102,9 @@ export interface RelatedLocation {
   endLine: number;
   endColumn: number;
   message?: string;
+  /** In a Word document: the paragraph as its writer counts them, and a quote of it. */
+  paragraph?: number;
+  quote?: string;
 }
 
 /** One linted file as the batch phase sees it. */
@@ -129,6 +132,8 @@ export interface BatchContext {
   report(descriptor: BatchReportDescriptor): void;
   /** Line and column of an offset in one of the batch's files (to name it in a message). */
   position(file: BatchFile<unknown, unknown>, offset: number): Position;
+  /** For a Word document: the paragraph number its writer sees at an offset (undefined for other files). */
+  paragraph?(file: BatchFile<unknown, unknown>, offset: number): number | undefined;
 }
 
 /**

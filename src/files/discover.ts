@@ -5,8 +5,17 @@ import picomatch from 'picomatch';
 import { UsageError } from '../errors.js';
 import type { CoreMessageId } from '../i18n/messages.js';
 
-/** The extensions a directory is searched for. */
-export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'docx'];
+/** The extensions a directory is searched for, in any case (`.DOCX` too). */
+export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'docx', 'doc', 'wps', 'odt', 'rtf', 'pdf'];
+
+/**
+ * Files a word processor leaves beside a document while it is open: Word's
+ * owner file `~$报告.docx`, LibreOffice's `.~lock.报告.docx#`, temporary `~WRL0001.tmp`.
+ */
+export function isLockOrTempFile(file: string): boolean {
+  const name = path.basename(file);
+  return name.startsWith('~$') || /^\.~lock\..*#$/.test(name) || /^~.*\.tmp$/i.test(name);
+}
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 export interface DiscoveredFile {
@@ -61,6 +70,7 @@ export function discoverFiles(
         onlyFiles: true,
         followSymbolicLinks: false,
         suppressErrors: true,
+        caseSensitiveMatch: false,
       });
       const before = found.size;
       for (const entry of entries) if (!ignored(entry)) add(path.normalize(entry), false);

@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { CoreMessageId } from '../i18n/messages.js';
-import { decode, DecodeError } from './decode.js';
-import { readDocx } from './docx.js';
 import type { LineHints } from '../model/hints.js';
 import type { DocumentLayout } from '../layout/types.js';
+import { CONVERTIBLE, convertToDocx } from './convert.js';
+import { decode, DecodeError } from './decode.js';
 
 /**
  * Reads one report, whatever it is: text in any encoding reportlint knows, or a
@@ -22,8 +23,16 @@ export type ReadOutcome =
       text: string;
       encoding: string;
       bom: boolean;
-      /** For .docx: what Word knows of each line; findings point to paragraphs, and there is no --fix. */
+      /**
+       * For .docx (and formats converted to it): what Word knows of each line, its layout for
+       * the layout rules, and its bytes for the annotated and formatted copies.
+       */
       docx?: { hints: LineHints; layout?: DocumentLayout; bytes?: Buffer };
+      /**
+       * The file is not text reportlint could write back (Word, a converted
+       * .doc/.wps/.odt/.rtf, a PDF): its upper-case extension, for the no-fix note.
+       */
+      readOnly?: string;
       stamp: ReadStamp;
     }
   /** Not linted: a warning (too large) or an error that fails the run with 2 (unreadable). */
@@ -66,13 +75,50 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
     return { kind: 'skipped', fatal: true, messageId: 'readFailed', data: { path: file, reason: code, why: ERRNO_REASONS[code] ?? '' } };
   }
 
-  if (/\.docx$/i.test(file)) {
+  return readBytes(bytes, file, options, stamp);
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Formats read as bytes, not text: Word, what LibreOffice converts to Word, PDF. */
+export function isBinaryFormat(file: string): boolean {
+  const ext = extensionOf(file);
+  return ext === 'docx' || ext === 'pdf' || CONVERTIBLE.has(ext);
+}
+
+function extensionOf(file: string): string {
+  return path.extname(file).slice(1).toLowerCase();
+}
+
+/** Reads a report from bytes already in hand (a file's, or standard input's with --stdin-filename). */
+export async function readBytes(bytes: Buffer, file: string, options: Pick<ReadOptions, 'encoding'>, stamp: ReadStamp): Promise<ReadOutcome> {
+  const ext = extensionOf(file);
+  const label = `.${ext}`;
+  if (ext === 'docx') return readWord(bytes, file, stamp, 'DOCX');
+
+  if (CONVERTIBLE.has(ext)) {
+    // A .docx saved under an old name (报告.doc) is read as what it is, without LibreOffice.
+    if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+      const direct = await readWord(bytes, file, stamp, ext.toUpperCase());
+      if (direct.kind === 'text') return direct;
+    }
+    const converted = await convertToDocx(bytes, ext);
+    if (!converted.ok) {
+      const messageId: CoreMessageId = converted.reason === 'no-office' ? 'convertNoOffice' : 'convertFailed';
+      return { kind: 'skipped', fatal: true, messageId, data: { path: file, ext: label, reason: converted.detail } };
+    }
+    return readWord(converted.docx, file, stamp, ext.toUpperCase(), true);
+  }
+
+  if (ext === 'pdf') {
+    const { readPdfText, PdfError } = await import('./pdf.js');
     try {
-      const docx = await readDocx(bytes);
-      const layout = await import('../layout/read.js').then((m) => m.readLayout(bytes));
-      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints, layout, bytes }, stamp };
-    } catch {
-      return { kind: 'skipped', fatal: true, messageId: 'docxCorrupt', data: { path: file } };
+      const text = await readPdfText(bytes);
+      return { kind: 'text', text, encoding: 'utf-8', bom: false, readOnly: 'PDF', stamp };
+    } catch (error) {
+      if (!(error instanceof PdfError)) throw error;
+      if (error.reason === 'no-text') return { kind: 'skipped', fatal: true, messageId: 'pdfNoText', data: { path: file } };
+      return { kind: 'skipped', fatal: true, messageId: 'pdfUnreadable', data: { path: file, reason: error.message } };
     }
   }
 
@@ -83,6 +129,22 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
     if (!(error instanceof DecodeError)) throw error;
     const messageId: CoreMessageId = error.reason === 'binary' ? 'fileBinary' : 'fileUndecodable';
     return { kind: 'skipped', fatal: true, messageId, data: { path: file, guess: error.detail } };
+  }
+}
+
+async function readWord(bytes: Buffer, file: string, stamp: ReadStamp, readOnly: string, converted = false): Promise<ReadOutcome> {
+  const { readDocx } = await import('./docx.js');
+  try {
+    const docx = await readDocx(bytes, { converted });
+    const layout = await import('../layout/read.js').then((m) => m.readLayout(bytes));
+    return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints, layout, bytes }, readOnly, stamp };
+  } catch (error) {
+    // PackageError, told by name: importing its module here would load the XML parser at start-up.
+    const reason = (error as { name?: string; reason?: string }).name === 'PackageError' ? (error as { reason?: string }).reason : undefined;
+    if (reason === 'too-large' || reason === 'too-many-entries') {
+      return { kind: 'skipped', fatal: true, messageId: 'docxTooLarge', data: { path: file, reason: (error as Error).message } };
+    }
+    return { kind: 'skipped', fatal: true, messageId: 'docxCorrupt', data: { path: file } };
   }
 }
 

@@ -33,13 +33,38 @@ export function isFatal(m: LintMessage): boolean {
   return (m as LintMessage & { fatal?: boolean }).fatal === true;
 }
 
-/** Extra fields some results carry on their messages (Word documents: paragraph and quote). */
-export function messageExtras(m: LintMessage): { paragraph?: number; quote?: string } {
-  const extra = m as LintMessage & { paragraph?: unknown; quote?: unknown };
-  const out: { paragraph?: number; quote?: string } = {};
+/** Extra fields some results carry on their messages (Word documents: paragraph, quote, and the part when not the body). */
+export function messageExtras(m: LintMessage): { paragraph?: number; quote?: string; part?: string } {
+  const extra = m as LintMessage & { paragraph?: unknown; quote?: unknown; part?: unknown };
+  const out: { paragraph?: number; quote?: string; part?: string } = {};
   if (typeof extra.paragraph === 'number') out.paragraph = extra.paragraph;
   if (typeof extra.quote === 'string') out.quote = extra.quote;
+  if (typeof extra.part === 'string') out.part = extra.part;
   return out;
+}
+
+const PART_NAMES: Record<string, Localized> = {
+  table: { zh: '表格', en: 'table' },
+  toc: { zh: '目录', en: 'contents' },
+  caption: { zh: '题注', en: 'caption' },
+  footnote: { zh: '脚注', en: 'footnote' },
+  endnote: { zh: '尾注', en: 'endnote' },
+  header: { zh: '页眉', en: 'header' },
+  footer: { zh: '页脚', en: 'footer' },
+};
+
+/**
+ * Where a finding is for a reader of the document: `第12段` (`¶12`) in a Word
+ * document, with the part when not the body (`第3段（表格）`, `页眉`), else `line:column`.
+ */
+export function locationText(m: LintMessage, locale: Locale): string {
+  const { paragraph, part } = messageExtras(m);
+  const partName = part && PART_NAMES[part] ? (PART_NAMES[part][locale] ?? PART_NAMES[part].zh) : '';
+  if (paragraph !== undefined) {
+    const base = locale === 'zh' ? `第${paragraph}段` : `¶${paragraph}`;
+    return partName ? (locale === 'zh' ? `${base}（${partName}）` : `${base} (${partName})`) : base;
+  }
+  return partName || `${m.line}:${m.column}`;
 }
 
 /** `a/b.md` relative to cwd, with `/` on every platform; `../x.md` for a file outside cwd. */

@@ -3,14 +3,16 @@ import path from 'node:path';
 import { coreMessage } from '../i18n/messages.js';
 import type { LintMessage } from '../engine/lint.js';
 import { clipChars, padEnd, visible, width, wrap } from './terminal-text.js';
+import { locationText } from './shared.js';
 import type { Formatter } from './types.js';
+import type { Locale } from '../types.js';
 
 /** A message column narrower than this is not worth wrapping into: the line may then overflow. */
 const MIN_MESSAGE_COLUMNS = 16;
 
-function position(m: LintMessage, locale: string): string {
-  // A Word document has paragraphs, not lines: 第12段 / ¶12, with a quote after the message.
-  return 'paragraph' in m && typeof m.paragraph === 'number' ? (locale === 'zh' ? `第${m.paragraph}段` : `¶${m.paragraph}`) : `${m.line}:${m.column}`;
+function position(m: LintMessage, locale: Locale): string {
+  // A Word document has paragraphs, not lines: 第12段（表格） / ¶12, with a quote after the message.
+  return locationText(m, locale);
 }
 
 function messageText(m: LintMessage): string {

@@ -37,16 +37,17 @@ export const summary: Formatter = (results, { locale, color, cwd, registry }) =>
 
   const header = ['colIndex', 'colUnit', 'colFile', 'colErrors', 'colWarnings', 'colProblems', 'colCopied', 'colVerdict'].map((k) => l(k as Parameters<typeof label>[1]));
   const right = [true, false, false, true, true, false, true, false];
+  // An unreadable file was not checked: dashes, not counts that could read as nearly clean.
   const cells = rows.map((row) => [
     String(row.index),
     // Cut before measuring: a title may be a whole 48 KB line.
     truncate(visible(clipChars(row.unit ?? row.title ?? '—', 200)), TITLE_WIDTH),
     visible(row.file),
-    String(row.errors),
-    String(row.warnings),
-    problemsLabel(row.problems, locale),
-    formatPercent(row.copied, locale),
-    l(row.pass ? 'pass' : 'fail'),
+    row.unreadable ? '—' : String(row.errors),
+    row.unreadable ? '—' : String(row.warnings),
+    row.unreadable ? '—' : problemsLabel(row.problems, locale),
+    row.unreadable ? '—' : formatPercent(row.copied, locale),
+    l(row.unreadable ? 'unreadable' : row.pass ? 'pass' : 'fail'),
   ]);
   const widths = header.map((h, i) => Math.max(stringWidth(h), ...cells.map((r) => stringWidth(r[i]))));
   const paint = (row: (typeof rows)[number], i: number, text: string): string => {

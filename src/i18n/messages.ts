@@ -108,13 +108,42 @@ export const CORE_MESSAGES = {
     zh: '未生成排版副本：{reason}',
     en: 'No formatted copy was made: {reason}',
   },
+  docxTooLarge: {
+    zh: 'Word 文档解压后过大或内含文件过多（{reason}），疑为压缩炸弹，未检查',
+    en: 'The Word document inflates too far or holds too many parts ({reason}), like a zip bomb; not checked',
+  },
+  convertNoOffice: {
+    zh: '未检查：读取 {ext} 文件需要 LibreOffice（soffice），请安装 LibreOffice，或在 Word/WPS 中另存为 .docx 后再检查',
+    en: 'Not checked: reading {ext} files needs LibreOffice (soffice); install LibreOffice, or save the file as .docx in Word or WPS',
+  },
+  convertFailed: {
+    zh: '未检查：LibreOffice 无法转换此 {ext} 文件（{reason}），请在 Word/WPS 中另存为 .docx 后再检查',
+    en: 'Not checked: LibreOffice could not convert this {ext} file ({reason}); save it as .docx in Word or WPS',
+  },
+  pdfNoText: {
+    zh: '未检查：PDF 没有文字层（可能是扫描件），请提供 Word 版本或先做文字识别（OCR）',
+    en: 'Not checked: the PDF has no text layer (perhaps a scan); supply the Word version or run OCR first',
+  },
+  pdfUnreadable: {
+    zh: '未检查：PDF 文件已损坏或加密（{reason}）',
+    en: 'Not checked: the PDF is damaged or encrypted ({reason})',
+  },
+  lockFileSkipped: {
+    zh: '已跳过 Office 锁定文件或临时文件（文档正被打开编辑时产生，不是报告）',
+    en: 'Skipped an Office lock or temporary file (left while a document is open; not a report)',
+  },
+  readOnlyNoFix: {
+    zh: '{ext} 文件不提供自动修复，请在原文档中修改',
+    en: '{ext} files are not fixed automatically; make the changes in the original document',
+  },
+
   docxNoFix: {
     zh: 'Word 文档（.docx）不显示修复差异；--fix 会把修复作为修订写入副本“名称.reportlint.docx”，原文件不变',
     en: 'No diff is shown for Word documents (.docx); --fix writes the fixes as tracked changes into a copy, NAME.reportlint.docx, and leaves the file alone',
   },
   noReportsInDirectory: {
-    zh: '目录中没有报告文件（.md、.markdown、.txt、.docx）：{path}',
-    en: 'No report files (.md, .markdown, .txt, .docx) in directory: {path}',
+    zh: '目录中没有报告文件（.md、.markdown、.txt、.docx、.doc、.wps、.odt、.rtf、.pdf）：{path}',
+    en: 'No report files (.md, .markdown, .txt, .docx, .doc, .wps, .odt, .rtf, .pdf) in directory: {path}',
   },
   noGlobMatch: { zh: '没有与之匹配的文件：{path}', en: 'No files match: {path}' },
   badEncoding: { zh: '不支持的编码“{value}”', en: 'Unknown encoding “{value}”' },

@@ -25,6 +25,11 @@ export interface LineHint {
   source?: { part: string; index: number; prefix: number };
   /** The paragraph number a Word user sees (non-empty body paragraphs; a table counts as one). */
   ordinal?: number;
+  /**
+   * Content controls showing their placeholder prompt (Word's 单击或点击此处输入文字。,
+   * or a template's own): unfilled blanks, as 0-based ranges of the line's text.
+   */
+  blanks?: { start: number; end: number }[];
 }
 
 /** 1-based line number → hint. */

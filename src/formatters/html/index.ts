@@ -7,6 +7,7 @@ import type { RelatedLocation } from '../../engine/rule.js';
 import type { Locale } from '../../types.js';
 import { VERSION } from '../../version.js';
 import type { Formatter } from '../types.js';
+import { locationText } from '../shared.js';
 import { categoryChart } from './chart.js';
 import { attrs, esc, jsonForScript } from './escape.js';
 import { label } from './labels.js';
@@ -210,12 +211,16 @@ function summaryTable(page: Page): string {
         `<tr${attrs({ id: `row-${row.index}`, class: row.pass ? 'pass' : 'fail', 'data-i': row.index, 'data-file': row.file })}>` +
         `<td class="n c-idx" data-v="${row.index}">${row.index}</td>` +
         `<td class="c-name" data-v="${esc(row.name)}"><a class="name" href="#${id}">${nameHtml(row)}</a>${row.title ? `<div class="path">${esc(row.file)}</div>` : ''}</td>` +
-        `<td class="n c-err${row.errors ? '' : ' zero'}" data-v="${row.errors}">${row.errors}</td>` +
-        `<td class="n c-warn${row.warnings ? '' : ' zero'}" data-v="${row.warnings}">${row.warnings}</td>` +
-        `<td class="c-prob prob-${row.problems}" data-v="${prob}">${row.problems === 'present' ? '✓' : '✗'} ${esc(problemsLabel(row.problems, locale))}</td>` +
-        `<td class="n c-copy" data-v="${row.copied ?? -1}">${esc(formatPercent(row.copied, locale))}</td>` +
-        `<td class="n c-score" data-v="${reportScore(row.result) ?? -1}" title="${l('scoreHelp')}">${reportScore(row.result) ?? '—'}</td>` +
-        `<td class="c-verdict" data-v="${row.pass ? 1 : 0}"><span class="verdict ${row.pass ? 'pass' : 'fail'}">${esc(label(locale, row.pass ? 'pass' : 'fail'))}</span></td>` +
+        // An unreadable file was not checked: no counts that could read as "nearly clean".
+        (row.unreadable
+          ? `<td class="n c-err" data-v="${row.errors}">—</td><td class="n c-warn" data-v="${row.warnings}">—</td><td class="c-prob" data-v="-1">—</td><td class="n c-copy" data-v="-1">—</td><td class="n c-score" data-v="-1">—</td>` +
+            `<td class="c-verdict" data-v="-1"><span class="verdict fail unreadable">${esc(label(locale, 'unreadable'))}</span></td>`
+          : `<td class="n c-err${row.errors ? '' : ' zero'}" data-v="${row.errors}">${row.errors}</td>` +
+            `<td class="n c-warn${row.warnings ? '' : ' zero'}" data-v="${row.warnings}">${row.warnings}</td>` +
+            `<td class="c-prob prob-${row.problems}" data-v="${prob}">${row.problems === 'present' ? '✓' : '✗'} ${esc(problemsLabel(row.problems, locale))}</td>` +
+            `<td class="n c-copy" data-v="${row.copied ?? -1}">${esc(formatPercent(row.copied, locale))}</td>` +
+            `<td class="n c-score" data-v="${reportScore(row.result) ?? -1}" title="${l('scoreHelp')}">${reportScore(row.result) ?? '—'}</td>` +
+            `<td class="c-verdict" data-v="${row.pass ? 1 : 0}"><span class="verdict ${row.pass ? 'pass' : 'fail'}">${esc(label(locale, row.pass ? 'pass' : 'fail'))}</span></td>`) +
         `<td class="n c-match" data-v="0">0</td>` +
         `</tr>`
       );
@@ -231,7 +236,7 @@ function reportArticle(row: SummaryRow, page: Page): string {
   const source = row.result.source ?? '';
   const placed = placeFindings(source, row.result.messages).map((f) => ({ ...f, copy: categoryOf(f.message, page.registry) === 'copy' }));
   const fact = (key: Parameters<typeof label>[1], value: string, cls = '') => `<span class="${cls}"><span class="k">${l(key)}</span> ${value}</span>`;
-  const facts = [
+  const facts = row.unreadable ? [`<span class="verdict fail unreadable">${l('unreadable')}</span>`] : [
     `<span class="verdict ${row.pass ? 'pass' : 'fail'}">${l(row.pass ? 'pass' : 'fail')}</span>`,
     fact('colErrors', String(row.errors), 'f-err'),
     fact('colWarnings', String(row.warnings), 'f-warn'),
@@ -297,7 +302,7 @@ function findingGroups(placed: PlacedFinding[], id: string, page: Page): string 
 function findingItem(f: PlacedFinding, id: string, page: Page): string {
   const { locale } = page;
   const m = f.message;
-  const loc = `${m.line}:${m.column}`;
+  const loc = locationText(m, locale);
   const category = categoryName(categoryOf(m, page.registry), locale);
   const related = (m.related ?? [])
     .map((r) => `<div class="related">${esc(label(locale, 'source'))}${locale === 'zh' ? '：' : ': '}${relatedLink(r, page)}${r.message ? ` — ${esc(r.message)}` : ''}</div>`)
@@ -314,6 +319,11 @@ function findingItem(f: PlacedFinding, id: string, page: Page): string {
 }
 
 function relatedText(r: RelatedLocation, page: Page): string {
+  // A Word document: the paragraph its writer counts, and a quote.
+  if (r.paragraph !== undefined) {
+    const where = page.locale === 'zh' ? `第${r.paragraph}段` : `¶${r.paragraph}`;
+    return `${displayPath(r.filePath, page.cwd)} ${where}${r.quote ? (page.locale === 'zh' ? `「${r.quote}」` : ` “${r.quote}”`) : ''}`;
+  }
   const span = r.endLine && (r.endLine !== r.line || r.endColumn !== r.column) ? `${r.line}:${r.column}–${r.endLine}:${r.endColumn}` : `${r.line}:${r.column}`;
   return `${displayPath(r.filePath, page.cwd)} ${span}`;
 }

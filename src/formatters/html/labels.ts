@@ -41,6 +41,7 @@ export const LABELS = {
   problemsMissing: { zh: '无', en: 'missing' },
   pass: { zh: '通过', en: 'pass' },
   fail: { zh: '未通过', en: 'fail' },
+  unreadable: { zh: '无法读取，未检查', en: 'unreadable, not checked' },
   none: { zh: '—', en: '—' },
   sortBy: { zh: '按此列排序', en: 'Sort by this column' },
   filterRule: { zh: '规则', en: 'Rule' },

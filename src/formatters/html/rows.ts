@@ -35,6 +35,8 @@ export interface SummaryRow {
   /** Copied share in percent, when a copy rule reported one. */
   copied?: number;
   pass: boolean;
+  /** The file could not be read (or converted): it was not checked at all. */
+  unreadable: boolean;
 }
 
 export function displayPath(filePath: string, cwd: string): string {
@@ -98,8 +100,13 @@ export function unitOf(title: string | undefined): string | undefined {
   return m ? m[1].trim() : undefined;
 }
 
+/** A word processor's lock or temporary file, skipped with a note: not a report of the batch. */
+function isSkippedLockFile(result: LintResult): boolean {
+  return result.messages.length === 1 && result.messages[0].messageId === 'lock-file-skipped';
+}
+
 export function summaryRows(results: LintResult[], cwd: string, registry: RuleRegistry): SummaryRow[] {
-  return results.map((result, i) => {
+  return results.filter((r) => !isSkippedLockFile(r)).map((result, i) => {
     const file = displayPath(result.filePath, cwd);
     const title = result.title?.trim() || undefined;
     return {
@@ -115,6 +122,7 @@ export function summaryRows(results: LintResult[], cwd: string, registry: RuleRe
       problems: problemsState(result),
       copied: copiedShare(result, registry),
       pass: result.errorCount === 0,
+      unreadable: result.messages.some((m) => (m as { fatal?: boolean }).fatal === true),
     };
   });
 }
