@@ -11,13 +11,17 @@
  * `--json` prints the result as JSON; `--check` exits 1 unless there are no
  * false alarms and every planted fault is found.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintFiles } from '../src/lint-files.js';
 import type { LintMessage, LintResult } from '../src/engine/lint.js';
 import { writeShapeDocuments } from './shapes-docx.js';
+import { readBytes } from '../src/files/read.js';
+import { formatDocx } from '../src/layout/format.js';
+import { defaultLayoutProfile } from '../src/layout/profile.js';
+import { buildReport } from '../src/model/build.js';
 
 export interface Expected {
   file: string;
@@ -90,12 +94,23 @@ function outcome(result: LintResult, root: string, expected: Expected[]): Docume
   return { file, falseAlarms, missed: open.map((e) => `${e.at ?? ''} ${e.rule}`.trim()), found, expected: expected.length };
 }
 
+/** Rewrites a generated Word document in the GB/T 9704 layout, with the words unchanged. */
+async function layOut(file: string): Promise<void> {
+  const bytes = readFileSync(file);
+  const read = await readBytes(bytes, file, {}, { mtimeMs: 0, size: bytes.length });
+  if (read.kind !== 'text' || !read.docx?.layout) throw new Error(`cannot read ${file}`);
+  const report = buildReport(read.text, 'text', read.docx.hints);
+  report.layout = read.docx.layout;
+  writeFileSync(file, await formatDocx(bytes, report, defaultLayoutProfile()));
+}
+
 export async function evaluatePrecision(): Promise<PrecisionReport> {
   const root = repoRoot();
   const shapes = path.join(root, 'fixtures', 'shapes');
   const temp = mkdtempSync(path.join(os.tmpdir(), 'reportlint-precision-'));
   try {
-    await writeShapeDocuments(temp, shapes);
+    // A correct report is also laid out to GB/T 9704: the Word shapes get the layout the formatted copy gives.
+    for (const file of await writeShapeDocuments(temp, shapes)) await layOut(file);
     const cleanText = [
       ...readdirSync(path.join(root, 'fixtures', 'clean')).map((f) => path.join(root, 'fixtures', 'clean', f)),
       ...readdirSync(shapes).filter((f) => /\.(md|txt)$/.test(f)).map((f) => path.join(shapes, f)),
