@@ -58,6 +58,8 @@ const BY_VERB = /^(?:牵头|负责|承担|履行|落实|负|担任)/u;
 /** Sentences that criticise or explain the confusion rather than commit it. */
 const CRITICISM =
   /混为一谈|混淆|混同|搞混|等同起来|简单等同|错误地|错误认为|错误理解|错误认识|错误观念|模糊认识|错把|误把|误将|误以为|误认为|片面|曲解|不能把|不能将|不应把|不应将|不要把|不是|不等于|不等同|不同于|区别|有别于|区分|异同|而非|偏差/u;
+/** A title that names the centre as its issuer (《中共中央关于……》) is a cited document, even after 印发. */
+const CENTRAL_ISSUER = /^(?:中共中央|中央|国务院|中共中央办公厅|国务院办公厅|中央纪委)/u;
 /** Verbs before 《》 that make the document the unit's own (制定《……清单》): its name is the unit's wording, and a merged name in it is found. */
 const OWN_DOCUMENT = /(?:制定|印发|出台|修订|修改|完善|起草|编制|编印|下发|形成)(?:了|并|出台|印发|下发|完善)*$/u;
 const BELIEF = /认为|以为|看作|看成|当作|当成|视为|视作|理解为|理解成|把|将/gu;
@@ -147,14 +149,14 @@ export default defineRule({
         '（1）等同写法：全面从严治党与党风廉政建设用括号、“暨”“即”“就是”“等同于”连成一个责任，如“全面从严治党（党风廉政建设）主体责任”“全面从严治党暨党风廉政建设主体责任”“全面从严治党主体责任即党风廉政建设主体责任”（反过来写同样报告）。用“和”“与”“及”“、”连接且共用“主体责任”（“全面从严治党和党风廉政建设主体责任”）也报告：这是把包含关系写成了并列关系。括号写法总报告；“暨”“和”等只在连着“主体责任”“责任制”“责任”时报告，因此“全面从严治党暨党风廉政建设工作会议”这样的会议名称不报告。标题中二者并列（“关于全面从严治党和党风廉政建设工作情况的报告”）一律报告。',
         '（2）标题与正文不一致：标题与 wideTitle（默认“全面从严治党”）相符时，正文中每一处“党风廉政建设主体责任”“党风廉政建设责任制”都报告；标题写“党风廉政建设主体责任/责任制”而不提全面从严治党，正文却讲“全面从严治党主体责任”或涉及政治建设、思想建设、组织建设中的两项以上时，在标题处报告。',
         '（3）责任主体错位：在同一分句（以。！？；，：分隔）内，离责任最近的责任主体承担了错误的责任——纪委（纪检组、纪检监察组、派驻纪检组）履行、落实、承担、负主体责任，“由纪委牵头落实主体责任”“主体责任由纪委牵头”，党委（党组、党工委、区委……）负、履行监督责任，纪委书记是、作为第一责任人，班子成员、分管领导履行、负监督责任（按《党委（党组）落实全面从严治党主体责任规定》第八条，班子成员落实“一岗双责”，对职责范围内的全面从严治党工作负重要领导责任）。主体与责任之间须有“履行”“落实”“承担”“负”“是”“作为”“牵头”等动词，且相隔不超过 maxHolderGap 字。正确搭配（党委负主体责任、纪委负监督责任、党委书记是第一责任人）不报告；同一分句中前面正确的主体不掩盖后面错误的主体（“县委统一领导、县纪委监委负主体责任”报告）。“督促X履行……”“支持X履行……”“协助X履行……”中 X 是执行者（兼语），照常判断：“支持配合区纪委监委履行主体责任”报告，“纪委协助党委履行主体责任”不报告；主体前六字内有“对”“向”、本身是对象的（“上级党委对下级党组织负有监督责任”），以及紧跟在另一主体后、用“和”“、”等并列的主体不报告；“党委履行全面监督责任”“党内监督责任”不报告；“纪委书记是落实监督责任的第一责任人”不报告；纪委谈本机关自身的主体责任（“纪委落实机关全面从严治党主体责任”）不报告。',
-        '批评或辨析这种混淆的句子不报告：含“认为……就是……”“把……当作……”“混为一谈”“混淆”“错误地”“误将”“不等同于”“区分”“偏差”等；辨析二者“联系和区别”“异同”的句子不报告；说明二者关系的句子（“党风廉政建设是全面从严治党的重要组成部分”“涵盖”“包括”）不按第（2）类报告。书名号内引用的文件名（《党委（党组）落实全面从严治党主体责任规定》《关于实行党风廉政建设责任制的规定》）和 Markdown 引用块不检查；但“制定”“印发”“出台”“修订”等之后的书名号是本单位自己的文件，其中的等同、并列写法照样报告（“制定《全面从严治党（党风廉政建设）主体责任清单》”）。',
+        '批评或辨析这种混淆的句子不报告：含“认为……就是……”“把……当作……”“混为一谈”“混淆”“错误地”“误将”“不等同于”“区分”“偏差”等；辨析二者“联系和区别”“异同”的句子不报告；说明二者关系的句子（“党风廉政建设是全面从严治党的重要组成部分”“涵盖”“包括”）不按第（2）类报告。书名号内引用的文件名（《党委（党组）落实全面从严治党主体责任规定》《关于实行党风廉政建设责任制的规定》）和 Markdown 引用块不检查；但“制定”“印发”“出台”“修订”等之后的书名号（以“中共中央”“中央”“国务院”“中央纪委”开头的除外）是本单位自己的文件，其中的等同、并列写法照样报告（“制定《全面从严治党（党风廉政建设）主体责任清单》”）。',
       ].join('\n\n'),
       en: [
         'Three kinds of fault are reported.',
         '(1) Equating wording: 全面从严治党 and 党风廉政建设 made one responsibility with brackets or with 暨, 即, 就是, 等同于: 全面从严治党（党风廉政建设）主体责任, 全面从严治党暨党风廉政建设主体责任, 全面从严治党主体责任即党风廉政建设主体责任 (and the same the other way round). Joining them with 和, 与, 及 or 、 under one shared 主体责任 (全面从严治党和党风廉政建设主体责任) is reported too: it turns “one contains the other” into “two equal duties”. The bracket form is always reported; 暨, 和 and the like only when 主体责任, 责任制 or 责任 follows, so a meeting name such as 全面从严治党暨党风廉政建设工作会议 passes. In the title, any joining of the two is reported.',
         '(2) Title and body disagree: when the title matches `wideTitle` (default 全面从严治党), each 党风廉政建设主体责任 or 党风廉政建设责任制 in the body is reported. When the title names 党风廉政建设主体责任/责任制 without 全面从严治党 while the body speaks of 全面从严治党主体责任, or of at least two of 政治建设, 思想建设 and 组织建设, the title is reported.',
         '(3) The wrong holder: within one clause (split at 。！？；，：), the holder nearest to the responsibility carries the wrong one: the discipline body (纪委, 纪检组, 纪检监察组, 派驻纪检组) 履行/落实/承担/负 the 主体责任, 由纪委牵头落实主体责任, 主体责任由纪委牵头, the Party body (党委, 党组, 党工委, 区委 …) 负/履行 the 监督责任, the discipline secretary 是/作为 第一责任人. A verb such as 履行, 落实, 承担, 负, 是, 作为 or 牵头 must link them, at most `maxHolderGap` characters apart. Members of the leading group and 分管领导 who 履行/负 the 监督责任 are reported too: under 《党委（党组）落实全面从严治党主体责任规定》 article 8 they carry 一岗双责 and the 重要领导责任 for their areas. The correct pairs (党委负主体责任, 纪委负监督责任, 党委书记是第一责任人) pass. A correct holder earlier in the clause does not hide a wrong one (县委统一领导、县纪委监委负主体责任 is reported). In 督促X履行……, 支持X履行…… or 协助X履行…… X is the one who performs (a pivot) and is judged: 支持配合区纪委监委履行主体责任 is reported, 纪委协助党委履行主体责任 passes. A holder that is itself the object, with 对 or 向 up to six characters before it (上级党委对下级党组织负有监督责任), or coordinated with the holder right before it (和, 、), passes; so do 党委履行全面监督责任 and 党内监督责任; 纪委书记是落实监督责任的第一责任人; and a discipline body speaking of its own office’s duty (纪委落实机关全面从严治党主体责任).',
-        'Sentences that criticise or explain the confusion are not reported: 认为……就是……, 把……当作……, 混为一谈, 混淆, 错误地, 误将, 不等同于, 区分, 偏差 and the like. Sentences that set out how the two differ (联系和区别, 异同) pass. Sentences that relate the two correctly (党风廉政建设是全面从严治党的重要组成部分, 涵盖, 包括) are not reported under (2). Cited document titles in 《》 (《党委（党组）落实全面从严治党主体责任规定》, 《关于实行党风廉政建设责任制的规定》) and Markdown block quotes are not checked; but a title after 制定, 印发, 出台, 修订 and the like names the unit’s own document, and merged or paired wording in it is reported (制定《全面从严治党（党风廉政建设）主体责任清单》).',
+        'Sentences that criticise or explain the confusion are not reported: 认为……就是……, 把……当作……, 混为一谈, 混淆, 错误地, 误将, 不等同于, 区分, 偏差 and the like. Sentences that set out how the two differ (联系和区别, 异同) pass. Sentences that relate the two correctly (党风廉政建设是全面从严治党的重要组成部分, 涵盖, 包括) are not reported under (2). Cited document titles in 《》 (《党委（党组）落实全面从严治党主体责任规定》, 《关于实行党风廉政建设责任制的规定》) and Markdown block quotes are not checked; but a title right after 制定, 印发, 出台, 修订 and the like (unless it starts with 中共中央, 中央, 国务院 or 中央纪委) names the unit’s own document, and merged or paired wording in it is reported (制定《全面从严治党（党风廉政建设）主体责任清单》).',
       ].join('\n\n'),
     },
   },
@@ -241,6 +243,7 @@ export default defineRule({
         '关于2024年度落实全面从严治党主体责任情况的报告',
         '组织专题学习，厘清全面从严治党主体责任与党风廉政建设主体责任的联系和区别。',
         '深入学习《关于实行党风廉政建设责任制的规定》，制定《区委落实全面从严治党主体责任清单》。',
+        '转发上级印发的《关于全面从严治党（党风廉政建设）主体责任落实情况的通报》。',
         '班子成员履行一岗双责，班子成员对分管领域负重要领导责任，督促各级党组织落实主体责任，支持区纪委监委履行监督责任。',
       ].join('\n'),
       note: {
@@ -300,7 +303,7 @@ export default defineRule({
       const titles = raw.includes('《') ? enclosed(raw, '《', '》') : [];
       const text = titles.length ? masked(raw, titles) : raw;
       // The unit's own documents (制定《……清单》): their names are checked for merged wording; cited ones are not.
-      const own = titles.filter((r) => OWN_DOCUMENT.test(raw.slice(Math.max(0, r.start - 8), r.start)));
+      const own = titles.filter((r) => OWN_DOCUMENT.test(raw.slice(Math.max(0, r.start - 8), r.start)) && !CENTRAL_ISSUER.test(raw.slice(r.start + 1, r.end)));
 
       for (const s of sentences(text)) {
         const found: Found[] = [];
