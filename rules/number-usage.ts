@@ -143,10 +143,14 @@ function readEstimate(text: string, t: number, trigger: (typeof TRIGGERS)[number
   const numberStart = i;
   while (i < text.length && NUMBER_CHARS.includes(text[i])) i++;
   if (i === numberStart || text[numberStart] === '.') return null;
+  // 高于市场均价12%以上: a comparison base stands between 超过/高于 and the number, which is
+  // then the margin over it, and 以上 bounds the margin: idiomatic, not doubled. (超过总数的30%以上
+  // names a share of the base, not a margin: still doubled.)
+  const comparedWith = trigger.group === 'over' && gap > 0 && text[numberStart - 1] !== '的';
   // At most MAX_UNIT measure or unit characters, then 左右 or 以上 (300人次左右, 2个百分点以上).
   for (let u = 0; u <= MAX_UNIT && i < text.length; u++) {
     if (text.startsWith('左右', i)) return { end: i + 2, second: '左右' };
-    if (text.startsWith('以上', i)) return { end: i + 2, second: '以上' };
+    if (text.startsWith('以上', i)) return comparedWith ? null : { end: i + 2, second: '以上' };
     if (u === MAX_UNIT || !UNIT_CHARS.includes(text[i])) return null;
     i++;
   }
@@ -196,8 +200,8 @@ export default defineRule({
     },
     standard: 'GB/T 15835-2011（数值范围；概数；阿拉伯数字与汉字数字同时使用）',
     details: {
-      zh: '检查正文、标题和表格单元格（表格中写出的“15～30%”与正文中一样有歧义；表头注明单位、单元格只写“15～30”的不报）。可自动修正的：“15～30%”→“15%～30%”、“5～10万元”→“5万～10万元”（前一个数不大于后一个数时；连接号可为～、—、-、至、到），“3千人”→“3000人”、“1.5千”→“1500”。只报告不修正的：“3、4次”（是否表示概数需人工判断，分别列举的“两组分别开展3、4次”及“第3、4次”“3、4月”“3、4年级”不报）、“3千5百人”这样的连写（提示应为“3500人”）、“约……左右”“大约/大概……左右”“至少/不少于……以上”“超过/多于/高于……以上”（重复）和“近/将近/接近……左右或以上”“至少/超过……左右”（矛盾），删去哪一个由作者决定。“千米”“千克”“千瓦”“百分点”等单位和词语中的“千”“百”不报；“3万”“3亿”合乎规范。不检查：序号“1.”、小数（3.5）、日期（由 date-format 检查）、网址、电子邮箱、行内代码和代码块、HTML 注释、Front Matter 以及不含汉字的段落。',
-      en: 'Checks the body, the title and table cells (15～30% in a cell is as ambiguous as in prose; a cell with only 15～30 under a header naming the unit is not reported). Fixed automatically: 15～30% → 15%～30%, 5～10万元 → 5万～10万元 (when the first number is not larger than the second; the connector may be ～, —, -, 至 or 到), 3千人 → 3000人, 1.5千 → 1500. Reported without a fix: 3、4次 (whether it is an estimate needs a human; 两组分别开展3、4次, 第3、4次, 3、4月 and 3、4年级 are not reported), chains such as 3千5百人 (the message names 3500人), and doubled estimates: 约/大约/大概……左右, 至少/不少于……以上 and 超过/多于/高于……以上 say the same thing twice, 近/将近/接近……左右 or 以上 and 至少/超过……左右 contradict themselves; which word to drop is the writer’s choice. 千 and 百 in units and words such as 千米, 千克, 千瓦 or 百分点 are not reported; 3万 and 3亿 are correct. Not checked: 1. markers, decimals (3.5), dates (date-format’s job), URLs, e-mail addresses, inline code and code blocks, HTML comments, front matter, and paragraphs without Chinese text.',
+      zh: '检查正文、标题和表格单元格（表格中写出的“15～30%”与正文中一样有歧义；表头注明单位、单元格只写“15～30”的不报）。可自动修正的：“15～30%”→“15%～30%”、“5～10万元”→“5万～10万元”（前一个数不大于后一个数时；连接号可为～、—、-、至、到），“3千人”→“3000人”、“1.5千”→“1500”。只报告不修正的：“3、4次”（是否表示概数需人工判断，分别列举的“两组分别开展3、4次”及“第3、4次”“3、4月”“3、4年级”不报）、“3千5百人”这样的连写（提示应为“3500人”）、“约……左右”“大约/大概……左右”“至少/不少于……以上”“超过/多于/高于……以上”（重复；“高于市场均价12%以上”这样在“高于”与数字之间有比较基准、数字表示超出幅度的不报）和“近/将近/接近……左右或以上”“至少/超过……左右”（矛盾），删去哪一个由作者决定。“千米”“千克”“千瓦”“百分点”等单位和词语中的“千”“百”不报；“3万”“3亿”合乎规范。不检查：序号“1.”、小数（3.5）、日期（由 date-format 检查）、网址、电子邮箱、行内代码和代码块、HTML 注释、Front Matter 以及不含汉字的段落。',
+      en: 'Checks the body, the title and table cells (15～30% in a cell is as ambiguous as in prose; a cell with only 15～30 under a header naming the unit is not reported). Fixed automatically: 15～30% → 15%～30%, 5～10万元 → 5万～10万元 (when the first number is not larger than the second; the connector may be ～, —, -, 至 or 到), 3千人 → 3000人, 1.5千 → 1500. Reported without a fix: 3、4次 (whether it is an estimate needs a human; 两组分别开展3、4次, 第3、4次, 3、4月 and 3、4年级 are not reported), chains such as 3千5百人 (the message names 3500人), and doubled estimates: 约/大约/大概……左右, 至少/不少于……以上 and 超过/多于/高于……以上 say the same thing twice (not when a comparison base stands between 高于 and the number, as in 高于市场均价12%以上, where the number is the margin), 近/将近/接近……左右 or 以上 and 至少/超过……左右 contradict themselves; which word to drop is the writer’s choice. 千 and 百 in units and words such as 千米, 千克, 千瓦 or 百分点 are not reported; 3万 and 3亿 are correct. Not checked: 1. markers, decimals (3.5), dates (date-format’s job), URLs, e-mail addresses, inline code and code blocks, HTML comments, front matter, and paragraphs without Chinese text.',
     },
   },
   examples: [
@@ -243,6 +247,10 @@ export default defineRule({
     {
       invalid: '组织党员干部约300人左右参加，至少开展3次以上，超过半数以上的支部参加。',
       expect: ['1:7 redundantEstimate', '1:17 redundantEstimate', '1:26 redundantEstimate'],
+    },
+    {
+      valid: '收购价格高于市场均价12%以上，人均收入超过全省平均水平2个百分点以上。',
+      note: { zh: '“高于/超过”与数字之间有比较基准时，数字是超出的幅度，“以上”限定幅度，不算重复。', en: 'With a comparison base between 高于/超过 and the number, the number is the margin over the base and 以上 bounds it: not doubled.' },
     },
     { invalid: '全年发展党员近20名左右，至少10人左右参加。', expect: ['1:7 contradictoryEstimate', '1:14 contradictoryEstimate'] },
   ],

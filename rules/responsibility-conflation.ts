@@ -20,13 +20,17 @@ const RESPONSIBILITY_TAILS = ['主体责任', '责任制', '责任'];
  */
 const HOLDER = new RegExp(
   String.raw`((?:派驻|驻[局厅委办院部处所校]?)?(?:纪委监委|纪检监察工委|纪检监察组|纪检监察室|纪检监察机构|纪检监察机关|纪检组|纪工委|纪委))` +
+    // Members of a leading group, named without their body: they carry 重要领导责任 (规定, 第八条).
+    String.raw`|(其他班子成员|班子其他成员|领导班子成员|班子成员|分管(?:领导|负责同志|负责人))` +
     String.raw`|(党委（党组）|党委\(党组\)|党（工）委|党\(工\)委|党工委|党委|党组织|党组|党总支|党支部|领导班子|[省市州县区旗盟]委|工委)`,
   'gu',
 );
 /** Roles after a holder: 书记 and 组长 lead it; a 常委会 or 班子 is the body itself; anyone else is another person. */
-const ROLES = ['常委会', '领导班子', '班子成员', '班子', '主要负责人', '副书记', '书记', '副组长', '组长', '长', '常委', '委员', '成员'];
+const ROLES = ['常委会', '领导班子', '班子成员', '班子', '主要负责人', '分管领导', '副书记', '书记', '副组长', '组长', '长', '常委', '委员', '成员'];
 const LEAD_ROLES = new Set(['书记', '组长', '长', '主要负责人']);
 const BODY_ROLES = new Set(['常委会', '领导班子', '班子']);
+/** Roles that make a Party body's member (区委班子成员, 党组成员, 分管领导): 重要领导责任, 一岗双责. */
+const MEMBER_ROLES = new Set(['班子成员', '分管领导', '成员']);
 /** Level prefixes that belong to the holder's name in the finding: 镇纪委, 局党组, 集团纪委. */
 const PREFIX_2 = ['街道', '集团', '公司', '学校', '机关'];
 const PREFIX_1 = '省市州县区旗盟镇乡村街校院局厅办部处所司';
@@ -36,8 +40,13 @@ const RESPONSIBILITY = /主体责任|监督责任|第一责任人/gu;
 const HOLDING = /履行|落实|承担|负有|负起|负|担负|肩负|扛起|扛牢|扛稳|担起|担当|担任|是|为|作为|牵头|抓好|抓实|尽到/u;
 /** Words that make the holder act on someone else's responsibility: 纪委协助党委、督促、监督 … */
 const ACTING_ON = /协助|督促|推动|支持|监督|帮助|配合|指导|约谈|检查|考核|传导|问责|追责|对|向|分别|各自|机关|自身/u;
-/** Words before a holder that make it the object, not the subject: 对下级党组织, 督促局党组. */
-const OBJECT_MARK = /(?:对|向|督促|支持|协助|帮助|推动|指导|要求|约谈|配合)|(?:同|与|和|及|、)$/u;
+/**
+ * Words before a holder that make it the object, not the subject: 对下级党组织, 向上级党委.
+ * After 督促, 支持, 协助 … the holder is the one who performs (a pivot: 督促X履行……, 支持X履行……), and is judged.
+ */
+const OBJECT_MARK = /对|向/u;
+/** A conjunction right after another holder: the two are coordinated (督促党委和纪委……), and share its fate. */
+const COORDINATION = /^(?:同|与|和|及|以及|、)$/u;
 /** How far before a holder such a word is looked for (对下级党组织). */
 const OBJECT_WINDOW = 6;
 /** The responsibility named as the object of something else: 主体责任落实情况, 主体责任清单. */
@@ -48,7 +57,11 @@ const BY_VERB = /^(?:牵头|负责|承担|履行|落实|负|担任)/u;
 
 /** Sentences that criticise or explain the confusion rather than commit it. */
 const CRITICISM =
-  /混为一谈|混淆|混同|搞混|等同起来|简单等同|错误地|错误认为|错误理解|错误认识|错误观念|模糊认识|错把|误把|误将|误以为|误认为|片面|曲解|不能把|不能将|不应把|不应将|不要把|不是|不等于|不等同|不同于|区别于|有别于|区分|而非|偏差/u;
+  /混为一谈|混淆|混同|搞混|等同起来|简单等同|错误地|错误认为|错误理解|错误认识|错误观念|模糊认识|错把|误把|误将|误以为|误认为|片面|曲解|不能把|不能将|不应把|不应将|不要把|不是|不等于|不等同|不同于|区别|有别于|区分|异同|而非|偏差/u;
+/** A title that names the centre as its issuer (《中共中央关于……》) is a cited document, even after 印发. */
+const CENTRAL_ISSUER = /^(?:中共中央|中央|国务院|中共中央办公厅|国务院办公厅|中央纪委)/u;
+/** Verbs before 《》 that make the document the unit's own (制定《……清单》): its name is the unit's wording, and a merged name in it is found. */
+const OWN_DOCUMENT = /(?:制定|印发|出台|修订|修改|完善|起草|编制|编印|下发|形成)(?:了|并|出台|印发|下发|完善)*$/u;
 const BELIEF = /认为|以为|看作|看成|当作|当成|视为|视作|理解为|理解成|把|将/gu;
 const JUST = /就是|即是|等于|等同|只是|仅是|仅仅是|当作|当成|看作|看成|视为|视作/gu;
 /** Sentences that relate the two correctly: 党风廉政建设是全面从严治党的重要组成部分. */
@@ -56,7 +69,7 @@ const RELATING = /涵盖|包含|包括|组成部分|之一|范畴|一部分/u;
 /** The wider areas that show a report is about 全面从严治党, whatever its title says. */
 const WIDE_AREAS = ['政治建设', '思想建设', '组织建设'];
 
-type HolderKind = 'discipline' | 'disciplineLead' | 'party' | 'partyLead' | 'other';
+type HolderKind = 'discipline' | 'disciplineLead' | 'party' | 'partyLead' | 'member' | 'other';
 interface Holder extends Range {
   kind: HolderKind;
   /** Where the finding starts: the holder with its level prefix and a 由 before it. */
@@ -111,6 +124,10 @@ export default defineRule({
       zh: '“{text}”：党委（党组）负主体责任，监督责任由纪委（纪检组、纪检监察组）承担',
       en: '“{text}”: the Party committee or leading group (党委/党组) holds the 主体责任; the 监督责任 belongs to the discipline body (纪委/纪检监察组)',
     },
+    memberSupervision: {
+      zh: '“{text}”：班子成员（分管领导）落实“一岗双责”，对职责范围内的全面从严治党工作负重要领导责任，监督责任由纪委（纪检组、纪检监察组）承担',
+      en: '“{text}”: members of the leading group (班子成员, 分管领导) carry 一岗双责 and the 重要领导责任 for their own areas; the 监督责任 belongs to the discipline body (纪委/纪检监察组)',
+    },
     disciplineFirst: {
       zh: '“{text}”：第一责任人是党委（党组）书记，纪委书记（纪检监察组组长）负监督责任',
       en: '“{text}”: the 第一责任人 is the secretary of the Party committee or leading group (党委/党组书记); the discipline secretary (纪委书记) carries the 监督责任',
@@ -131,15 +148,15 @@ export default defineRule({
         '检查三类问题：',
         '（1）等同写法：全面从严治党与党风廉政建设用括号、“暨”“即”“就是”“等同于”连成一个责任，如“全面从严治党（党风廉政建设）主体责任”“全面从严治党暨党风廉政建设主体责任”“全面从严治党主体责任即党风廉政建设主体责任”（反过来写同样报告）。用“和”“与”“及”“、”连接且共用“主体责任”（“全面从严治党和党风廉政建设主体责任”）也报告：这是把包含关系写成了并列关系。括号写法总报告；“暨”“和”等只在连着“主体责任”“责任制”“责任”时报告，因此“全面从严治党暨党风廉政建设工作会议”这样的会议名称不报告。标题中二者并列（“关于全面从严治党和党风廉政建设工作情况的报告”）一律报告。',
         '（2）标题与正文不一致：标题与 wideTitle（默认“全面从严治党”）相符时，正文中每一处“党风廉政建设主体责任”“党风廉政建设责任制”都报告；标题写“党风廉政建设主体责任/责任制”而不提全面从严治党，正文却讲“全面从严治党主体责任”或涉及政治建设、思想建设、组织建设中的两项以上时，在标题处报告。',
-        '（3）责任主体错位：在同一分句（以。！？；，：分隔）内，离责任最近的责任主体承担了错误的责任——纪委（纪检组、纪检监察组、派驻纪检组）履行、落实、承担、负主体责任，“由纪委牵头落实主体责任”“主体责任由纪委牵头”，党委（党组、党工委、区委……）负、履行监督责任，纪委书记是、作为第一责任人。主体与责任之间须有“履行”“落实”“承担”“负”“是”“作为”“牵头”等动词，且相隔不超过 maxHolderGap 字。正确搭配（党委负主体责任、纪委负监督责任、党委书记是第一责任人）不报告；“纪委协助党委履行主体责任”“督促”“推动”“支持”“对……”等以他人责任为对象的写法，以及主体前六字内有“对”“督促”“协助”等、本身是对象的（“上级党委对下级党组织负有监督责任”）不报告；“党委履行全面监督责任”“党内监督责任”不报告；“纪委书记是落实监督责任的第一责任人”不报告；纪委谈本机关自身的主体责任（“纪委落实机关全面从严治党主体责任”）不报告。',
-        '批评或辨析这种混淆的句子不报告：含“认为……就是……”“把……当作……”“混为一谈”“混淆”“错误地”“误将”“不等同于”“区分”“偏差”等；说明二者关系的句子（“党风廉政建设是全面从严治党的重要组成部分”“涵盖”“包括”）不按第（2）类报告。书名号内的文件名（《党委（党组）落实全面从严治党主体责任规定》《关于实行党风廉政建设责任制的规定》）和 Markdown 引用块不检查。',
+        '（3）责任主体错位：在同一分句（以。！？；，：分隔）内，离责任最近的责任主体承担了错误的责任——纪委（纪检组、纪检监察组、派驻纪检组）履行、落实、承担、负主体责任，“由纪委牵头落实主体责任”“主体责任由纪委牵头”，党委（党组、党工委、区委……）负、履行监督责任，纪委书记是、作为第一责任人，班子成员、分管领导履行、负监督责任（按《党委（党组）落实全面从严治党主体责任规定》第八条，班子成员落实“一岗双责”，对职责范围内的全面从严治党工作负重要领导责任）。主体与责任之间须有“履行”“落实”“承担”“负”“是”“作为”“牵头”等动词，且相隔不超过 maxHolderGap 字。正确搭配（党委负主体责任、纪委负监督责任、党委书记是第一责任人）不报告；同一分句中前面正确的主体不掩盖后面错误的主体（“县委统一领导、县纪委监委负主体责任”报告）。“督促X履行……”“支持X履行……”“协助X履行……”中 X 是执行者（兼语），照常判断：“支持配合区纪委监委履行主体责任”报告，“纪委协助党委履行主体责任”不报告；主体前六字内有“对”“向”、本身是对象的（“上级党委对下级党组织负有监督责任”），以及紧跟在另一主体后、用“和”“、”等并列的主体不报告；“党委履行全面监督责任”“党内监督责任”不报告；“纪委书记是落实监督责任的第一责任人”不报告；纪委谈本机关自身的主体责任（“纪委落实机关全面从严治党主体责任”）不报告。',
+        '批评或辨析这种混淆的句子不报告：含“认为……就是……”“把……当作……”“混为一谈”“混淆”“错误地”“误将”“不等同于”“区分”“偏差”等；辨析二者“联系和区别”“异同”的句子不报告；说明二者关系的句子（“党风廉政建设是全面从严治党的重要组成部分”“涵盖”“包括”）不按第（2）类报告。书名号内引用的文件名（《党委（党组）落实全面从严治党主体责任规定》《关于实行党风廉政建设责任制的规定》）和 Markdown 引用块不检查；但“制定”“印发”“出台”“修订”等之后的书名号（以“中共中央”“中央”“国务院”“中央纪委”开头的除外）是本单位自己的文件，其中的等同、并列写法照样报告（“制定《全面从严治党（党风廉政建设）主体责任清单》”）。',
       ].join('\n\n'),
       en: [
         'Three kinds of fault are reported.',
         '(1) Equating wording: 全面从严治党 and 党风廉政建设 made one responsibility with brackets or with 暨, 即, 就是, 等同于: 全面从严治党（党风廉政建设）主体责任, 全面从严治党暨党风廉政建设主体责任, 全面从严治党主体责任即党风廉政建设主体责任 (and the same the other way round). Joining them with 和, 与, 及 or 、 under one shared 主体责任 (全面从严治党和党风廉政建设主体责任) is reported too: it turns “one contains the other” into “two equal duties”. The bracket form is always reported; 暨, 和 and the like only when 主体责任, 责任制 or 责任 follows, so a meeting name such as 全面从严治党暨党风廉政建设工作会议 passes. In the title, any joining of the two is reported.',
         '(2) Title and body disagree: when the title matches `wideTitle` (default 全面从严治党), each 党风廉政建设主体责任 or 党风廉政建设责任制 in the body is reported. When the title names 党风廉政建设主体责任/责任制 without 全面从严治党 while the body speaks of 全面从严治党主体责任, or of at least two of 政治建设, 思想建设 and 组织建设, the title is reported.',
-        '(3) The wrong holder: within one clause (split at 。！？；，：), the holder nearest to the responsibility carries the wrong one: the discipline body (纪委, 纪检组, 纪检监察组, 派驻纪检组) 履行/落实/承担/负 the 主体责任, 由纪委牵头落实主体责任, 主体责任由纪委牵头, the Party body (党委, 党组, 党工委, 区委 …) 负/履行 the 监督责任, the discipline secretary 是/作为 第一责任人. A verb such as 履行, 落实, 承担, 负, 是, 作为 or 牵头 must link them, at most `maxHolderGap` characters apart. The correct pairs (党委负主体责任, 纪委负监督责任, 党委书记是第一责任人) pass; so do 纪委协助党委履行主体责任 and other wording where the holder acts on someone else’s duty (督促, 推动, 支持, 对……), and a holder that is itself the object, with 对, 督促, 协助 … up to six characters before it (上级党委对下级党组织负有监督责任); 党委履行全面监督责任 and 党内监督责任; 纪委书记是落实监督责任的第一责任人; and a discipline body speaking of its own office’s duty (纪委落实机关全面从严治党主体责任).',
-        'Sentences that criticise or explain the confusion are not reported: 认为……就是……, 把……当作……, 混为一谈, 混淆, 错误地, 误将, 不等同于, 区分, 偏差 and the like. Sentences that relate the two correctly (党风廉政建设是全面从严治党的重要组成部分, 涵盖, 包括) are not reported under (2). Document titles in 《》 (《党委（党组）落实全面从严治党主体责任规定》, 《关于实行党风廉政建设责任制的规定》) and Markdown block quotes are not checked.',
+        '(3) The wrong holder: within one clause (split at 。！？；，：), the holder nearest to the responsibility carries the wrong one: the discipline body (纪委, 纪检组, 纪检监察组, 派驻纪检组) 履行/落实/承担/负 the 主体责任, 由纪委牵头落实主体责任, 主体责任由纪委牵头, the Party body (党委, 党组, 党工委, 区委 …) 负/履行 the 监督责任, the discipline secretary 是/作为 第一责任人. A verb such as 履行, 落实, 承担, 负, 是, 作为 or 牵头 must link them, at most `maxHolderGap` characters apart. Members of the leading group and 分管领导 who 履行/负 the 监督责任 are reported too: under 《党委（党组）落实全面从严治党主体责任规定》 article 8 they carry 一岗双责 and the 重要领导责任 for their areas. The correct pairs (党委负主体责任, 纪委负监督责任, 党委书记是第一责任人) pass. A correct holder earlier in the clause does not hide a wrong one (县委统一领导、县纪委监委负主体责任 is reported). In 督促X履行……, 支持X履行…… or 协助X履行…… X is the one who performs (a pivot) and is judged: 支持配合区纪委监委履行主体责任 is reported, 纪委协助党委履行主体责任 passes. A holder that is itself the object, with 对 or 向 up to six characters before it (上级党委对下级党组织负有监督责任), or coordinated with the holder right before it (和, 、), passes; so do 党委履行全面监督责任 and 党内监督责任; 纪委书记是落实监督责任的第一责任人; and a discipline body speaking of its own office’s duty (纪委落实机关全面从严治党主体责任).',
+        'Sentences that criticise or explain the confusion are not reported: 认为……就是……, 把……当作……, 混为一谈, 混淆, 错误地, 误将, 不等同于, 区分, 偏差 and the like. Sentences that set out how the two differ (联系和区别, 异同) pass. Sentences that relate the two correctly (党风廉政建设是全面从严治党的重要组成部分, 涵盖, 包括) are not reported under (2). Cited document titles in 《》 (《党委（党组）落实全面从严治党主体责任规定》, 《关于实行党风廉政建设责任制的规定》) and Markdown block quotes are not checked; but a title right after 制定, 印发, 出台, 修订 and the like (unless it starts with 中共中央, 中央, 国务院 or 中央纪委) names the unit’s own document, and merged or paired wording in it is reported (制定《全面从严治党（党风廉政建设）主体责任清单》).',
       ].join('\n\n'),
     },
   },
@@ -222,6 +239,32 @@ export default defineRule({
       note: { zh: '倒装的“由……”句同样报告。', en: 'The reversed 由 form is reported too.' },
     },
     {
+      valid: [
+        '关于2024年度落实全面从严治党主体责任情况的报告',
+        '组织专题学习，厘清全面从严治党主体责任与党风廉政建设主体责任的联系和区别。',
+        '深入学习《关于实行党风廉政建设责任制的规定》，制定《区委落实全面从严治党主体责任清单》。',
+        '转发上级印发的《关于全面从严治党（党风廉政建设）主体责任落实情况的通报》。',
+        '班子成员履行一岗双责，班子成员对分管领域负重要领导责任，督促各级党组织落实主体责任，支持区纪委监委履行监督责任。',
+      ].join('\n'),
+      note: {
+        zh: '辨析二者“联系和区别”的句子、引用的上级文件名、本单位正确的文件名、班子成员的“一岗双责”和重要领导责任、“督促”“支持”后正确的执行者不报告。',
+        en: 'A sentence that sets out how the two differ (联系和区别), a cited document’s title, the unit’s own correctly named document, members carrying 一岗双责 and the 重要领导责任, and a correct performer after 督促 or 支持 pass.',
+      },
+    },
+    {
+      invalid: [
+        '关于2024年度落实全面从严治党主体责任情况的报告',
+        '制定《全面从严治党（党风廉政建设）主体责任清单》，逐项分解任务。',
+        '坚持县委统一领导、县纪委监委负主体责任。',
+        '班子成员履行监督责任，支持配合区纪委监委履行主体责任。',
+      ].join('\n'),
+      expect: ['2:4 equated', '3:10 disciplineMain', '4:1 memberSupervision', '4:16 disciplineMain'],
+      note: {
+        zh: '本单位自己制定、印发的文件名中的混同写法同样报告；同一分句中前面正确的主体不掩盖后面错误的主体；班子成员负重要领导责任而非监督责任；“督促X履行”“支持X履行”中 X 是执行者，同样判断。',
+        en: 'A merged name in the unit’s own document (after 制定 or 印发) is reported; a correct holder earlier in the clause does not hide a wrong one; members carry the 重要领导责任, not the 监督责任; in 督促X履行 and 支持X履行 X is the one who performs, and is judged.',
+      },
+    },
+    {
       valid: ['关于2024年度落实全面从严治党主体责任情况的报告', '县纪委在年初全面深入细致地认真履行主体责任。'].join('\n'),
       options: { maxHolderGap: 10 },
       note: { zh: '主体与责任相隔超过 maxHolderGap 字时不报告。', en: 'A holder further than maxHolderGap characters away is not read with the duty.' },
@@ -257,7 +300,10 @@ export default defineRule({
       // Every fault needs a 责任, or both names side by side: most paragraphs are passed over here.
       const hasNames = raw.includes(WIDE) && raw.includes(NARROW);
       if (!hasNames && !raw.includes('责任')) continue;
-      const text = raw.includes('《') ? masked(raw, enclosed(raw, '《', '》')) : raw;
+      const titles = raw.includes('《') ? enclosed(raw, '《', '》') : [];
+      const text = titles.length ? masked(raw, titles) : raw;
+      // The unit's own documents (制定《……清单》): their names are checked for merged wording; cited ones are not.
+      const own = titles.filter((r) => OWN_DOCUMENT.test(raw.slice(Math.max(0, r.start - 8), r.start)) && !CENTRAL_ISSUER.test(raw.slice(r.start + 1, r.end)));
 
       for (const s of sentences(text)) {
         const found: Found[] = [];
@@ -273,6 +319,10 @@ export default defineRule({
             if (narrow && narrow.end <= s.end && !inEquating) found.push({ kind: 'narrower', ...narrow });
           }
           if (found.length > equating.length && RELATING.test(text.slice(s.start, s.end))) found.length = equating.length;
+        }
+
+        for (const r of own) {
+          if (r.start >= s.start && r.end <= s.end) found.push(...equatingIn(raw, { start: r.start + 1, end: r.end - 1 }, false));
         }
 
         if (hasResponsibility(text, s)) {
@@ -404,8 +454,10 @@ function holdersIn(text: string, c: Range): Holder[] {
     HOLDER.lastIndex = end;
     const discipline = m[1] !== undefined;
     let kind: HolderKind;
-    if (role === undefined || BODY_ROLES.has(role)) kind = discipline ? 'discipline' : 'party';
+    if (m[2] !== undefined) kind = 'member';
+    else if (role === undefined || BODY_ROLES.has(role)) kind = discipline ? 'discipline' : 'party';
     else if (LEAD_ROLES.has(role)) kind = discipline ? 'disciplineLead' : 'partyLead';
+    else if (MEMBER_ROLES.has(role) && !discipline) kind = 'member';
     else kind = 'other';
     let from = start;
     if (from - 2 >= c.start && PREFIX_2.includes(text.slice(from - 2, from))) from -= 2;
@@ -416,11 +468,27 @@ function holdersIn(text: string, c: Range): Holder[] {
   return out;
 }
 
+/**
+ * Whether holders[h] is the object of something else, not the one who carries the duty:
+ * 对/向 up to OBJECT_WINDOW characters before it (上级党委对下级党组织负有监督责任), or a
+ * conjunction right after an earlier holder (the two coordinated, 党委和纪委……). A holder after
+ * 督促, 支持, 协助 … is a pivot and is judged; so is one after a clause of its own
+ * (县委统一领导、县纪委监委负主体责任).
+ */
+function isObject(text: string, holders: readonly Holder[], h: number, clauseStart: number): boolean {
+  const holder = holders[h];
+  const previousEnd = h > 0 ? holders[h - 1].end : clauseStart;
+  if (OBJECT_MARK.test(text.slice(Math.max(previousEnd, holder.from - OBJECT_WINDOW), holder.from))) return true;
+  if (h > 0 && COORDINATION.test(text.slice(previousEnd, holder.from))) return true;
+  return false;
+}
+
 /** Which message a holder and a responsibility make, or null when they go together. */
 function mismatch(holder: HolderKind, responsibility: string): string | null {
   if (responsibility === '主体责任' && (holder === 'discipline' || holder === 'disciplineLead')) return 'disciplineMain';
   if (responsibility === '监督责任' && holder === 'party') return 'partySupervision';
   if (responsibility === '第一责任人' && (holder === 'discipline' || holder === 'disciplineLead')) return 'disciplineFirst';
+  if (responsibility === '监督责任' && holder === 'member') return 'memberSupervision';
   return null;
 }
 
@@ -451,8 +519,7 @@ function wrongHolders(text: string, c: Range, maxGap: number): Found[] {
       const previousEnd = k > 1 ? holders[k - 2].end : c.start;
       if (rStart - holder.end > maxGap) continue;
       const gap = text.slice(holder.end, rStart);
-      const before = text.slice(Math.max(previousEnd, holder.from - OBJECT_WINDOW), holder.from);
-      if (OBJECT_MARK.test(before)) continue;
+      if (isObject(text, holders, k - 1, c.start)) continue;
       if (HOLDING.test(gap) && !ACTING_ON.test(gap) && !/(?:全面|党内)$/u.test(gap)) {
         const kind = mismatch(holder.kind, duty.name);
         if (kind) out.push({ kind, start: holder.from, end: rEnd });

@@ -228,12 +228,25 @@ describe('template text in a batch (Moss)', () => {
     expect(found[0]).toMatch(/^unit-00\.txt 3:1-3:53 no-cross-copy copied → unit-01\.txt:3:1-3:53 unit-02\.txt:3:1-3:53 unit-03\.txt:3:1-3:53 unit-04\.txt:3:1-3:53$/);
   });
 
-  it('text in more than 20% of the files but fewer than 5 is copying', async () => {
-    const found = await batch(10, 3);
+  it('text in 3 files but not more than 20% of them is copying', async () => {
+    const found = await batch(20, 3);
     expect(found).toEqual([
       'unit-00.txt 3:1-3:53 no-cross-copy copied → unit-01.txt:3:1-3:53 unit-02.txt:3:1-3:53',
       'unit-01.txt 3:1-3:53 no-cross-copy copied → unit-00.txt:3:1-3:53 unit-02.txt:3:1-3:53',
       'unit-02.txt 3:1-3:53 no-cross-copy copied → unit-00.txt:3:1-3:53 unit-01.txt:3:1-3:53',
+    ]);
+  });
+
+  it('a small batch learns its template too: text in 3 of 3, 3 of 4 or 3 of 10 files is template', async () => {
+    expect(await batch(3, 3)).toEqual([]);
+    expect(await batch(4, 3)).toEqual([]);
+    expect(await batch(10, 3)).toEqual([]);
+  });
+
+  it('two files of three that share a text: copying, in both', async () => {
+    expect(await batch(3, 2)).toEqual([
+      'unit-00.txt 3:1-3:53 no-cross-copy copied → unit-01.txt:3:1-3:53',
+      'unit-01.txt 3:1-3:53 no-cross-copy copied → unit-00.txt:3:1-3:53',
     ]);
   });
 
@@ -247,6 +260,61 @@ describe('template text in a batch (Moss)', () => {
     const { runs, templateHashes } = findCrossCopies(docs, { templateShare: 0.2, templateMinFiles: 5 });
     expect(templateHashes).toBeGreaterThan(0);
     expect(runs.map((r) => [r.a, r.b, unitsToString(docs[0].units, r.aStart, r.aEnd)])).toEqual([[0, 1, normalizeString(copied)]]);
+  });
+});
+
+describe('mandated formulas (规定表述)', () => {
+  const opening = '按照区委全面从严治党工作领导小组办公室《关于报送2024年度落实全面从严治党主体责任情况的通知》要求，现将有关情况报告如下。';
+  const guiding = '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大和二十届二中、三中全会精神，深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，严格落实中央八项规定及其实施细则精神。';
+
+  it('are stock with their variable parts: the whole formula, nothing around it', () => {
+    const find = (s: string) => {
+      const units = normalizeString(s);
+      return [...stockMatcher().find(Uint16Array.from(units, (c) => c.charCodeAt(0)))].map((x) => x);
+    };
+    const o = normalizeString(opening);
+    expect(find(opening)).toEqual([0, o.length]);
+    const g = normalizeString(guiding);
+    expect(find(guiding)).toEqual([0, g.length]);
+    // Text around the formula stays outside it.
+    expect(find(`区委常委会${guiding}全年召开会议`)).toEqual([5, 5 + g.length]);
+  });
+
+  it('two reports that share only the mandated wording: nothing, even as a pair', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'mandated-'));
+    writeFileSync(path.join(dir, 'a.txt'), `${opening}\n一、工作开展情况\n${guiding}\n${prose(1, 200)}\n`);
+    writeFileSync(path.join(dir, 'b.txt'), `${opening}\n一、工作开展情况\n${guiding}\n${prose(2, 200)}\n`);
+    expect(view(await lintFiles([dir], { cwd: dir, useConfigFiles: false, registry: copyRules }), dir)).toEqual([]);
+  });
+
+  it('a real copy right after the formula is still found, in both files', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'mandated-copy-'));
+    const copied = '全年组织开展廉政家访活动覆盖干部家庭四百余户并建立家庭助廉档案逐户登记回访。';
+    writeFileSync(path.join(dir, 'a.txt'), `一、工作开展情况\n${guiding}${copied}\n${prose(1, 200)}\n`);
+    writeFileSync(path.join(dir, 'b.txt'), `一、工作开展情况\n${guiding}${copied}\n${prose(2, 200)}\n`);
+    const end = guiding.length + copied.length; // the run ends before the final 。
+    expect(view(await lintFiles([dir], { cwd: dir, useConfigFiles: false, registry: copyRules }), dir).filter((f) => f.includes(' copied '))).toEqual([
+      `a.txt 2:1-2:${end} no-cross-copy copied → b.txt:2:1-2:${end}`,
+      `b.txt 2:1-2:${end} no-cross-copy copied → a.txt:2:1-2:${end}`,
+    ]);
+  });
+});
+
+describe('a run is reported in both files or in neither', () => {
+  it('a stock phrase that ends inside the run in one file only does not make it one-sided', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'both-'));
+    const shared = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未';
+    // The shared run is 18 + 一岗 = 20 characters; in a.txt 一岗 is the start of the stock phrase 一岗双责.
+    writeFileSync(path.join(dir, 'a.txt'), `${prose(1, 200)}\n${shared}一岗双责落实到位。\n`);
+    writeFileSync(path.join(dir, 'b.txt'), `${prose(2, 200)}\n${shared}一岗位练兵活动。\n`);
+    expect(view(await lintFiles([dir], { cwd: dir, useConfigFiles: false, registry: copyRules }), dir)).toEqual([]);
+    // (Before, b.txt alone reported it: 20 characters there, 18 in a.txt.) Two characters more, and both files report it.
+    writeFileSync(path.join(dir, 'a.txt'), `${prose(1, 200)}\n申酉${shared}一岗双责落实到位。\n`);
+    writeFileSync(path.join(dir, 'b.txt'), `${prose(2, 200)}\n申酉${shared}一岗位练兵活动。\n`);
+    expect(view(await lintFiles([dir], { cwd: dir, useConfigFiles: false, registry: copyRules }), dir)).toEqual([
+      'a.txt 2:1-2:23 no-cross-copy copied → b.txt:2:1-2:23',
+      'b.txt 2:1-2:23 no-cross-copy copied → a.txt:2:1-2:23',
+    ]);
   });
 });
 

@@ -87,6 +87,27 @@ export const BUILTIN_STOCK_PHRASES: readonly string[] = [
   '下一步工作计划',
 ];
 
+/**
+ * Mandated formulas (规定表述) with variable parts, matched on normalised text
+ * (punctuation and spaces already removed; SEP, code 0, never crossed). Every
+ * unit is required to write them, in the words of the centre or of the notice:
+ * the guiding thought with the 精神 it goes on to name, 两个确立/两个维护 and the
+ * 四个意识 chain, 中央八项规定精神, and the opening 现将……报告如下 with the
+ * 根据/按照……要求 that leads into it. Quantifiers are bounded, so matching stays linear.
+ */
+export const BUILTIN_STOCK_PATTERNS: readonly RegExp[] = [
+  // 坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大……精神，全面贯彻……精神
+  /(?:坚持)?以习近平新时代中国特色社会主义思想为指导(?:[^\0]{0,4}?贯彻(?:落实)?[^\0]{0,30}?精神){0,3}/gu,
+  // 深入学习贯彻党的二十大精神, 认真贯彻落实习近平总书记重要讲话和重要指示批示精神
+  /(?:全面|深入|认真)?(?:学习)?贯彻(?:落实)?(?:习近平总书记|党的(?:十九|二十)|二十届|中央纪委)[^\0]{0,30}?精神/gu,
+  // 深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”
+  /(?:(?:深刻领悟|深刻把握|坚决拥护)两个确立(?:的决定性意义)?|(?:增强|树牢)四个意识|坚定四个自信|(?:坚决)?做到两个维护)+/gu,
+  // 严格落实中央八项规定及其实施细则精神
+  /(?:严格|认真|坚决|锲而不舍|持之以恒)?(?:落实|贯彻|执行|遵守)?中央八项规定(?:及其实施细则)?精神/gu,
+  // 按照市委……《关于……的通知》要求，现将有关情况报告如下
+  /(?:(?:根据|按照)[^\0]{0,60}?(?:要求|部署|安排))?现将[^\0]{0,40}?(?:报告|汇报)如下/gu,
+];
+
 /** Finds stock phrases in normalised text: one map lookup per position. */
 export class StockMatcher {
   private readonly byPrefix = new Map<number, Uint16Array[]>();
@@ -94,7 +115,10 @@ export class StockMatcher {
   private readonly starts = new Uint8Array(65536);
   readonly size: number;
 
-  constructor(phrases: Iterable<string>) {
+  private readonly patterns: readonly RegExp[];
+
+  constructor(phrases: Iterable<string>, patterns: readonly RegExp[] = []) {
+    this.patterns = patterns;
     const seen = new Set<string>();
     for (const phrase of phrases) {
       const norm = normalizeString(phrase);
@@ -133,8 +157,33 @@ export class StockMatcher {
       if (last > 0 && out[last] >= i) out[last] = Math.max(out[last], end);
       else out.push(i, end);
     }
-    return Int32Array.from(out);
+    if (!this.patterns.length) return Int32Array.from(out);
+    return mergeFlat(out, this.formulas(units));
   }
+
+  /** Intervals of the mandated formulas, as a flat array. */
+  private formulas(units: Uint16Array): number[] {
+    let text = '';
+    for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.subarray(i, i + 8192));
+    const out: number[] = [];
+    for (const pattern of this.patterns) {
+      for (const m of text.matchAll(pattern)) if (m[0].length >= 2) out.push(m.index, m.index + m[0].length);
+    }
+    return out;
+  }
+}
+
+/** Two flat interval lists merged into one sorted, merged flat list. */
+function mergeFlat(a: readonly number[], b: readonly number[]): Int32Array {
+  const pairs: Array<[number, number]> = [];
+  for (const list of [a, b]) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+  pairs.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (const [s, e] of pairs) {
+    if (out.length && s <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], e);
+    else out.push(s, e);
+  }
+  return Int32Array.from(out);
 }
 
 const cache = new Map<string, StockMatcher>();
@@ -151,7 +200,7 @@ export function stockMatcher(terms: readonly TermEntry[] = [], extra: readonly s
       ...data.verbs.map((v) => v.verb + v.term),
       ...extra,
     ];
-    m = new StockMatcher(phrases);
+    m = new StockMatcher(phrases, BUILTIN_STOCK_PATTERNS);
     if (cache.size >= 16) cache.delete(cache.keys().next().value!);
     cache.set(key, m);
   }
