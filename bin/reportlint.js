@@ -10,10 +10,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-async function readStdin() {
+// Bytes, decoded as a file's are; reading stops just past the size limit (the CLI then refuses the input).
+async function readStdin(maxBytes) {
   const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total > maxBytes) break;
+  }
+  return Buffer.concat(chunks);
 }
 
 const code = await main(process.argv.slice(2), {

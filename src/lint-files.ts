@@ -6,7 +6,8 @@ import { BatchCollector } from './engine/batch.js';
 import { fixText } from './engine/fixer.js';
 import { lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
 import { discoverFiles } from './files/discover.js';
-import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, readReport, type ReadOutcome } from './files/read.js';
+import { encodeExactly } from './files/decode.js';
+import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, decodeReport, readReport, type ReadOutcome } from './files/read.js';
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
 import { LineIndex } from './model/line-index.js';
 import type { Locale } from './types.js';
@@ -38,8 +39,11 @@ export interface LintFilesOptions {
   encoding?: string;
   /** `--max-file-size`, in bytes (default 10 MB): larger files are skipped with a warning. */
   maxFileSize?: number;
-  /** `--stdin`: lint this text instead of files; `filePath` picks the config and the format. */
-  stdin?: { text: string; filePath: string };
+  /**
+   * `--stdin`: lint this instead of files; `filePath` picks the config and the format. Bytes are
+   * decoded as a file's are (`encoding`, or detection) and held to `maxFileSize`.
+   */
+  stdin?: { text: string | Uint8Array; filePath: string };
   /** Called after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -112,9 +116,10 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     const references = await referenceLoader.forSettings(config.settings);
     if (references?.files.has(file.path)) continue;
 
+    const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const read: ReadOutcome = options.stdin
-      ? { kind: 'text', text: options.stdin.text, encoding: 'utf-8', bom: false, stamp: { mtimeMs: 0, size: 0 } }
-      : await readReport(file.path, { encoding: options.encoding, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+      ? readStdinReport(options.stdin.text, file.path, options.encoding, maxFileSize)
+      : await readReport(file.path, { encoding: options.encoding, maxFileSize });
     if (read.kind === 'skipped') {
       results.push(notice(file.path, read.fatal ? 2 : 1, skipMessage(locale, read.messageId, read.data), read.messageId, read.fatal));
       continue;
@@ -141,8 +146,19 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       result = outcome.result;
       result.fixed = outcome.fixed;
       if (outcome.changed) {
-        result.output = outcome.output;
-        stamp.original = read.text;
+        // Writing back must give back every byte: refuse when the decoding was lossy or the encoding cannot hold the fix.
+        // The findings shown are then the original text's (linted again, which also resets the batch data).
+        const lost = read.clean ? encodeExactly(outcome.output, read) : undefined;
+        if (!read.clean) {
+          const note = coreMessage(locale, 'fixRefusedUnclean', { encoding: read.encoding });
+          result = withNote(lintText(read.text, textOptions), noteMessage(note, 'fix-refused', 2));
+        } else if (lost && 'lost' in lost) {
+          const note = coreMessage(locale, 'fixRefusedEncoding', { encoding: read.encoding, char: lost.lost });
+          result = withNote(lintText(read.text, textOptions), noteMessage(note, 'fix-refused', 2));
+        } else {
+          result.output = outcome.output;
+          stamp.original = read.text;
+        }
       }
     } else {
       result = lintText(read.text, textOptions);
@@ -181,8 +197,22 @@ function addParagraphs(result: LintResult): void {
   }
 }
 
-function noteMessage(message: string, messageId: string): LintMessage {
-  return { ruleId: null, messageId, severity: 0, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
+function noteMessage(message: string, messageId: string, severity: 0 | 2 = 0): LintMessage {
+  return { ruleId: null, messageId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
+}
+
+/** The result with one more message first, recounted; fixes counted are dropped (nothing is written). */
+function withNote(result: LintResult, note: LintMessage): LintResult {
+  return { ...summarize(result.filePath, [note, ...result.messages], result.source), ...(result.title !== undefined ? { title: result.title } : {}), fixed: {} };
+}
+
+/** Standard input, read like a file: the same size limit, the same decoding. */
+function readStdinReport(input: string | Uint8Array, filePath: string, encoding: string | undefined, maxFileSize: number): ReadOutcome {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  if (bytes.length > maxFileSize) {
+    return { kind: 'skipped', fatal: true, messageId: 'stdinTooLarge', data: { max: (maxFileSize / 1024 / 1024).toFixed(1) } };
+  }
+  return decodeReport(bytes, filePath, encoding, { mtimeMs: 0, size: bytes.length });
 }
 
 function notice(filePath: string, severity: 1 | 2, message: string, messageId: string, fatal = false): LintResult {

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult, RuleRegistry } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
-import { writeAtomically } from '../files/write-fixes.js';
+import { resolveLinks, writeOutputFile } from '../files/safe-write.js';
 import { formatters } from '../formatters/index.js';
 import type { Locale } from '../types.js';
 
@@ -57,8 +57,16 @@ export function writeOutputs(targets: FormatTarget[], results: LintResult[], con
       context.stdout(text);
     } else {
       const file = path.resolve(context.cwd, target.file!);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeAtomically(file, text);
+      // A report directory is made on demand (out/report.sarif); a link or a device is written as it is.
+      const dir = path.dirname(resolveLinks(file));
+      if (!statSync(dir, { throwIfNoEntry: false })) {
+        try {
+          mkdirSync(dir, { recursive: true });
+        } catch (error) {
+          throw new UsageError('writeFailed', { path: target.file!, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+        }
+      }
+      writeOutputFile(file, text, { shownPath: target.file });
     }
   }
 }

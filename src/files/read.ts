@@ -21,6 +21,8 @@ export type ReadOutcome =
       text: string;
       encoding: string;
       bom: boolean;
+      /** The text gives back exactly the bytes read (see `Decoded.clean`): only then may --fix write it. */
+      clean: boolean;
       /** For .docx: what Word knows of each line; findings point to paragraphs, and there is no --fix. */
       docx?: { hints: LineHints };
       stamp: ReadStamp;
@@ -50,6 +52,8 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
   let stamp: ReadStamp;
   try {
     const info = await stat(file);
+    // A FIFO or a device would block or never end: reports are regular files.
+    if (!info.isFile()) return { kind: 'skipped', fatal: true, messageId: 'notRegularFile', data: { path: file } };
     if (info.size > options.maxFileSize) {
       return {
         kind: 'skipped',
@@ -68,19 +72,25 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
   if (/\.docx$/i.test(file)) {
     try {
       const docx = await readDocx(bytes);
-      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints }, stamp };
+      return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, clean: true, docx: { hints: docx.hints }, stamp };
     } catch {
       return { kind: 'skipped', fatal: true, messageId: 'docxCorrupt', data: { path: file } };
     }
   }
 
+  return decodeReport(bytes, file, options.encoding, stamp);
+}
+
+/** Decodes the bytes of a report (a file's, or standard input's). */
+export function decodeReport(bytes: Uint8Array, file: string, encoding: string | undefined, stamp: ReadStamp): ReadOutcome {
   try {
-    const decoded = decode(bytes, options.encoding);
+    const decoded = decode(bytes, encoding);
     return { kind: 'text', ...decoded, stamp };
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
-    const messageId: CoreMessageId = error.reason === 'binary' ? 'fileBinary' : 'fileUndecodable';
-    return { kind: 'skipped', fatal: true, messageId, data: { path: file, guess: error.detail } };
+    if (error.reason === 'binary') return { kind: 'skipped', fatal: true, messageId: 'fileBinary', data: { path: file } };
+    const messageId: CoreMessageId = error.line > 0 ? 'fileUndecodableAt' : 'fileUndecodable';
+    return { kind: 'skipped', fatal: true, messageId, data: { path: file, guess: error.detail, line: error.line } };
   }
 }
 
