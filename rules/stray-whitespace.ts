@@ -245,10 +245,13 @@ function checkLineEnds(report: Report, context: RuleContext<Options>): void {
     while (e < excluded.length && excluded[e].end <= k) e++;
     if (e < excluded.length && excluded[e].start < end) continue;
     if (report.format === 'markdown' && context.options.allowHardBreak && isHardBreak(source, lines, line, k, end)) continue;
+    // A line of nothing but U+3000 or a no-break space is a paragraph to Markdown (it can make a setext
+    // heading): emptying it changes the document. Reported, not fixed.
+    const onlySpace = k === start && /[^ \t]/.test(source.slice(k, end));
     context.report({
       at: { start: k, end },
       messageId: 'trailingSpace',
-      fix: { range: { start: k, end }, text: '' },
+      fix: onlySpace ? undefined : { range: { start: k, end }, text: '' },
     });
   }
 }

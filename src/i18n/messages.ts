@@ -217,6 +217,10 @@ export const CORE_MESSAGES = {
   badIndex: { zh: '参考索引 {path} 无法使用：{reason}', en: 'The reference index {path} cannot be used: {reason}' },
   reasonNoDirectory: { zh: '所在目录不存在', en: 'its directory does not exist' },
   reasonNotRegular: { zh: '不是普通文件', en: 'not a regular file' },
+  fixSkipped: {
+    zh: '有 {count} 处修复会改变 Markdown 结构、报告结构或行的划分，未应用（相应问题仍列出，请手工修改）',
+    en: '{count} {count|fix|fixes} would change the Markdown structure, the report’s structure or its lines and {count|was|were} not applied (the problems are still listed; fix them by hand)',
+  },
   configForeign: {
     zh: '不是 reportlint 配置文件，无法用作 extends（内容不予引用）',
     en: 'not a reportlint config file, so it cannot be extended (its text is not shown)',

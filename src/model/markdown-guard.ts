@@ -1,0 +1,70 @@
+/**
+ * When Markdown is read as plain text instead: shapes on which the Markdown
+ * parser (micromark) grows faster than n·log n. No real report looks like any
+ * of them, so such a file is read as plain text, which is linear, and a note
+ * says so. Each limit is measured in `bench/bench-pathological.ts` at n and 4n.
+ */
+
+/**
+ * Container nesting beyond which the Markdown parser is not used: micromark
+ * re-checks every open container on every line, so 1,000 nested list levels
+ * take half a minute.
+ */
+export const MAX_NESTING = 32;
+
+export type GuardReason = 'nesting' | 'emphasis-run';
+
+/** Why `source` is read as plain text, or undefined when it is parsed as Markdown. */
+export function plainTextReason(source: string): GuardReason | undefined {
+  if (tooDeeplyNested(source)) return 'nesting';
+  if (LONG_EMPHASIS_RUN.test(source)) return 'emphasis-run';
+  return undefined;
+}
+
+export function readAsPlainText(source: string): boolean {
+  return plainTextReason(source) !== undefined;
+}
+
+export function tooDeeplyNested(source: string): boolean {
+  // Per line: count the container markers (`>`, `-`, `*`, `+`, `1.`) and the indentation before the text.
+  let i = 0;
+  while (i < source.length) {
+    let depth = 0;
+    let indent = 0;
+    for (;;) {
+      const c = source.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        indent += c === 9 ? 4 : 1;
+        i++;
+      } else if (c === 62 /* > */) {
+        depth++;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) && isSpaceAt(source, i + 1)) {
+        depth++;
+        i += 2;
+      } else if (c >= 48 && c <= 57) {
+        let j = i;
+        while (j < source.length && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+        const d = source.charCodeAt(j);
+        if ((d === 46 || d === 41) && isSpaceAt(source, j + 1)) {
+          depth++;
+          i = j + 2;
+        } else break;
+      } else break;
+      // A list level takes two columns at the least.
+      if (depth > MAX_NESTING || indent > MAX_NESTING * 2 + 4) return true;
+    }
+    const nl = source.indexOf('\n', i);
+    if (nl === -1) break;
+    i = nl + 1;
+  }
+  return false;
+}
+
+function isSpaceAt(source: string, i: number): boolean {
+  const c = source.charCodeAt(i);
+  return c === 32 || c === 9;
+}
+
+/** micromark's emphasis resolution is quadratic in a run of `*` or `_`; no report has a run this long. */
+export const LONG_EMPHASIS_RUN = /[*_]{65}/;
