@@ -4,12 +4,13 @@ import { ConfigResolver } from './config/index.js';
 import { ReferenceLoader } from './copy/references.js';
 import { BatchCollector } from './engine/batch.js';
 import { fixText } from './engine/fixer.js';
-import { lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
+import { formatFor, lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
 import { discoverFiles } from './files/discover.js';
 import { encodeExactly } from './files/decode.js';
 import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, decodeReport, readReport, type ReadOutcome } from './files/read.js';
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
 import { LineIndex } from './model/line-index.js';
+import { plainTextReason, type GuardReason } from './model/markdown-guard.js';
 import type { Locale } from './types.js';
 
 export interface LintFilesOptions {
@@ -163,6 +164,12 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     } else {
       result = lintText(read.text, textOptions);
     }
+    const guard = !read.docx && formatFor(file.path) === 'markdown' ? plainTextReason(read.text) : undefined;
+    if (guard) {
+      // Said once per file: the Markdown parser was not used (see markdown-guard.ts), so markup counts as text.
+      const reason = coreMessage(locale, GUARD_REASONS[guard]);
+      result = prepend(result, noteMessage(coreMessage(locale, 'markdownAsText', { reason }), 'markdown-as-text'));
+    }
     if (read.docx) {
       if (options.fix) result.messages.unshift(noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix'));
       result.docx = true;
@@ -199,6 +206,18 @@ function addParagraphs(result: LintResult): void {
 
 function noteMessage(message: string, messageId: string, severity: 0 | 2 = 0): LintMessage {
   return { ruleId: null, messageId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
+}
+
+const GUARD_REASONS: Record<GuardReason, CoreMessageId> = {
+  nesting: 'guardNesting',
+  'emphasis-run': 'guardEmphasisRun',
+  'inline-markup': 'guardInlineMarkup',
+};
+
+/** The result with one more message first, recounted, keeping what it carries. */
+function prepend(result: LintResult, note: LintMessage): LintResult {
+  const { messages: _, ...rest } = result;
+  return { ...rest, ...summarize(result.filePath, [note, ...result.messages], result.source) };
 }
 
 /** The result with one more message first, recounted; fixes counted are dropped (nothing is written). */

@@ -92,7 +92,7 @@ export async function buildIndexFile(patterns: string[], cwd: string, output: st
   const minChars = Math.max(K, options.minChars ?? 20);
   const part = buildCorpusPart(inputs, { stock: stockMatcher(), w: windowFor(minChars) });
   const target = path.resolve(cwd, output);
-  const bytes = writeIndex(part, target);
+  const bytes = writeIndex(part, target, output);
   return { files: inputs.length, fingerprints: part.hashes.length, bytes };
 }
 
@@ -118,7 +118,7 @@ function align4(n: number): number {
 }
 
 /** Writes a part as an index file; returns its size in bytes. */
-export function writeIndex(part: CorpusPart, file: string): number {
+export function writeIndex(part: CorpusPart, file: string, shownPath = file): number {
   if (os.endianness() !== 'LE') throw new Error('reference indexes are written on little-endian machines only');
   const dir = path.dirname(resolveLinks(file));
   const hashesBytes = part.hashes.length * 4;
@@ -159,7 +159,7 @@ export function writeIndex(part: CorpusPart, file: string): number {
   const chunks = [prefix, json, pad(16 + json.length), view(part.hashes), view(part.positions), view(part.text), pad(textBytes), view(part.maps)];
 
   // Through the common writer: a link is followed, a device written in place, a regular file replaced atomically.
-  writeOutputFile(file, chunks);
+  writeOutputFile(file, chunks, { shownPath });
   return chunks.reduce((n, c) => n + c.length, 0);
 }
 

@@ -40,8 +40,9 @@ export function isKnownEncoding(name: string): boolean {
   return iconv.encodingExists(name);
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true });
+// ignoreBOM: the BOM is handled here; a second U+FEFF after it is text and must be kept.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
 
 export function decode(bytes: Uint8Array, forced?: string): Decoded {
   if (forced) {

@@ -221,6 +221,9 @@ export const CORE_MESSAGES = {
     zh: '有 {count} 处修复会改变 Markdown 结构、报告结构或行的划分，未应用（相应问题仍列出，请手工修改）',
     en: '{count} {count|fix|fixes} would change the Markdown structure, the report’s structure or its lines and {count|was|were} not applied (the problems are still listed; fix them by hand)',
   },
+  guardNesting: { zh: '嵌套超过 32 层', en: 'nested more than 32 levels deep' },
+  guardEmphasisRun: { zh: '连续 65 个以上的 * 或 _', en: 'a run of more than 64 * or _' },
+  guardInlineMarkup: { zh: '同一段中的 *、_、[、] 过多', en: 'too many *, _, [ and ] in one paragraph' },
   configForeign: {
     zh: '不是 reportlint 配置文件，无法用作 extends（内容不予引用）',
     en: 'not a reportlint config file, so it cannot be extended (its text is not shown)',
