@@ -105,6 +105,12 @@ describe('(3) output paths', () => {
     expect((JSON.parse(got) as unknown[]).length).toBe(1);
   });
 
+  it('-o /dev/stdout writes into the pipe', () => {
+    const d = dir({ 'a.txt': BAD });
+    const r = run(['a.txt', '-f', 'json', '-o', '/dev/stdout'], d);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(1);
+  });
+
   it('-o, -f fmt:FILE, --baseline-write and index --output follow a symbolic link and keep it', () => {
     const d = dir({ 'a.txt': BAD, 'ref.txt': CLEAN_REPORT });
     mkdirSync(path.join(d, 'real'));

@@ -44,9 +44,12 @@ export interface OutputContext {
   stdout: (text: string) => void;
 }
 
+const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
 export function writeOutputs(targets: FormatTarget[], results: LintResult[], context: OutputContext): void {
   for (const target of targets) {
-    const toStdout = target.file === undefined;
+    // Our own standard output, named as a file: written through it (it may be a socket, which cannot be opened by name).
+    const toStdout = target.file === undefined || STDOUT_NAMES.has(target.file);
     const text = formatters[target.format](results, {
       locale: context.locale,
       color: context.color(toStdout),
@@ -59,7 +62,7 @@ export function writeOutputs(targets: FormatTarget[], results: LintResult[], con
       const file = path.resolve(context.cwd, target.file!);
       // A report directory is made on demand (out/report.sarif); a link or a device is written as it is.
       const dir = path.dirname(resolveLinks(file));
-      if (!statSync(dir, { throwIfNoEntry: false })) {
+      if (!statSync(file, { throwIfNoEntry: false }) && !statSync(dir, { throwIfNoEntry: false })) {
         try {
           mkdirSync(dir, { recursive: true });
         } catch (error) {

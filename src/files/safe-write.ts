@@ -7,6 +7,7 @@ import {
   openSync,
   readdirSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -63,14 +64,22 @@ export interface WriteOptions {
 /** Writes `content` to `file` as described above. Throws UsageError with a one-line reason. */
 export function writeOutputFile(file: string, content: string | Buffer | readonly Buffer[], options: WriteOptions = {}): void {
   const shown = options.shownPath ?? file;
-  const target = resolveLinks(file);
-  const info = statSync(target, { throwIfNoEntry: false });
   const chunks = typeof content === 'string' ? [Buffer.from(content, 'utf8')] : Buffer.isBuffer(content) ? [content] : content;
+  // stat follows links as the kernel does: /dev/stdout and /dev/fd/63 name pipes through /proc, not paths.
+  let info: Stats | undefined;
+  try {
+    info = statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    throw failure(shown, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
   if (info?.isDirectory()) throw failure(shown, 'EISDIR', 'reasonDirectory');
-  if (info && !info.isFile()) {
-    writeInPlace(target, chunks, shown);
+  // /dev/stdout may be a regular file (`> out.json`, `>> log`): written in place all the same, as the shell opened it.
+  if (info && (!info.isFile() || /^\/(?:dev|proc)\//.test(path.resolve(file)))) {
+    writeInPlace(file, chunks, shown);
     return;
   }
+  // A regular file behind links is replaced where it is; a dangling link is followed to the path it names.
+  const target = info ? realpathSync(file) : resolveLinks(file);
   const dir = path.dirname(target);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw failure(shown, 'ENOENT', 'reasonNoDirectory');
   removeStaleTemps(dir);
