@@ -15,14 +15,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-async function readStdinBytes() {
+// Bytes, decoded as a file's are; reading stops just past the size limit (the CLI then refuses the input).
+async function readStdin(maxBytes) {
   const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk);
+    total += chunk.length;
+    if (total > maxBytes) break;
+  }
   return Buffer.concat(chunks);
-}
-
-async function readStdin() {
-  return (await readStdinBytes()).toString('utf8');
 }
 
 const code = await main(process.argv.slice(2), {
@@ -34,7 +36,6 @@ const code = await main(process.argv.slice(2), {
   columns: process.stdout.columns,
   stderrIsTTY: Boolean(process.stderr.isTTY),
   readStdin,
-  readStdinBytes,
   progressStream: process.stderr,
 });
 process.exitCode = code;

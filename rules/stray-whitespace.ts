@@ -59,8 +59,8 @@ export default defineRule({
     },
     standard: 'GB/T 15834-2011 §5.1（标点符号的位置和书写形式）；GB/T 9704-2012 §7.3.3',
     details: {
-      zh: '报告：两个汉字或全角标点之间的空格（包括不换行空格、制表符）；全角括号、引号、书名号内侧的空格；序号“一、”“（一）”“1.”之后的空格；句中的全角空格（U+3000）；行尾空白。段首的全角空格缩进不算（段落文字已去掉首尾空白），汉字与阿拉伯数字、英文之间的空格不报告。修复时删除空格；全角空格两侧都是英文或数字时改为半角空格，以免单词粘连；空格两侧夹着 Markdown 标记（如“**党** **支部**”）时只报告不修复。“二 工作”这种以空格代替顿号的序号由 heading-punctuation 处理。行尾空白按源文件逐行检查，代码块、YAML 前言和 HTML 注释所在的行不查；Markdown 中行尾两个及以上空格且下一行接续同一段落时是硬换行，默认不报告（见 allowHardBreak）。网址、电子邮箱、行内代码和纯英文段落不检查。',
-      en: 'Reports spaces (no-break spaces and tabs included) between two Chinese characters or full-width punctuation marks; spaces just inside full-width brackets, quotes and book-title marks; spaces after a heading marker (一、 （一） 1.); ideographic spaces (U+3000) inside a sentence; trailing whitespace. A full-width indent at the start of a paragraph is not stray (paragraph text is trimmed), and spaces between Chinese and Arabic digits or Latin words are not reported. The fix removes the spaces; an ideographic space between Latin words or digits becomes an ordinary space so that words do not run together; when Markdown markup stands beside the space (“**党** **支部**”) it is reported without a fix. A marker like “二 工作” (a space instead of 、) is heading-punctuation’s. Trailing whitespace is checked on source lines, skipping code blocks, front matter and HTML comments; in Markdown two or more trailing spaces before a line that continues the paragraph are a hard line break and pass by default (see allowHardBreak). URLs, e-mail addresses, inline code and Latin-only paragraphs are not checked.',
+      zh: '报告：两个汉字或全角标点之间的空格（包括不换行空格、制表符）；全角括号、引号、书名号内侧的空格；序号“一、”“（一）”“1.”之后的空格；句中的全角空格（U+3000）；行尾空白。段首的全角空格缩进不算（段落文字已去掉首尾空白），汉字与阿拉伯数字、英文之间的空格不报告。修复时删除空格；全角空格两侧都是英文或数字时改为半角空格，以免单词粘连；空格两侧夹着 Markdown 标记（如“**党** **支部**”）时只报告不修复。“二 工作”这种以空格代替顿号的序号由 heading-punctuation 处理。行尾空白按源文件逐行检查，代码块、YAML 前言和 HTML 注释所在的行不查；Markdown 中行尾两个及以上空格且下一行接续同一段落时是硬换行，默认不报告（见 allowHardBreak）；整行只有全角空格或不换行空格时只报告不修复（Markdown 把这样的行当作段落，删去会改变结构，如把标题变成分隔线）。网址、电子邮箱、行内代码和纯英文段落不检查。',
+      en: 'Reports spaces (no-break spaces and tabs included) between two Chinese characters or full-width punctuation marks; spaces just inside full-width brackets, quotes and book-title marks; spaces after a heading marker (一、 （一） 1.); ideographic spaces (U+3000) inside a sentence; trailing whitespace. A full-width indent at the start of a paragraph is not stray (paragraph text is trimmed), and spaces between Chinese and Arabic digits or Latin words are not reported. The fix removes the spaces; an ideographic space between Latin words or digits becomes an ordinary space so that words do not run together; when Markdown markup stands beside the space (“**党** **支部**”) it is reported without a fix. A marker like “二 工作” (a space instead of 、) is heading-punctuation’s. Trailing whitespace is checked on source lines, skipping code blocks, front matter and HTML comments; in Markdown two or more trailing spaces before a line that continues the paragraph are a hard line break and pass by default (see allowHardBreak); a line holding only ideographic or no-break spaces is reported without a fix (Markdown takes such a line for a paragraph: emptying it can turn a heading into a rule). URLs, e-mail addresses, inline code and Latin-only paragraphs are not checked.',
     },
   },
   examples: [
@@ -269,10 +269,13 @@ function checkLineEnds(report: Report, context: RuleContext<Options>): void {
     while (e < excluded.length && excluded[e].end <= k) e++;
     if (e < excluded.length && excluded[e].start < end) continue;
     if (report.format === 'markdown' && context.options.allowHardBreak && isHardBreak(source, lines, line, k, end)) continue;
+    // A line of nothing but U+3000 or a no-break space is a paragraph to Markdown (it can make a setext
+    // heading): emptying it changes the document. Reported, not fixed.
+    const onlySpace = k === start && /[^ \t]/.test(source.slice(k, end));
     context.report({
       at: { start: k, end },
       messageId: 'trailingSpace',
-      fix: { range: { start: k, end }, text: '' },
+      fix: onlySpace ? undefined : { range: { start: k, end }, text: '' },
     });
   }
 }

@@ -77,20 +77,20 @@ export function serializeBaseline(baseline: Baseline): string {
 
 /** Parses a baseline file's text; returns a reason when it is not one. */
 export function parseBaseline(text: string): Baseline | string {
-  let data: unknown;
+  // Whatever the file holds (nesting a thousand levels deep, a huge number), the answer is a reason, never a throw.
   try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  const b = data as Partial<Baseline>;
-  if (!b || b.version !== 1 || !Array.isArray(b.entries)) return 'expected {"version": 1, "entries": [...]}';
-  for (const e of b.entries) {
-    if (typeof e?.file !== 'string' || typeof e.rule !== 'string' || typeof e.section !== 'string' || typeof e.text !== 'string' || !Number.isInteger(e.count)) {
-      return `bad entry ${JSON.stringify(e)}`;
+    const b = JSON.parse(text) as Partial<Baseline>;
+    if (!b || b.version !== 1 || !Array.isArray(b.entries)) return 'expected {"version": 1, "entries": [...]}';
+    for (const e of b.entries) {
+      if (typeof e?.file !== 'string' || typeof e.rule !== 'string' || typeof e.section !== 'string' || typeof e.text !== 'string' || !Number.isInteger(e.count)) {
+        return `bad entry ${JSON.stringify(e).slice(0, 80)}`;
+      }
     }
+    return b as Baseline;
+  } catch (error) {
+    // One line, printable: JSON.parse quotes the text it choked on.
+    return (error instanceof Error ? error.message : String(error)).replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 120);
   }
-  return b as Baseline;
 }
 
 /** Drops the findings the baseline knows (as many of each as it counted); returns the rest and how many were dropped. */

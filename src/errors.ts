@@ -9,12 +9,19 @@ export class UsageError extends Error {
   constructor(
     readonly messageId: CoreMessageId,
     readonly data: Record<string, string | number> = {},
+    /** What `data.reason` (an errno code) means, e.g. 权限不足（EACCES）. */
+    readonly why?: CoreMessageId,
   ) {
-    super(coreMessage('en', messageId, data));
+    super('');
     this.name = 'UsageError';
+    this.message = this.format('en');
   }
 
   format(locale: Locale): string {
-    return coreMessage(locale, this.messageId, this.data);
+    if (!this.why) return coreMessage(locale, this.messageId, this.data);
+    const why = coreMessage(locale, this.why, this.data);
+    const code = this.data.reason;
+    const reason = code === undefined || code === '' ? why : locale === 'zh' ? `${why}（${code}）` : `${why} (${code})`;
+    return coreMessage(locale, this.messageId, { ...this.data, reason });
   }
 }

@@ -6,7 +6,8 @@ import { BatchCollector } from './engine/batch.js';
 import { fixText } from './engine/fixer.js';
 import { formatFor, lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
 import { discoverFiles } from './files/discover.js';
-import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, isBinaryFormat, readBytes, readReport, type ReadOutcome } from './files/read.js';
+import { encodeExactly } from './files/decode.js';
+import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, decodeReport, isBinaryFormat, readBytes, readReport, type ReadOutcome } from './files/read.js';
 import { isLockOrTempFile } from './files/discover.js';
 import type { LineHint, LineHints } from './model/hints.js';
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
@@ -14,6 +15,7 @@ import { GENRE_NAMES, type Genre } from './model/anatomy.js';
 import { buildReport } from './model/build.js';
 import { LineIndex } from './model/line-index.js';
 import { formattedCopy, type FormattedCopy } from './layout/fix-output.js';
+import { plainTextReason, type GuardReason } from './model/markdown-guard.js';
 import type { Locale } from './types.js';
 
 export interface LintFilesOptions {
@@ -44,10 +46,11 @@ export interface LintFilesOptions {
   /** `--max-file-size`, in bytes (default 10 MB): larger files are skipped with a warning. */
   maxFileSize?: number;
   /**
-   * `--stdin`: lint this text instead of files; `filePath` picks the config and the format.
-   * `bytes`: standard input as read, for a name that says Word or PDF (`x.docx`).
+   * `--stdin`: lint this instead of files; `filePath` picks the config and the format. Bytes are
+   * decoded as a file's are (`encoding`, or detection) and held to `maxFileSize`; a name that says
+   * Word or PDF (`x.docx`) reads them as that format.
    */
-  stdin?: { text: string; filePath: string; bytes?: Buffer };
+  stdin?: { text: string | Uint8Array; filePath: string };
   /** The caller writes fixes of Word documents as tracked changes into a copy (the CLI's --fix): no note that they are not fixed. */
   docxTrackedChanges?: boolean;
   /** Called after each file, for a progress bar. */
@@ -139,12 +142,10 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       results.push(notice(file.path, 0, coreMessage(locale, 'lockFileSkipped'), 'lock-file-skipped'));
       continue;
     }
-    const noStamp = { mtimeMs: 0, size: 0 };
+    const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const read: ReadOutcome = options.stdin
-      ? options.stdin.bytes && isBinaryFormat(file.path)
-        ? await readBytes(options.stdin.bytes, file.path, { encoding: options.encoding }, noStamp)
-        : { kind: 'text', text: options.stdin.text, encoding: 'utf-8', bom: false, stamp: noStamp }
-      : await readReport(file.path, { encoding: options.encoding, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE });
+      ? await readStdinReport(options.stdin.text, file.path, options.encoding, maxFileSize)
+      : await readReport(file.path, { encoding: options.encoding, maxFileSize });
     if (read.kind === 'skipped') {
       results.push(notice(file.path, read.fatal ? 2 : 1, skipMessage(locale, read.messageId, read.data), read.messageId, read.fatal));
       continue;
@@ -173,8 +174,19 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       result = outcome.result;
       result.fixed = outcome.fixed;
       if (outcome.changed) {
-        result.output = outcome.output;
-        stamp.original = read.text;
+        // Writing back must give back every byte: refuse when the decoding was lossy or the encoding cannot hold the fix.
+        // The findings shown are then the original text's (linted again, which also resets the batch data).
+        const lost = read.clean ? encodeExactly(outcome.output, read) : undefined;
+        if (!read.clean) {
+          const note = coreMessage(locale, 'fixRefusedUnclean', { encoding: read.encoding });
+          result = withNote(lintText(read.text, textOptions), noteMessage(note, 'fix-refused', 2));
+        } else if (lost && 'lost' in lost) {
+          const note = coreMessage(locale, 'fixRefusedEncoding', { encoding: read.encoding, char: lost.lost });
+          result = withNote(lintText(read.text, textOptions), noteMessage(note, 'fix-refused', 2));
+        } else {
+          result.output = outcome.output;
+          stamp.original = read.text;
+        }
       }
     } else {
       result = lintText(read.text, textOptions);
@@ -183,6 +195,12 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     if (read.readOnly && options.fix && !(read.readOnly === 'DOCX' && options.docxTrackedChanges)) {
       const note = read.readOnly === 'DOCX' ? noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix') : noteMessage(coreMessage(locale, 'readOnlyNoFix', { ext: `.${read.readOnly.toLowerCase()}` }), 'read-only-no-fix');
       result.messages.unshift(note);
+    }
+    const guard = !read.docx && !read.readOnly && formatFor(file.path) === 'markdown' ? plainTextReason(read.text) : undefined;
+    if (guard) {
+      // Said once per file: the Markdown parser was not used (see markdown-guard.ts), so markup counts as text.
+      const reason = coreMessage(locale, GUARD_REASONS[guard]);
+      result = prepend(result, noteMessage(coreMessage(locale, 'markdownAsText', { reason }), 'markdown-as-text'));
     }
     if (read.docx) {
       // Layout fixes go to a formatted copy beside it; text fixes to the annotated copy as tracked changes.
@@ -285,8 +303,36 @@ function quoteAt(word: WordFile, line: number, column: number): string {
   return (from > 0 ? '…' : '') + text.slice(from, at + 14) + (at + 14 < text.length ? '…' : '');
 }
 
-function noteMessage(message: string, messageId: string): LintMessage {
-  return { ruleId: null, messageId, severity: 0, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
+function noteMessage(message: string, messageId: string, severity: 0 | 2 = 0): LintMessage {
+  return { ruleId: null, messageId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
+}
+
+const GUARD_REASONS: Record<GuardReason, CoreMessageId> = {
+  nesting: 'guardNesting',
+  'emphasis-run': 'guardEmphasisRun',
+  'inline-markup': 'guardInlineMarkup',
+};
+
+/** The result with one more message first, recounted, keeping what it carries. */
+function prepend(result: LintResult, note: LintMessage): LintResult {
+  const { messages: _, ...rest } = result;
+  return { ...rest, ...summarize(result.filePath, [note, ...result.messages], result.source) };
+}
+
+/** The result with one more message first, recounted; fixes counted are dropped (nothing is written). */
+function withNote(result: LintResult, note: LintMessage): LintResult {
+  return { ...summarize(result.filePath, [note, ...result.messages], result.source), ...(result.title !== undefined ? { title: result.title } : {}), fixed: {} };
+}
+
+/** Standard input, read like a file: the same size limit, the same decoding; Word or PDF by its name. */
+async function readStdinReport(input: string | Uint8Array, filePath: string, encoding: string | undefined, maxFileSize: number): Promise<ReadOutcome> {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  if (bytes.length > maxFileSize) {
+    return { kind: 'skipped', fatal: true, messageId: 'stdinTooLarge', data: { max: (maxFileSize / 1024 / 1024).toFixed(1) } };
+  }
+  const stamp = { mtimeMs: 0, size: bytes.length };
+  if (isBinaryFormat(filePath)) return readBytes(Buffer.from(bytes), filePath, { encoding }, stamp);
+  return decodeReport(bytes, filePath, encoding, stamp);
 }
 
 function notice(filePath: string, severity: 0 | 1 | 2, message: string, messageId: string, fatal = false): LintResult {

@@ -115,16 +115,16 @@ describe('fixer', () => {
     expect(outcome.result.messages).toEqual([]);
   });
 
-  it('refuses a fix that would change the section tree, leaving the text as it was', () => {
+  it('holds back a fix that would change the section tree or the lines, leaving the text as it was and saying so', () => {
     const text = '标题报告\n一、工作\n甲。\n';
     const outcome = fixText(text, { registry: registry(breaker), format: 'text' });
     expect(outcome.changed).toBe(false);
     expect(outcome.output).toBe(text);
-    expect(outcome.result.messages.map((m) => [m.ruleId, m.messageId])).toEqual([
-      [null, 'fix-refused'],
-      ['breaker', 'm'],
+    expect(outcome.result.messages.map((m) => [m.ruleId, m.messageId, m.severity])).toEqual([
+      [null, 'fix-skipped', 0],
+      ['breaker', 'm', 2],
     ]);
-    expect(outcome.result.messages[0].message).toContain('未自动修复');
+    expect(outcome.result.messages[0].message).toContain('未应用');
   });
 
   it('keeps a BOM and CRLF line endings in what it inserts', () => {

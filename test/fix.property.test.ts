@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry, builtinRules } from '../rules/index.js';
 import { fixText, structureOf } from '../src/engine/fixer.js';
+import { markdownStructure } from '../src/engine/markdown-structure.js';
 import { defaultRuleSettings, formatFor, lintText } from '../src/engine/lint.js';
 import { buildReport } from '../src/model/build.js';
 import type { DocumentFormat } from '../src/types.js';
@@ -35,6 +36,9 @@ function checkFix(text: string, format: DocumentFormat): void {
   expect(second.output).toBe(first.output);
   // The section tree is unchanged.
   expect(structureOf(buildReport(first.output, format))).toEqual(structureOf(buildReport(text, format)));
+  // So is the Markdown tree (remark's, without the prose), and the lines (issue 17 §6).
+  if (format === 'markdown') expect(markdownStructure(first.output)).toBe(markdownStructure(text));
+  expect(first.output.split('\n').length).toBe(text.split('\n').length);
   // Every reported range lies inside the document.
   const result = lintText(first.output, options);
   const lines = first.output.replace(/^\uFEFF/, '').split('\n');
@@ -79,6 +83,13 @@ const SENTENCES = [
   '“四个意识”不断增强(效果明显)。',
   '落实3会1课制度，2023-2024年持续推进。',
   '首先、加强学习；其次、完善制度——',
+  // Issue 17 §6: a link with Han in its path, emphasis beside punctuation, a soft break inside a number.
+  '详见[文件](https://x.gov.cn/政策,解读)和<https://x.gov.cn/政策,解读>,请查阅.',
+  '**1.**,参训人员120人。',
+  '参加人数约3\n千人。',
+  '\u3000',
+  '\u00a0',
+  '---',
 ];
 
 const report = fc

@@ -11,7 +11,7 @@ vi.mock('node:fs/promises', async (original) => {
       if (String(file).endsWith('forbidden.md')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
       return (real.readFile as (...a: unknown[]) => unknown)(file, ...rest);
     },
-    stat: async (file: string) => (String(file).endsWith('forbidden.md') ? { size: 10, mtimeMs: 0 } : real.stat(file)),
+    stat: async (file: string) => (String(file).endsWith('forbidden.md') ? { size: 10, mtimeMs: 0, isFile: () => true } : real.stat(file)),
   };
 });
 
@@ -25,7 +25,7 @@ describe('decode', () => {
     ['gb18030', iconv.encode(text, 'gb18030'), false],
   ] as const)('%s (BOM %s) decodes and encodes back byte for byte', (encoding, bytes, bom) => {
     const decoded = decode(bytes);
-    expect(decoded).toEqual({ text, encoding, bom });
+    expect(decoded).toEqual({ text, encoding, bom, clean: true });
     expect(encode(decoded.text, decoded)).toEqual(bytes);
   });
 

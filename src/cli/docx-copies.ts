@@ -4,7 +4,7 @@ import { annotateDocx, EN_LABELS, ZH_LABELS, type DocxAnnotation, type TrackedCh
 import { anchorFinding, anchorFix } from '../docx/finding-anchor.js';
 import type { LintMessage, LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
-import { writeAtomically } from '../files/write-fixes.js';
+import { writeOutputFile } from '../files/safe-write.js';
 import { coreMessage } from '../i18n/messages.js';
 import { readStamp, type FileMessage } from '../lint-files.js';
 import type { LineHints } from '../model/hints.js';
@@ -52,7 +52,7 @@ export async function writeDocxCopies(results: readonly LintResult[], options: D
       const { annotations, changes, unplaced } = findingsToAnnotations(result, hints, options);
       const outcome = await annotateDocx(readFileSync(result.filePath), annotations, changes, { labels: options.locale === 'en' ? EN_LABELS : ZH_LABELS });
       mkdirSync(path.dirname(output), { recursive: true });
-      writeAtomically(output, outcome.buffer);
+      writeOutputFile(output, outcome.buffer);
       options.say(coreMessage(options.locale, 'docxWritten', { path: rel(output), comments: outcome.comments, changes: outcome.changes }));
       const lost = unplaced + outcome.skipped.filter((s) => 'comment' in s.item).length;
       if (lost) options.say(coreMessage(options.locale, 'docxUnplaced', { path: rel(result.filePath), count: lost }));

@@ -11,8 +11,11 @@ import { listRules, ruleDoc } from '../docs/rule-docs.js';
 import type { LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { isKnownEncoding } from '../files/decode.js';
-import { outputFixes, writeAtomically } from '../files/write-fixes.js';
+import { readCapped } from '../files/read-capped.js';
+import { writeOutputFile } from '../files/safe-write.js';
+import { writeFixes } from '../files/write-fixes.js';
 import { coreMessage, type CoreMessageId } from '../i18n/messages.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../files/read.js';
 import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { LOCALES, type Locale } from '../types.js';
 import { closest } from '../suggest.js';
@@ -33,14 +36,12 @@ export interface CliIO {
   isTTY: boolean;
   /** Whether stderr is a terminal (for the progress bar). */
   stderrIsTTY?: boolean;
-  /** Reads all of standard input (for --stdin). */
-  readStdin?: () => Promise<string>;
+  /** Reads standard input (for --stdin), stopping after `maxBytes` + 1 bytes: what is over the limit need not be read. */
+  readStdin?: (maxBytes: number) => Promise<string | Uint8Array>;
   /** The terminal's width in columns (stylish wraps to it when stdout is a terminal). */
   columns?: number;
   /** Asks a question on the terminal (--init); absent when standard input or output is not a terminal. */
   ask?: Ask;
-  /** Reads all of standard input as bytes (for --stdin with a Word or PDF --stdin-filename). */
-  readStdinBytes?: () => Promise<Buffer>;
   /** Writes raw text to stderr for the progress bar (it redraws in place). */
   progressStream?: NodeJS.WritableStream;
 }
@@ -239,6 +240,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       }
     }
     const baseline = opts.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, opts.baseline));
+    const stdinLimit = maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
     const quietProgress = opts.quiet || io.env.CI !== undefined || !io.stderrIsTTY || !io.progressStream;
     const progress = quietProgress ? undefined : progressBar(io.progressStream!, locale);
@@ -255,27 +257,40 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         references: opts.reference,
         encoding: opts.encoding,
         maxFileSize,
-        stdin: opts.stdin ? await stdinInput(io, opts.stdinFilename ?? '<stdin>.md') : undefined,
+        stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(stdinLimit), filePath: opts.stdinFilename ?? '<stdin>.md' } : undefined,
         onProgress: progress?.update,
       });
     } finally {
       progress?.stop();
     }
 
+    let writeFailed = false;
     if (opts.fixDryRun) {
+      // The diff is for people: it goes to stdout only when no machine-read format does.
+      const machineOnStdout = targets.some((t) => t.file === undefined && !HUMAN_FORMATS.has(t.format));
+      const print = machineOnStdout ? io.stderr : io.stdout;
       for (const r of results) {
         if (r.output === undefined) continue;
         const rel = path.relative(io.cwd, r.filePath) || r.filePath;
-        io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? '', r.output));
+        print(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? '', r.output));
       }
     } else if (opts.fix) {
-      for (const file of outputFixes(results)) io.stderr(`reportlint: ${coreMessage(locale, 'fileChanged', { path: file })}\n`);
+      // One line per file that could not be written; the batch and its findings go on.
+      for (const problem of writeFixes(results)) {
+        if (problem.kind === 'changed') {
+          io.stderr(`reportlint: ${coreMessage(locale, 'fileChanged', { path: problem.file })}\n`);
+          continue;
+        }
+        writeFailed = true;
+        const message = problem.error!.format(locale);
+        io.stderr(`reportlint: ${message.includes(problem.file) ? message : `${problem.file}${locale === 'zh' ? '：' : ': '}${message}`}\n`);
+      }
     }
 
     if (opts.baselineWrite !== undefined) {
       const file = path.resolve(io.cwd, opts.baselineWrite);
       const written = createBaseline(results, file);
-      writeAtomically(file, serializeBaseline(written));
+      writeOutputFile(file, serializeBaseline(written), { shownPath: opts.baselineWrite });
       io.stderr(coreMessage(locale, 'baselineWritten', { count: written.entries.reduce((n, e) => n + e.count, 0), path: opts.baselineWrite }) + '\n');
       return hasFatal(results) ? EXIT.usage : EXIT.ok;
     }
@@ -316,7 +331,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    if (hasFatal(results) || !copiesWritten) return EXIT.usage;
+    if (hasFatal(results) || writeFailed || !copiesWritten) return EXIT.usage;
     if (errors > 0) return EXIT.problems;
     if (maxWarnings >= 0 && warnings > maxWarnings) {
       io.stderr(coreMessage(locale, 'tooManyWarnings', { max: maxWarnings }) + '\n');
@@ -349,13 +364,12 @@ function commanderMessage(error: CommanderError, locale: Locale): string {
   return id ? coreMessage(locale, id, { option: quoted }) : english;
 }
 
+/** Baselines are small: one line per finding. A larger file is not one (and /dev/zero never ends). */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+const HUMAN_FORMATS = new Set(['stylish', 'summary']);
+
 function readBaseline(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError('readFailed', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
+  const text = readCapped(file, MAX_BASELINE_BYTES, 'text');
   const data = parseBaseline(text);
   if (typeof data === 'string') throw new UsageError('badBaseline', { path: file, reason: data });
   return { file, data };
@@ -374,12 +388,7 @@ function terminalAsk(io: CliIO): Ask | undefined {
   };
 }
 
-async function noStdin(): Promise<string> {
+async function noStdin(_maxBytes: number): Promise<string> {
   return '';
 }
 
-/** Standard input for --stdin: bytes when the name says Word, a converted format or PDF, else text. */
-async function stdinInput(io: CliIO, filePath: string): Promise<{ text: string; filePath: string; bytes?: Buffer }> {
-  if (io.readStdinBytes && isBinaryFormat(filePath)) return { text: '', filePath, bytes: await io.readStdinBytes() };
-  return { text: await (io.readStdin ?? noStdin)(), filePath };
-}

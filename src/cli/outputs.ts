@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult, RuleRegistry } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../suggest.js';
-import { writeAtomically } from '../files/write-fixes.js';
+import { resolveLinks, writeOutputFile } from '../files/safe-write.js';
 import { binaryFormatters, formatters } from '../formatters/index.js';
 import type { Locale } from '../types.js';
 
@@ -55,17 +55,20 @@ export interface OutputContext {
   columns?: number;
 }
 
+const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+
 export async function writeOutputs(targets: FormatTarget[], results: LintResult[], context: OutputContext): Promise<void> {
   for (const target of targets) {
-    const toStdout = target.file === undefined;
     const binary = binaryFormatters[target.format];
     if (binary) {
       const file = path.resolve(context.cwd, target.file!);
       const bytes = await binary(results, { locale: context.locale, color: false, cwd: context.cwd, registry: context.registry });
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeAtomically(file, Buffer.from(bytes));
+      ensureDirectory(file, target.file!);
+      writeOutputFile(file, Buffer.from(bytes), { shownPath: target.file });
       continue;
     }
+    // Our own standard output, named as a file: written through it (it may be a socket, which cannot be opened by name).
+    const toStdout = target.file === undefined || STDOUT_NAMES.has(target.file);
     const text = formatters[target.format](results, {
       locale: context.locale,
       color: context.color(toStdout),
@@ -77,8 +80,20 @@ export async function writeOutputs(targets: FormatTarget[], results: LintResult[
       context.stdout(text);
     } else {
       const file = path.resolve(context.cwd, target.file!);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeAtomically(file, text);
+      ensureDirectory(file, target.file!);
+      writeOutputFile(file, text, { shownPath: target.file });
+    }
+  }
+}
+
+/** A report directory is made on demand (out/report.sarif); a link or a device is written as it is. */
+function ensureDirectory(file: string, shown: string): void {
+  const dir = path.dirname(resolveLinks(file));
+  if (!statSync(file, { throwIfNoEntry: false }) && !statSync(dir, { throwIfNoEntry: false })) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new UsageError('writeFailed', { path: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
     }
   }
 }

@@ -1,5 +1,5 @@
 import { closest } from '../suggest.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleRegistry } from '../engine/lint.js';
 import type { Locale } from '../types.js';
@@ -62,13 +62,21 @@ export class ConfigLoader {
   }
 }
 
+/** A config is a few KB; a larger file (or a device that never ends) is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 function readConfigText(file: string): string {
+  let reason: string;
   try {
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    // stat before reading: a FIFO would block, /dev/zero would never end.
+    const info = statSync(file);
+    if (!info.isFile()) reason = info.isDirectory() ? 'EISDIR' : 'not a regular file';
+    else if (info.size > MAX_CONFIG_BYTES) reason = `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB`;
+    else return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(file, 0, 'readFailed', { path: file, reason });
+    reason = error instanceof Error ? error.message : String(error);
   }
+  throw new ConfigError(file, 0, 'readFailed', { path: file, reason });
 }
 
 /** Parses and validates the text of a config file. Pure apart from the path arithmetic. */

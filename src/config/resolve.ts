@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import type { RuleRegistry, RuleSetting } from '../engine/lint.js';
 import { defaultOptions } from '../engine/rule.js';
@@ -11,7 +12,7 @@ import { ConfigLoader, type ConfigFile } from './load.js';
 import { DEFAULT_PRESET, presetRules, type PresetName } from './presets.js';
 import { parseRuleFlags } from './rule-flags.js';
 import type { RuleEntries, RuleEntry } from './rule-settings.js';
-import { CONFIG_FILE_NAMES, type RawConfig } from './schema.js';
+import { CONFIG_FILE_NAMES, CONFIG_SCHEMA, type RawConfig } from './schema.js';
 
 export interface ResolvedConfig {
   /** Every rule of the registry, with its severity ('off' when disabled) and full options (defaults merged). */
@@ -129,7 +130,7 @@ export class ConfigResolver {
   private expand(file: string, chain: readonly string[]): Layer[] {
     const cached = this.expanded.get(file);
     if (cached) return cached;
-    const config = this.loader.load(file);
+    const config = chain.length ? this.loadExtended(file) : this.loader.load(file);
     const layers: Layer[] = [];
     const through = [...chain, file];
     for (const entry of config.extends) {
@@ -146,6 +147,19 @@ export class ConfigResolver {
     layers.push({ config });
     this.expanded.set(file, layers);
     return layers;
+  }
+
+  /**
+   * `extends:` may name any file. An error in one that is not named as a reportlint config
+   * gives its position only: its text (a key, a YAML message quoting a line) is not ours to show.
+   */
+  private loadExtended(file: string): ConfigFile {
+    try {
+      return this.loader.load(file);
+    } catch (error) {
+      if (!(error instanceof ConfigError) || error.messageId === 'readFailed' || looksLikeConfig(file)) throw error;
+      throw new ConfigError(file, error.line, 'configForeign', {});
+    }
   }
 
   private resolve(dir: string, layers: Layer[], matched: Set<string>): ResolvedConfig {
@@ -217,6 +231,18 @@ function toList(value: string | string[] | undefined): string[] {
 function isFile(file: string): boolean {
   try {
     return existsSync(file) && statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Named as a reportlint config, or a YAML mapping with at least one key a config has. */
+function looksLikeConfig(file: string): boolean {
+  if ((CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(file))) return true;
+  try {
+    const data: unknown = parseYaml(readFileSync(file, 'utf8'), { maxAliasCount: 100 });
+    const known = Object.keys(CONFIG_SCHEMA.properties ?? {});
+    return typeof data === 'object' && data !== null && !Array.isArray(data) && Object.keys(data).some((k) => known.includes(k));
   } catch {
     return false;
   }

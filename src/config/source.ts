@@ -33,7 +33,15 @@ export class YamlSource {
       const { messageId, data } = syntaxError(error.message.split('\n')[0]);
       throw new ConfigError(file, line, messageId, data);
     }
-    return new YamlSource(file, doc, lines, doc.toJS({ maxAliasCount: 100 }) ?? null);
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: 100 }) ?? null;
+    } catch (caught) {
+      // An alias bomb (or an alias to nothing) is the config's fault, not an internal error.
+      const { messageId, data: detail } = syntaxError(caught instanceof Error ? caught.message.split('\n')[0] : String(caught));
+      throw new ConfigError(file, 1, messageId, detail);
+    }
+    return new YamlSource(file, doc, lines, data);
   }
 
   /** The line of the key at `path` (or of the nearest enclosing node found). */

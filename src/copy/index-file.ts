@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import type { CoreMessageId } from '../i18n/messages.js';
 import { discoverFiles } from '../files/discover.js';
 import { readReport } from '../files/read.js';
+import { readCapped } from '../files/read-capped.js';
+import { resolveLinks, writeOutputFile } from '../files/safe-write.js';
 import { CorpusPart, buildCorpusPart, type CorpusDoc, type CorpusInput } from './corpus.js';
 import { K, windowFor } from './fingerprint.js';
 import { NORMALIZER_VERSION } from './normalize.js';
@@ -35,6 +38,8 @@ import { stockMatcher } from './stock.js';
  */
 
 export const INDEX_VERSION = 1;
+/** 10,000 reports make an index of about 200 MB; a file beyond 2 GB is not one of ours. */
+const MAX_INDEX_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 const MAGIC = Buffer.from('RLIDX\0\0\0', 'latin1');
 
 /** [path relative to the index's directory, size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd] */
@@ -87,7 +92,7 @@ export async function buildIndexFile(patterns: string[], cwd: string, output: st
   const minChars = Math.max(K, options.minChars ?? 20);
   const part = buildCorpusPart(inputs, { stock: stockMatcher(), w: windowFor(minChars) });
   const target = path.resolve(cwd, output);
-  const bytes = writeIndex(part, target);
+  const bytes = writeIndex(part, target, output);
   return { files: inputs.length, fingerprints: part.hashes.length, bytes };
 }
 
@@ -100,7 +105,9 @@ export function isTextReference(file: string): boolean {
 export async function readReference(file: string): Promise<CorpusInput> {
   const read = await readReport(file, { maxFileSize: Number.MAX_SAFE_INTEGER });
   if (read.kind === 'skipped') {
-    throw new UsageError(read.messageId, { ...read.data, path: file, reason: String(read.data.reason ?? read.messageId) });
+    // One line that names the file: “无法使用参考文件 a.bin：不是文本文件”.
+    if (read.messageId === 'readFailed') throw new UsageError('readFailed', { path: file, reason: String(read.data.reason ?? '') }, read.data.why ? (read.data.why as CoreMessageId) : undefined);
+    throw new UsageError('referenceUnusable', { ...read.data, path: file, reason: '' }, read.messageId);
   }
   // The hash is of the text: an index notices a changed source whatever its encoding.
   return { path: file, text: read.text, size: read.stamp.size, mtimeMs: read.stamp.mtimeMs, sha1: createHash('sha1').update(read.text).digest('hex') };
@@ -111,9 +118,9 @@ function align4(n: number): number {
 }
 
 /** Writes a part as an index file; returns its size in bytes. */
-export function writeIndex(part: CorpusPart, file: string): number {
+export function writeIndex(part: CorpusPart, file: string, shownPath = file): number {
   if (os.endianness() !== 'LE') throw new Error('reference indexes are written on little-endian machines only');
-  const dir = path.dirname(file);
+  const dir = path.dirname(resolveLinks(file));
   const hashesBytes = part.hashes.length * 4;
   const textBytes = part.text.length * 2;
   const at = { hashes: 0, positions: hashesBytes, text: 2 * hashesBytes, maps: 2 * hashesBytes + align4(textBytes) };
@@ -151,24 +158,9 @@ export function writeIndex(part: CorpusPart, file: string): number {
   const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
   const chunks = [prefix, json, pad(16 + json.length), view(part.hashes), view(part.positions), view(part.text), pad(textBytes), view(part.maps)];
 
-  const temp = `${file}.${process.pid}.tmp`;
-  let bytes = 0;
-  const fd = openSync(temp, 'w');
-  try {
-    for (const chunk of chunks) {
-      let off = 0;
-      while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
-      bytes += chunk.length;
-    }
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temp, file);
-  return bytes;
+  // Through the common writer: a link is followed, a device written in place, a regular file replaced atomically.
+  writeOutputFile(file, chunks, { shownPath });
+  return chunks.reduce((n, c) => n + c.length, 0);
 }
 
 /** Tells whether a file starts like a reference index. */
@@ -178,13 +170,7 @@ export function isIndexFile(file: string): boolean {
 
 /** Loads an index file. Throws UsageError when it cannot be read or is not a usable index. */
 export function loadIndexFile(file: string): CorpusPart {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(file);
-  } catch (error) {
-    throw new UsageError('readFailed', { path: file, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-  return parseIndex(buf, file);
+  return parseIndex(readCapped(file, MAX_INDEX_BYTES, 'bytes'), file);
 }
 
 /** Reads only the header (for listing the sources of an index). */
@@ -193,7 +179,9 @@ export function readIndexHeader(file: string): IndexHeader {
   try {
     const prefix = Buffer.alloc(16);
     readSync(fd, prefix, 0, 16, 0);
-    const length = prefix.subarray(0, 8).equals(MAGIC) ? prefix.readUInt32LE(12) : 0;
+    let length = prefix.subarray(0, 8).equals(MAGIC) ? prefix.readUInt32LE(12) : 0;
+    // A damaged length must not allocate gigabytes: `header` then says the index is truncated.
+    if (16 + length > statSync(file).size) length = 0;
     const buf = Buffer.alloc(16 + length);
     readSync(fd, buf, 0, buf.length, 0);
     return header(buf, file).header;
@@ -203,7 +191,7 @@ export function readIndexHeader(file: string): IndexHeader {
 }
 
 function fail(file: string, reason: string): never {
-  throw new UsageError('readFailed', { path: file, reason });
+  throw new UsageError('badIndex', { path: file, reason });
 }
 
 function header(buf: Buffer, file: string): { header: IndexHeader; dataStart: number } {
@@ -218,7 +206,7 @@ function header(buf: Buffer, file: string): { header: IndexHeader; dataStart: nu
   } catch {
     fail(file, 'the index header is damaged');
   }
-  if (h.format !== 'reportlint-index') fail(file, 'not a reportlint reference index');
+  if (!h || typeof h !== 'object' || h.format !== 'reportlint-index') fail(file, 'not a reportlint reference index');
   if (h.normalizer !== NORMALIZER_VERSION || h.k !== K) fail(file, 'the index was built by another version of reportlint: rebuild it with `reportlint index`');
   return { header: h, dataStart: align4(16 + length) };
 }
@@ -226,11 +214,20 @@ function header(buf: Buffer, file: string): { header: IndexHeader; dataStart: nu
 export function parseIndex(buf: Buffer, file: string): CorpusPart {
   if (os.endianness() !== 'LE') fail(file, 'reference indexes can be read on little-endian machines only');
   const { header: h, dataStart } = header(buf, file);
-  const s = h.sections;
-  const end = (offset: number, count: number, size: number) => dataStart + offset + count * size;
-  if (end(...s.hashes, 4) > buf.length || end(...s.positions, 4) > buf.length || end(...s.text, 2) > buf.length || end(...s.maps, 1) > buf.length) {
-    fail(file, 'the index is truncated');
-  }
+  const damaged = (what: string): never => fail(file, `the index is damaged (${what})`);
+  // Every offset, length and count is checked against the buffer before it is used: a crafted index is refused, never followed.
+  const isCount = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (!isCount(h.k) || h.k < 1 || !isCount(h.w) || h.w < 1) damaged('k, w');
+  const sections = h.sections as Partial<IndexHeader['sections']> | undefined;
+  if (!sections || typeof sections !== 'object') damaged('sections');
+  const section = (name: keyof IndexHeader['sections'], size: number): [number, number] => {
+    const sec = sections![name];
+    if (!Array.isArray(sec) || sec.length !== 2 || !isCount(sec[0]) || !isCount(sec[1]) || sec[0] % size !== 0) damaged(`sections.${name}`);
+    if (dataStart + sec![0] + sec![1] * size > buf.length) fail(file, 'the index is truncated');
+    return sec as [number, number];
+  };
+  const s = { hashes: section('hashes', 4), positions: section('positions', 4), text: section('text', 2), maps: section('maps', 1) };
+  if (s.hashes[1] !== s.positions[1]) damaged('hashes and positions differ in number');
   const typed = <T>(make: (ab: ArrayBufferLike, offset: number, length: number) => T, [offset, count]: [number, number], size: number, copy: (b: Buffer) => T): T => {
     const abs = buf.byteOffset + dataStart + offset;
     if (abs % size === 0) return make(buf.buffer, abs, count);
@@ -242,18 +239,53 @@ export function parseIndex(buf: Buffer, file: string): CorpusPart {
   const positions = u32(s.positions);
   const text = typed((ab, o, n) => new Uint16Array(ab, o, n), s.text, 2, (b) => new Uint16Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length)));
   const maps = new Uint8Array(buf.buffer, buf.byteOffset + dataStart + s.maps[0], s.maps[1]);
+  for (let i = 0; i < hashes.length; i++) {
+    if (i > 0 && hashes[i] < hashes[i - 1]) damaged('fingerprints out of order');
+    if (positions[i] >= text.length) damaged('a fingerprint outside the text');
+  }
+  if (!Array.isArray(h.sources)) damaged('sources');
   const dir = path.dirname(path.resolve(file));
-  const docs: CorpusDoc[] = h.sources.map(([rel, size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd]) => ({
-    path: path.resolve(dir, rel),
-    size,
-    mtimeMs,
-    sha1,
-    textStart,
-    textEnd,
-    mapStart,
-    mapEnd,
-  }));
+  let lastText = 0;
+  const docs: CorpusDoc[] = h.sources.map((row): CorpusDoc => {
+    if (!Array.isArray(row) || row.length !== 8) damaged('a source row');
+    const [rel, size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd] = row;
+    if (typeof rel !== 'string' || typeof sha1 !== 'string' || !Number.isFinite(size) || !Number.isFinite(mtimeMs)) damaged('a source row');
+    if (!isCount(textStart) || !isCount(textEnd) || textStart < lastText || textEnd < textStart || textEnd > text.length) damaged(`text range of ${rel}`);
+    if (!isCount(mapStart) || !isCount(mapEnd) || mapEnd < mapStart || mapEnd > maps.length) damaged(`map range of ${rel}`);
+    if (!mapFits(maps, mapStart, mapEnd)) damaged(`map of ${rel}`);
+    lastText = textStart;
+    return { path: path.resolve(dir, rel), size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd };
+  });
   return new CorpusPart(h.k, h.w, docs, text, hashes, positions, maps);
+}
+
+/**
+ * Walks a document's position map (see `writeMap` in corpus.ts) without decoding it: every
+ * varint must end inside [start, end), and the counts it announces must fit in the bytes left.
+ */
+function mapFits(maps: Uint8Array, start: number, end: number): boolean {
+  let pos = start;
+  const uint = (): number => {
+    let v = 0;
+    let scale = 1;
+    for (let i = 0; i < 8; i++) {
+      if (pos >= end) return -1;
+      const b = maps[pos++];
+      v += (b & 0x7f) * scale;
+      if (b < 0x80) return v;
+      scale *= 0x80;
+    }
+    return -1;
+  };
+  const skip = (n: number): boolean => {
+    for (let i = 0; i < n; i++) if (uint() < 0) return false;
+    return true;
+  };
+  const lines = uint();
+  if (lines < 1 || lines - 1 > end - pos || !skip(lines - 1)) return false;
+  const runs = uint();
+  if (runs < 0 || runs * 2 > end - pos || !skip(runs * 2)) return false;
+  return true;
 }
 
 /** The sources of an index that changed since it was built (size or content) or are gone. */

@@ -2,6 +2,8 @@ import fg from 'fast-glob';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { watchedFs } from '../files/discover.js';
+import { ERRNO_REASONS } from '../files/read.js';
 import type { Settings } from '../settings.js';
 import { ReferenceCorpus, buildCorpusPart, type CorpusInput, type CorpusPart } from './corpus.js';
 import { isIndexFile, isTextReference, loadIndexFile, readReference } from './index-file.js';
@@ -60,7 +62,10 @@ export class ReferenceLoader {
       // A directory stands for the references below it; a glob picks text references and indexes only.
       const directory = !fg.isDynamicPattern(pattern) && statSync(pattern, { throwIfNoEntry: false })?.isDirectory();
       const glob = directory ? `${pattern.replace(/\/+$/, '')}/**/*.{md,markdown,txt,rlidx}` : pattern;
-      let found = fg.sync(glob, { absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: true });
+      const walk = watchedFs();
+      let found = fg.sync(glob, { absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: true, suppressErrors: true, fs: walk.fs });
+      const failure = walk.failures[0];
+      if (failure) throw new UsageError('readDirFailed', { path: failure.path, reason: failure.code }, ERRNO_REASONS[failure.code]);
       if (fg.isDynamicPattern(pattern)) found = found.filter((f) => isIndexFile(f) || isTextReference(f));
       if (!found.length) throw new UsageError('noFilesMatched', { patterns: `references: ${pattern}` });
       for (const f of found.sort()) files.add(path.normalize(f));

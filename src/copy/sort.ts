@@ -139,6 +139,8 @@ export class VarintReader {
     let v = 0;
     let scale = 1;
     for (;;) {
+      // Past the end is a damaged map (indexes are validated on load; this is the last guard against a loop).
+      if (this.pos >= this.buf.length) throw new RangeError('varint past the end of the buffer');
       const b = this.buf[this.pos++];
       v += (b & 0x7f) * scale;
       if (b < 0x80) return v;

@@ -2,6 +2,7 @@ import { coreMessage } from '../i18n/messages.js';
 import { buildReport } from '../model/build.js';
 import type { Report } from '../model/report.js';
 import { applyFixes, type Fix } from './fix.js';
+import { markdownStructure } from './markdown-structure.js';
 import { formatFor, lintReport, summarize, type LintMessage, type LintResult, type LintTextOptions } from './lint.js';
 
 /**
@@ -56,7 +57,11 @@ export function onlyFixedRangesChanged(source: string, output: string, applied: 
   return source.slice(s) === output.slice(o);
 }
 
+/** How many trial parses one pass may spend looking for the fixes that are safe on their own. */
+const SEARCH_BUDGET = 48;
+
 export function fixText(text: string, options: FixTextOptions): FixOutcome {
+  // Only the first U+FEFF is a BOM; a second one is text and stays where it is.
   const bom = text.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
   const original = bom ? text.slice(1) : text;
   const format = options.format ?? formatFor(options.filePath);
@@ -67,25 +72,56 @@ export function fixText(text: string, options: FixTextOptions): FixOutcome {
   const first = buildReport(current, format);
   let report = first;
   const expected = structureOf(report).join('\n');
+  // The rendered Markdown's tree (without the prose) must survive too; plain text has none.
+  const expectedMarkdown = format === 'markdown' ? markdownStructure(current) : '';
   let result = lintReport(report, options);
   const fixed: Record<string, number> = {};
+  /** Fixes found unsafe in an earlier pass, by rule, context and replacement: not tried again. */
+  const rejected = new Set<string>();
   let passes = 0;
 
   while (passes < MAX_PASSES) {
     const chosen = result.messages.filter(wanted);
     if (!chosen.length) break;
     // Keep the file's line endings in any line break a fix inserts.
-    const fixes = chosen.map((m) => (crlf ? { ...m.fix!, text: m.fix!.text.replace(/\r?\n/g, '\r\n') } : m.fix!));
-    const { output, applied } = applyFixes(current, fixes);
+    const all = chosen.map((m) => (crlf ? { ...m.fix!, text: m.fix!.text.replace(/\r?\n/g, '\r\n') } : m.fix!));
+    const source = current;
+    const keyOf = (fix: Fix) => `${chosen[all.indexOf(fix)].ruleId}\0${source.slice(Math.max(0, fix.range[0] - 8), fix.range[1] + 8)}\0${fix.text}`;
+    // A fix that adds or removes a line break joins or splits lines (3\n千 → 3000): never applied.
+    const fixes = all.filter((f) => {
+      if (rejected.has(keyOf(f))) return false;
+      if (keepsLineBreaks(source, f)) return true;
+      rejected.add(keyOf(f));
+      return false;
+    });
+    if (!fixes.length) break;
     passes++;
-    if (output === current) break;
-    const next = buildReport(output, format);
-    const structure = structureOf(next).join('\n');
-    if (structure !== expected || !onlyFixedRangesChanged(current, output, applied)) {
-      return refuse(text, first, options, describeChange(expected, structure));
+    let budget = SEARCH_BUDGET;
+    const trial = (set: Fix[]): { output: string; applied: Fix[]; next: Report } | string => {
+      const { output, applied } = applyFixes(source, set);
+      const next = buildReport(output, format);
+      const structure = structureOf(next).join('\n');
+      if (structure !== expected) return describeChange(expected, structure);
+      if (!onlyFixedRangesChanged(source, output, applied)) return 'text outside the fixed ranges';
+      if (format === 'markdown' && markdownStructure(output) !== expectedMarkdown) return 'Markdown structure';
+      return { output, applied, next };
+    };
+    let outcome = trial(fixes);
+    if (typeof outcome === 'string') {
+      // Some fix breaks the structure: keep the ones that are safe, found by halving the set.
+      const safe = safeSubset(fixes, (set) => budget-- > 0 && typeof trial(set) !== 'string');
+      for (const f of fixes) if (!safe.includes(f)) rejected.add(keyOf(f));
+      if (budget < 0) return refuse(text, first, options, outcome);
+      // Nothing safe is left: the earlier passes stand, and these findings stay unfixed.
+      if (!safe.length) break;
+      const retried = trial(safe);
+      if (typeof retried === 'string') return refuse(text, first, options, retried);
+      outcome = retried;
     }
+    const { output, applied, next } = outcome;
+    if (output === current) break;
     for (const fix of applied) {
-      const m = chosen[fixes.indexOf(fix)];
+      const m = chosen[all.indexOf(fix)];
       fixed[m.ruleId!] = (fixed[m.ruleId!] ?? 0) + 1;
     }
     current = output;
@@ -93,7 +129,30 @@ export function fixText(text: string, options: FixTextOptions): FixOutcome {
     result = lintReport(report, options);
   }
   const changed = current !== original;
+  if (rejected.size) {
+    // Said once, as a note: the findings whose fixes were held back are still listed, unfixed.
+    const note = noteOf('fix-skipped', 0, coreMessage(options.locale ?? 'zh', 'fixSkipped', { count: rejected.size }));
+    result = summarize(result.filePath, [note, ...result.messages], result.source);
+  }
   return { output: bom + current, changed, fixed, passes, result };
+}
+
+function noteOf(messageId: string, severity: 0 | 2, message: string): LintMessage {
+  return { ruleId: null, messageId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
+}
+
+/** The same number of line breaks in what a fix replaces as in what it puts there. */
+function keepsLineBreaks(source: string, fix: Fix): boolean {
+  const breaks = (s: string) => s.split('\n').length - 1;
+  return breaks(source.slice(fix.range[0], fix.range[1])) === breaks(fix.text);
+}
+
+/** Of a set that failed `ok` as a whole, the parts that pass, found by halving: O(b·log n) trials for b bad fixes. */
+function safeSubset(set: Fix[], ok: (set: Fix[]) => boolean): Fix[] {
+  if (set.length <= 1) return [];
+  const half = set.length >> 1;
+  const parts = [set.slice(0, half), set.slice(half)];
+  return parts.flatMap((part) => (ok(part) ? part : safeSubset(part, ok)));
 }
 
 /**

@@ -1,5 +1,6 @@
 import fg from 'fast-glob';
-import { statSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../errors.js';
@@ -42,6 +43,7 @@ export function discoverFiles(
   ignorePatterns: string[] = [],
 ): { files: DiscoveredFile[]; problems: DiscoveryProblem[] } {
   const ignore = [...ALWAYS_IGNORED, ...ignorePatterns];
+  const walk = watchedFs();
   const ignored = ignoreMatcher(ignorePatterns, cwd);
   const found = new Map<string, DiscoveredFile>();
   const problems: DiscoveryProblem[] = [];
@@ -59,6 +61,16 @@ export function discoverFiles(
       problems.push({ path: abs, messageId: 'readFailed', reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       continue;
     }
+    if (!stat) {
+      // A dangling link exists, but names nothing: say so rather than “no such path”.
+      if (lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+        problems.push({ path: abs, messageId: 'brokenSymlink' });
+        continue;
+      }
+    } else if (!stat.isFile() && !stat.isDirectory()) {
+      problems.push({ path: abs, messageId: 'notRegularFile' });
+      continue;
+    }
     if (stat?.isFile()) {
       if (!ignored(abs)) add(abs, true);
     } else if (stat?.isDirectory()) {
@@ -71,10 +83,11 @@ export function discoverFiles(
         followSymbolicLinks: false,
         suppressErrors: true,
         caseSensitiveMatch: false,
+        fs: walk.fs,
       });
       const before = found.size;
       for (const entry of entries) if (!ignored(entry)) add(path.normalize(entry), false);
-      if (found.size === before && entries.length === 0) problems.push({ path: abs, messageId: 'noReportsInDirectory' });
+      if (found.size === before && entries.length === 0 && !walk.failures.some((f) => f.path === abs)) problems.push({ path: abs, messageId: 'noReportsInDirectory' });
     } else if (fg.isDynamicPattern(pattern)) {
       const entries = fg.sync(fg.convertPathToPattern(cwd) + '/' + pattern.replace(/^\.\//, ''), {
         absolute: true,
@@ -82,6 +95,7 @@ export function discoverFiles(
         onlyFiles: true,
         followSymbolicLinks: false,
         suppressErrors: true,
+        fs: walk.fs,
       });
       for (const entry of entries) if (!ignored(entry)) add(path.normalize(entry), false);
       if (entries.length === 0) problems.push({ path: pattern, messageId: 'noGlobMatch' });
@@ -89,6 +103,8 @@ export function discoverFiles(
       problems.push({ path: pattern, messageId: 'pathNotFound' });
     }
   }
+  // A directory the walk could not read is one line each (the others are still linted), never silence.
+  for (const failure of walk.failures) problems.push({ path: failure.path, messageId: 'readDirFailed', reason: failure.code });
   if (found.size === 0) {
     // Nothing to lint at all: say so once, as ESLint does.
     if (problems.length === 1) throw new UsageError(problems[0].messageId, { path: problems[0].path, reason: problems[0].reason ?? '' });
@@ -96,6 +112,39 @@ export function discoverFiles(
   }
   const files = [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems };
+}
+
+/**
+ * fast-glob skips a directory it cannot read without a word (suppressErrors), or
+ * aborts the whole walk (without it). This file system records each failure and
+ * lets the walk go on.
+ */
+export function watchedFs(): { fs: Partial<fg.FileSystemAdapter>; failures: { path: string; code: string }[] } {
+  const failures: { path: string; code: string }[] = [];
+  const seen = new Set<string>();
+  const note = (dir: fs.PathLike, error: unknown) => {
+    const p = path.resolve(String(dir));
+    if (seen.has(p)) return;
+    seen.add(p);
+    failures.push({ path: p, code: (error as NodeJS.ErrnoException).code ?? String(error) });
+  };
+  const readdirSync = ((dir: fs.PathLike, options?: unknown) => {
+    try {
+      return fs.readdirSync(dir, options as fs.ObjectEncodingOptions & { withFileTypes: true });
+    } catch (error) {
+      note(dir, error);
+      throw error;
+    }
+  }) as typeof fs.readdirSync;
+  const readdir = ((dir: fs.PathLike, options: unknown, callback?: unknown) => {
+    const cb = (typeof options === 'function' ? options : callback) as (error: NodeJS.ErrnoException | null, entries?: unknown) => void;
+    const opts = typeof options === 'function' ? undefined : options;
+    fs.readdir(dir, opts as fs.ObjectEncodingOptions & { withFileTypes: true }, (error, entries) => {
+      if (error) note(dir, error);
+      cb(error, entries);
+    });
+  }) as typeof fs.readdir;
+  return { fs: { readdirSync, readdir }, failures };
 }
 
 /** `--ignore-pattern` globs, relative to the working directory; `dir/` means everything below it. */

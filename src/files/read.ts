@@ -23,6 +23,8 @@ export type ReadOutcome =
       text: string;
       encoding: string;
       bom: boolean;
+      /** The text gives back exactly the bytes read (see `Decoded.clean`): only then may --fix write it. */
+      clean: boolean;
       /**
        * For .docx (and formats converted to it): what Word knows of each line, its layout for
        * the layout rules, and its bytes for the annotated and formatted copies.
@@ -60,6 +62,8 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
   let stamp: ReadStamp;
   try {
     const info = await stat(file);
+    // A FIFO or a device would block or never end: reports are regular files.
+    if (!info.isFile()) return { kind: 'skipped', fatal: true, messageId: 'notRegularFile', data: { path: file } };
     if (info.size > options.maxFileSize) {
       return {
         kind: 'skipped',
@@ -114,7 +118,7 @@ export async function readBytes(bytes: Buffer, file: string, options: Pick<ReadO
     const { readPdfText, PdfError } = await import('./pdf.js');
     try {
       const text = await readPdfText(bytes);
-      return { kind: 'text', text, encoding: 'utf-8', bom: false, readOnly: 'PDF', stamp };
+      return { kind: 'text', text, encoding: 'utf-8', bom: false, clean: true, readOnly: 'PDF', stamp };
     } catch (error) {
       if (!(error instanceof PdfError)) throw error;
       if (error.reason === 'no-text') return { kind: 'skipped', fatal: true, messageId: 'pdfNoText', data: { path: file } };
@@ -122,13 +126,19 @@ export async function readBytes(bytes: Buffer, file: string, options: Pick<ReadO
     }
   }
 
+  return decodeReport(bytes, file, options.encoding, stamp);
+}
+
+/** Decodes the bytes of a report (a file's, or standard input's). */
+export function decodeReport(bytes: Uint8Array, file: string, encoding: string | undefined, stamp: ReadStamp): ReadOutcome {
   try {
-    const decoded = decode(bytes, options.encoding);
+    const decoded = decode(bytes, encoding);
     return { kind: 'text', ...decoded, stamp };
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error;
-    const messageId: CoreMessageId = error.reason === 'binary' ? 'fileBinary' : 'fileUndecodable';
-    return { kind: 'skipped', fatal: true, messageId, data: { path: file, guess: error.detail } };
+    if (error.reason === 'binary') return { kind: 'skipped', fatal: true, messageId: 'fileBinary', data: { path: file } };
+    const messageId: CoreMessageId = error.line > 0 ? 'fileUndecodableAt' : 'fileUndecodable';
+    return { kind: 'skipped', fatal: true, messageId, data: { path: file, guess: error.detail, line: error.line } };
   }
 }
 
@@ -137,7 +147,7 @@ async function readWord(bytes: Buffer, file: string, stamp: ReadStamp, readOnly:
   try {
     const docx = await readDocx(bytes, { converted });
     const layout = await import('../layout/read.js').then((m) => m.readLayout(bytes));
-    return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, docx: { hints: docx.hints, layout, bytes }, readOnly, stamp };
+    return { kind: 'text', text: docx.text, encoding: 'utf-8', bom: false, clean: true, docx: { hints: docx.hints, layout, bytes }, readOnly, stamp };
   } catch (error) {
     // PackageError, told by name: importing its module here would load the XML parser at start-up.
     const reason = (error as { name?: string; reason?: string }).name === 'PackageError' ? (error as { reason?: string }).reason : undefined;

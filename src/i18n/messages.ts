@@ -92,8 +92,8 @@ export const CORE_MESSAGES = {
   },
   fileBinary: { zh: '不是文本文件（含二进制内容），未检查', en: 'Not a text file (binary content); not checked' },
   fileUndecodable: {
-    zh: '无法识别文件编码，未检查（可用 --encoding 指定，如 gb18030）',
-    en: 'Cannot tell the file’s encoding; not checked (name it with --encoding, e.g. gb18030)',
+    zh: '无法识别文件编码，未检查（请转换为 UTF-8 或 GB18030 后再检查）',
+    en: 'Cannot tell the file’s encoding; not checked (convert it to UTF-8 or GB18030 first)',
   },
   docxCorrupt: {
     zh: 'Word 文档已损坏或不是 .docx 格式，未检查',
@@ -252,6 +252,56 @@ export const CORE_MESSAGES = {
     en: 'The docx format writes an annotated copy of each Word file and takes no file name; choose the directory with --output-dir',
   },
   outputDirUnused: { zh: '--output-dir 需与 --format docx 或 --fix 同用', en: '--output-dir needs --format docx or --fix' },
+  // Safety (issue 17): encodings, writes, hostile input.
+  fileUndecodableAt: {
+    zh: '无法识别文件编码，未检查：第 {line} 行起既不是 UTF-8 也不是 GB18030（文件可能混用了编码，请先统一转换为 UTF-8）',
+    en: 'Cannot tell the file’s encoding; not checked: from line {line} it is neither UTF-8 nor GB18030 (the file may mix encodings; convert it all to UTF-8 first)',
+  },
+  fixRefusedUnclean: {
+    zh: '未自动修复：按 {encoding} 解码时有无法还原的字节，写回会损坏文件，文件保持原样',
+    en: 'Not fixed: decoding as {encoding} did not give back every byte, so writing would damage the file; the file was left as it was',
+  },
+  fixRefusedEncoding: {
+    zh: '未自动修复：修复后的文字无法用 {encoding} 无损写回（如“{char}”），文件保持原样',
+    en: 'Not fixed: {encoding} cannot hold the fixed text (e.g. “{char}”); the file was left as it was',
+  },
+  fixReadOnly: {
+    zh: '文件只读，未写入修复（如需修复，请先 chmod u+w）：{path}',
+    en: 'The file is read-only; fixes not written (chmod u+w to allow it): {path}',
+  },
+  notRegularFile: {
+    zh: '不是普通文件（设备、管道或套接字），未检查：{path}',
+    en: 'Not a regular file (a device, pipe or socket); not checked: {path}',
+  },
+  brokenSymlink: { zh: '符号链接指向的文件不存在：{path}', en: 'Broken symbolic link: {path}' },
+  readDirFailed: { zh: '无法读取目录 {path}：{reason}', en: 'Cannot read directory {path}: {reason}' },
+  fileTooLargeNamed: {
+    zh: '文件 {path} 大小超过上限 {max} MB，未读取',
+    en: 'The file {path} is over the limit of {max} MB; not read',
+  },
+  stdinTooLarge: {
+    zh: '标准输入超过上限 {max} MB（--max-file-size），未检查',
+    en: 'Standard input is over the limit of {max} MB (--max-file-size); not checked',
+  },
+  referenceUnusable: { zh: '无法使用参考文件 {path}：{reason}', en: 'Cannot use the reference file {path}: {reason}' },
+  badIndex: { zh: '参考索引 {path} 无法使用：{reason}', en: 'The reference index {path} cannot be used: {reason}' },
+  reasonNoDirectory: { zh: '所在目录不存在', en: 'its directory does not exist' },
+  reasonNotRegular: { zh: '不是普通文件', en: 'not a regular file' },
+  fixSkipped: {
+    zh: '有 {count} 处修复会改变 Markdown 结构、报告结构或行的划分，未应用（相应问题仍列出，请手工修改）',
+    en: '{count} {count|fix|fixes} would change the Markdown structure, the report’s structure or its lines and {count|was|were} not applied (the problems are still listed; fix them by hand)',
+  },
+  guardNesting: { zh: '嵌套超过 32 层', en: 'nested more than 32 levels deep' },
+  guardEmphasisRun: { zh: '连续 65 个以上的 * 或 _', en: 'a run of more than 64 * or _' },
+  guardInlineMarkup: { zh: '同一段中的 *、_、[、] 过多', en: 'too many *, _, [ and ] in one paragraph' },
+  configForeign: {
+    zh: '不是 reportlint 配置文件，无法用作 extends（内容不予引用）',
+    en: 'not a reportlint config file, so it cannot be extended (its text is not shown)',
+  },
+  markdownAsText: {
+    zh: 'Markdown 结构过于复杂（{reason}），本文件按纯文本检查',
+    en: 'The Markdown is too complex ({reason}); the file was checked as plain text',
+  },
 } satisfies Record<string, Localized>;
 
 export type CoreMessageId = keyof typeof CORE_MESSAGES;

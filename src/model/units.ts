@@ -8,6 +8,7 @@ import type { Span } from '../types.js';
 import type { ExcludedSpan } from './report.js';
 import type { LineHint, LineHints } from './hints.js';
 import { MappedText, MappedTextBuilder, OPAQUE, mappedFromSource } from './mapped-text.js';
+import { readAsPlainText } from './markdown-guard.js';
 
 /**
  * First stage of the model: the document as a flat list of lines ("units"),
@@ -107,58 +108,6 @@ export function textUnits(source: string, hints?: LineHints): Units {
 }
 
 /**
- * Container nesting beyond which the Markdown parser is not used: micromark
- * re-checks every open container on every line, so 1,000 nested list levels
- * take half a minute. No real report nests this deep; such a text is read as
- * plain text instead, which is linear.
- */
-export const MAX_NESTING = 32;
-
-export function tooDeeplyNested(source: string): boolean {
-  // Per line: count the container markers (`>`, `-`, `*`, `+`, `1.`) and the indentation before the text.
-  let i = 0;
-  while (i < source.length) {
-    let depth = 0;
-    let indent = 0;
-    for (;;) {
-      const c = source.charCodeAt(i);
-      if (c === 32 || c === 9) {
-        indent += c === 9 ? 4 : 1;
-        i++;
-      } else if (c === 62 /* > */) {
-        depth++;
-        i++;
-      } else if ((c === 45 || c === 42 || c === 43) && isSpaceAt(source, i + 1)) {
-        depth++;
-        i += 2;
-      } else if (c >= 48 && c <= 57) {
-        let j = i;
-        while (j < source.length && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
-        const d = source.charCodeAt(j);
-        if ((d === 46 || d === 41) && isSpaceAt(source, j + 1)) {
-          depth++;
-          i = j + 2;
-        } else break;
-      } else break;
-      // A list level takes two columns at the least.
-      if (depth > MAX_NESTING || indent > MAX_NESTING * 2 + 4) return true;
-    }
-    const nl = source.indexOf('\n', i);
-    if (nl === -1) break;
-    i = nl + 1;
-  }
-  return false;
-}
-
-function isSpaceAt(source: string, i: number): boolean {
-  const c = source.charCodeAt(i);
-  return c === 32 || c === 9;
-}
-
-/** micromark's emphasis resolution is quadratic in a run of `*` or `_`; no report has a run this long. */
-const LONG_EMPHASIS_RUN = /[*_]{65}/;
-
-/**
  * `**（一）压实责任。**正文`: CommonMark reads no emphasis here (the closing `**`
  * follows punctuation and precedes a letter), so the asterisks stay in the
  * text. They are markup all the same: drop them from the unit's text, keep them
@@ -181,7 +130,7 @@ function literalBoldLead(unit: Unit, excluded: ExcludedSpan[]): number | undefin
 }
 
 export function markdownUnits(source: string): Units {
-  if (tooDeeplyNested(source) || LONG_EMPHASIS_RUN.test(source)) return textUnits(source);
+  if (readAsPlainText(source)) return textUnits(source);
   const tree = parserFor(source).parse(source) as Root;
   const units: Unit[] = [];
   const excluded: ExcludedSpan[] = [];

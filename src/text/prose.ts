@@ -30,8 +30,10 @@ export function isLatinOnly(text: string): boolean {
   return true;
 }
 
-// A URL ends at white space, Chinese punctuation or a Han character (…/a.html下一步 is not part of it).
-const URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]*/g;
+// A URL ends at white space, Chinese punctuation or a Han character (…/a.html下一步 is not part of it),
+// unless more of the path follows the Han characters (https://x.gov.cn/政策,解读.html, …/通知/a).
+// The Han run is matched atomically and the look-ahead bounded, so that no input makes this quadratic.
+const URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]+(?:(?=([\u3400-\u9fff]+))\1(?=[^\s\u3000-\u303f\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]{0,100}?[/?#=&.][A-Za-z0-9])[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]*)*|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]*/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 /**
