@@ -16,6 +16,7 @@ import problemsDepth from './problems-depth.js';
 import problemsSection from './problems-section.js';
 import punctuationForms from './punctuation-forms.js';
 import punctuationWidth from './punctuation-width.js';
+import relativeTime from './relative-time.js';
 import reportTitle from './report-title.js';
 import requiredSections from './required-sections.js';
 import responsibilityConflation from './responsibility-conflation.js';
@@ -23,8 +24,9 @@ import sectionMinLength from './section-min-length.js';
 import signatureDate from './signature-date.js';
 import strayWhitespace from './stray-whitespace.js';
 import truncatedParagraph from './truncated-paragraph.js';
+import typoWords from './typo-words.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, truncatedParagraph];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, truncatedParagraph, typoWords];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));

@@ -35,6 +35,17 @@ export interface TermEntry {
   note?: string;
 }
 
+/** A wrong word (错别字) and its correction, for typo-words; see rules/data/typos.yaml. */
+export interface TypoEntry {
+  correct: string;
+  wrong: string[];
+  /** certain (default): an error, fixed; suspect: a warning, never fixed. */
+  tier?: 'certain' | 'suspect';
+  notPrecededBy?: string[];
+  notFollowedBy?: string[];
+  note?: string;
+}
+
 export interface Settings {
   /** A profile name, or `auto` (default: detect from the title), or `none`. */
   profile: string;
@@ -47,6 +58,8 @@ export interface Settings {
    * `references:` are resolved against its directory). Markdown, text or `.rlidx` indexes.
    */
   references: string[];
+  /** User entries for typo-words (错别字); they add to the built-in dictionary. Absent when no config gives any. */
+  typos?: TypoEntry[];
 }
 
 export function defaultSettings(): Settings {

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../engine/rule.js';
-import type { Profile, TermEntry } from '../settings.js';
+import type { Profile, TermEntry, TypoEntry } from '../settings.js';
 import { LOCALES } from '../types.js';
 
 /**
@@ -81,6 +81,23 @@ export const CONFIG_SCHEMA: JsonSchema = {
     },
     // Reference documents for no-checklist-copy: globs relative to the config file.
     references: globs,
+    // Wrong words for typo-words (rules/data/typos.yaml has the same shape).
+    typos: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['correct', 'wrong'],
+        properties: {
+          correct: { type: 'string', minLength: 1 },
+          wrong: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          tier: { enum: ['certain', 'suspect'] },
+          notPrecededBy: { type: 'array', items: { type: 'string', minLength: 1 } },
+          notFollowedBy: { type: 'array', items: { type: 'string', minLength: 1 } },
+          note: { type: 'string' },
+        },
+      },
+    },
   },
 };
 
@@ -96,4 +113,5 @@ export interface RawConfig {
   profiles?: Record<string, Profile>;
   terms?: TermEntry[];
   references?: string | string[];
+  typos?: TypoEntry[];
 }
