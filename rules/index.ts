@@ -23,10 +23,11 @@ import responsibilityConflation from './responsibility-conflation.js';
 import sectionMinLength from './section-min-length.js';
 import signatureDate from './signature-date.js';
 import strayWhitespace from './stray-whitespace.js';
+import superiorAddress from './superior-address.js';
 import truncatedParagraph from './truncated-paragraph.js';
 import typoWords from './typo-words.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, truncatedParagraph, typoWords];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));
