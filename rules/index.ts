@@ -4,6 +4,7 @@ import bookTitleMarks from './book-title-marks.js';
 import canonicalTerms from './canonical-terms.js';
 import dateFormat from './date-format.js';
 import duplicatePunctuation from './duplicate-punctuation.js';
+import figureConsistency from './figure-consistency.js';
 import fixedListOrder from './fixed-list-order.js';
 import guidingThoughtList from './guiding-thought-list.js';
 import headingNumbering from './heading-numbering.js';
@@ -30,6 +31,6 @@ import truncatedParagraph from './truncated-paragraph.js';
 import typoWords from './typo-words.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, figureConsistency, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));
