@@ -20,6 +20,7 @@ import problemsSection from './problems-section.js';
 import punctuationForms from './punctuation-forms.js';
 import punctuationWidth from './punctuation-width.js';
 import relativeTime from './relative-time.js';
+import repeatedPassage from './repeated-passage.js';
 import reportTitle from './report-title.js';
 import requiredSections from './required-sections.js';
 import responsibilityConflation from './responsibility-conflation.js';
@@ -31,6 +32,6 @@ import truncatedParagraph from './truncated-paragraph.js';
 import typoWords from './typo-words.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, figureConsistency, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, figureConsistency, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, repeatedPassage, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));
