@@ -11,6 +11,7 @@ import headingNumbering from './heading-numbering.js';
 import headingPunctuation from './heading-punctuation.js';
 import noChecklistCopy from './no-checklist-copy.js';
 import noCrossCopy from './no-cross-copy.js';
+import noEmptyPhrases from './no-empty-phrases.js';
 import noPlaceholder from './no-placeholder.js';
 import noRequestInReport from './no-request-in-report.js';
 import numberUsage from './number-usage.js';
@@ -32,6 +33,6 @@ import truncatedParagraph from './truncated-paragraph.js';
 import typoWords from './typo-words.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, figureConsistency, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, repeatedPassage, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, figureConsistency, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noEmptyPhrases, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, repeatedPassage, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));
