@@ -124,22 +124,21 @@ export function builtinTypos(): TypoDefinition[] {
 
 /**
  * Built-in entries plus the user's: a user entry takes over every wrong form it
- * lists (so the user can retier or switch off a built-in form with `wrong` and no
- * match elsewhere); `wrong: []` is not allowed by the schema, so switching off is
- * done with `tier`/`fix` or by listing the form under a harmless entry.
+ * lists, so a config can change the tier, correction or context of a built-in form.
  */
 export function mergeTypos(base: readonly TypoDefinition[], user: readonly TypoEntry[]): TypoDefinition[] {
   if (!user.length) return [...base];
-  const taken = new Set(user.flatMap((u) => u.wrong));
-  const out = base
-    .map((e) => ({ ...e, wrong: e.wrong.filter((w) => !taken.has(w)) }))
-    .filter((e) => e.wrong.length > 0);
-  for (const u of user) {
-    if (!u.wrong.length) continue;
+  const taken = new Set<string>();
+  const mine: TypoDefinition[] = [];
+  // The last entry that lists a form has it (a nearer config's entry over a farther one's).
+  for (const u of [...user].reverse()) {
+    const wrong = [...new Set(u.wrong)].filter((w) => w !== u.correct && !taken.has(w));
+    for (const w of wrong) taken.add(w);
+    if (!wrong.length) continue;
     const tier = u.tier ?? 'certain';
-    out.push({
+    mine.unshift({
       correct: u.correct,
-      wrong: [...new Set(u.wrong)].filter((w) => w !== u.correct),
+      wrong,
       tier,
       fix: tier === 'certain',
       notPrecededBy: u.notPrecededBy ?? [],
@@ -147,7 +146,8 @@ export function mergeTypos(base: readonly TypoDefinition[], user: readonly TypoE
       ...(u.note ? { note: { zh: u.note, en: u.note } } : {}),
     });
   }
-  return out;
+  const out = base.map((e) => ({ ...e, wrong: e.wrong.filter((w) => !taken.has(w)) })).filter((e) => e.wrong.length > 0);
+  return [...out, ...mine];
 }
 
 /** A compiled dictionary: wrong forms by first character, longest first. */
