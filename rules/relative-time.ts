@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Paragraph } from '../src/model/report.js';
-import { isHan } from '../src/text/prose.js';
+import { isCjkPunctuation, isHan } from '../src/text/prose.js';
 import { reportYear } from '../src/text/report-year.js';
 import { enclosed, masked } from '../src/text/sentences.js';
 
@@ -58,15 +58,15 @@ export default defineRule({
     },
     standard: '《党政机关公文处理工作条例》（2012）第十九条（公文起草“表述准确”）',
     details: {
-      zh: '检查正文、列表项和标题中的“今年”“去年”“前年”“明年”“近日”“日前”和前面没有年份的“上半年”“下半年”，报告标题（或成文日期）含年份时，提示应写的年份（“今年”→“2024年”）。“过去年度”“至今年均”“说明年度”“节假日前”等另有所指的不报；引号、书名号内的文字不检查。',
-      en: 'Checks body text, list items and headings for 今年, 去年, 前年, 明年, 近日, 日前, and 上半年/下半年 with no year before them; when the title (or the date) of the report names a year, the message names the year to write (今年 → 2024年). Words that only contain them (过去年度, 至今年均, 说明年度, 节假日前) pass, and text in quotation marks or 《》 is not checked.',
+      zh: '检查正文、列表项和标题中的“今年”“去年”“前年”“明年”“近日”“日前”和前面没有年份的“上半年”“下半年”，报告标题（或成文日期）含年份时，提示应写的年份（“今年”→“2024年”）。“过去年度”“至今年均”“说明年度”“节假日前”“5日前”等另有所指的不报；引号、书名号内的文字不检查。',
+      en: 'Checks body text, list items and headings for 今年, 去年, 前年, 明年, 近日, 日前, and 上半年/下半年 with no year before them; when the title (or the date) of the report names a year, the message names the year to write (今年 → 2024年). Words that only contain them (过去年度, 至今年均, 说明年度, 节假日前, 5日前) pass, and text in quotation marks or 《》 is not checked.',
     },
   },
   examples: [
     {
       valid: [
         '关于2024年度工作情况的报告',
-        '2024年上半年，区委召开常委会12次；全年开展督查。过去年度的问题清单至今年均已整改，节假日前开展廉洁提醒。',
+        '2024年上半年，区委召开常委会12次；全年开展督查。过去年度的问题清单至今年均已整改，节假日前开展廉洁提醒，3月5日前、×月×日前、五日前完成。',
         '引用群众评价“今年变化大”。',
       ].join('\n'),
     },
@@ -90,7 +90,8 @@ export default defineRule({
         const w = BY_WORD.get(m[0])!;
         const before = text[m.index - 1];
         if (w.notAfter && before && w.notAfter.includes(before)) continue;
-        if (w.onlyAfter && isHan(before) && !w.onlyAfter.includes(before)) continue;
+        // 日前 after a day (5日前, ×日前, 五日前) is "before the 5th": only at a clause start or after a glue word.
+        if (w.onlyAfter && before !== undefined && !isCjkPunctuation(before) && before.trim() !== '' && !w.onlyAfter.includes(before)) continue;
         // 2024年上半年, 今年上半年 (今年 is reported on its own), 本年度上半年.
         if (w.half && (isHan(before) || /[0-9０-９]/.test(before ?? '')) && !'，、；：。在于到至从自'.includes(before!)) continue;
         let suggestion = '';
