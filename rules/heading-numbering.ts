@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { FAMILY_LEVEL, markerText, type Marker, type MarkerFamily } from '../src/model/markers.js';
-import type { Section } from '../src/model/report.js';
+import { everySection, sectionTrees, type Section } from '../src/model/report.js';
 
 /** The family one level below each family: 一、 → （一） → 1. → （1）. */
 const FAMILY_BELOW: Record<MarkerFamily, MarkerFamily | null> = {
@@ -191,7 +191,8 @@ export default defineRule({
       }
     };
 
-    checkGroup(null, report.sections);
-    for (const section of report.allSections) checkGroup(section, section.children);
+    // The report, and each document attached after its date, number on their own.
+    for (const tree of sectionTrees(report)) checkGroup(null, tree);
+    for (const section of everySection(report)) checkGroup(section, section.children);
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import type { Section } from '../src/model/report.js';
+import { everySection, type Section } from '../src/model/report.js';
 import { isHan } from '../src/text/prose.js';
 import { contiguousSpan } from '../src/text/forms.js';
 import type { Edit } from '../src/types.js';
@@ -106,7 +106,8 @@ export default defineRule({
       const { marker, markerSpan } = section;
       if (!marker || !markerSpan) return;
       const expected = expectedMarker(marker.raw, marker.canonicalRaw, allowFullwidthPoint);
-      if (marker.raw === expected) return;
+      // ㈠ and ⑴ are （一） and （1） in one character: the same marker, not a punctuation fault.
+      if (marker.raw === expected || marker.enclosed) return;
       const content = section.headingParagraph.content;
       // “二 工作”: the spaces stand for the 顿号 and go with the fix.
       const bare = marker.family === 'cn' && marker.raw.length < marker.length && !/[、.．，,]$/.test(marker.raw);
@@ -120,7 +121,8 @@ export default defineRule({
     };
 
     const checkEnd = (section: Section): void => {
-      if (section.style === 'run-in') return;
+      // A run-in heading's mark ends its title; a numbered item is a sentence, not a heading.
+      if (section.style === 'run-in' || section.style === 'item') return;
       const { content } = section.headingParagraph;
       const text = content.text;
       let start = text.length;
@@ -145,7 +147,7 @@ export default defineRule({
       });
     };
 
-    for (const section of report.allSections) {
+    for (const section of everySection(report)) {
       checkMarker(section);
       checkEnd(section);
     }

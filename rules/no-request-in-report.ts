@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { isWording } from '../src/model/report.js';
 import { enclosed, masked } from '../src/text/sentences.js';
 
 /** Verbs that ask the superior to decide: 批示, 批准, 审批 … (审阅, 审查, 阅示, 指正 only ask it to read). */
@@ -32,6 +33,7 @@ export default defineRule({
   category: 'content',
   severity: 'warn',
   fixable: false,
+  genres: ['report'],
   options: {
     extraPatterns: {
       default: [] as string[],
@@ -95,7 +97,7 @@ export default defineRule({
   check(report, context) {
     const pattern = new RegExp([...BUILTIN, ...context.options.extraPatterns].map((s) => `(?:${s})`).join('|'), 'gu');
     for (const p of report.paragraphs) {
-      if (p.kind === 'title' || p.kind === 'addressee' || p.kind === 'signature' || p.kind === 'date' || p.quoted) continue;
+      if (!isWording(p)) continue;
       const raw = p.content.text;
       if (context.options.extraPatterns.length === 0 && !raw.includes('请') && !raw.includes('否')) continue;
       const text = masked(raw, [...enclosed(raw, '“', '”'), ...enclosed(raw, '《', '》')]);

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { OPAQUE } from '../src/model/mapped-text.js';
 import { bodyText, sectionParagraphs, type Paragraph, type Section } from '../src/model/report.js';
-import { findProblemsSections, saysNothing } from '../src/problems.js';
+import { findProblemsProse, findProblemsSections, saysNothing, type ProblemsProse } from '../src/problems.js';
 import { countHan } from '../src/text/han.js';
 import type { Span } from '../src/types.js';
 
@@ -38,7 +38,7 @@ const SHORTCOMING =
  * Enumeration inside a paragraph: 一是……二是……, 其一……其二……, 第一，……第二，…… at the start of the
  * paragraph or after a stop, a semicolon, a colon or a comma (主要表现在：一是……，二是……).
  */
-const ENUMERATOR = /(?:^|(?<=[。；;！？：:，,]))\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]{1,2}[，、是：]|第[一二三四五六七八九十]{1,3}[，、：])/gu;
+const ENUMERATOR = /(?:^|(?<=[。；;！？：:，,]))\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]{1,2}[，、是：]|第[一二三四五六七八九十]{1,3}[，、：]|有的|有些|此外[，,]|另外[，,])/gu;
 
 const QUOTE_LENGTH = 12;
 const PHRASE_LENGTH = 10;
@@ -56,6 +56,7 @@ export default defineRule({
   category: 'content',
   severity: 'warn',
   fixable: false,
+  genres: ['report'],
   options: {
     minItems: {
       default: 2,
@@ -205,11 +206,16 @@ export default defineRule({
   check(report, context) {
     const { minItems, minShare, aliases } = context.options;
     const sections = findProblemsSections(report, aliases).filter((s) => !saysNothing(s));
-    if (sections.length === 0) return;
-    const first = sections[0];
+    const prose = sections.length ? [] : findProblemsProse(report);
+    if (sections.length === 0 && prose.length === 0) return;
+    // Where the part-level findings go: the problems heading, or the lead-in of the prose.
+    const first = sections.length
+      ? { at: sections[0].headingSpan, title: sections[0].title }
+      : { at: prose[0].paragraph.content.span(0, prose[0].start), title: prose[0].paragraph.content.text.slice(prose[0].paragraph.bodyStart ?? 0, prose[0].start).replace(/[：:，,。\s]+$/u, '') };
+    const items = sections.length ? sections.flatMap(itemsOf) : prose.flatMap(proseItems);
 
     let problems = 0;
-    for (const item of sections.flatMap(itemsOf)) {
+    for (const item of items) {
       const achievement = readsAsAchievement(item.text);
       if (achievement !== null) {
         context.report({ at: item.at, messageId: 'achievements', data: { item: item.quote, phrase: achievement } });
@@ -220,23 +226,27 @@ export default defineRule({
       if (stock !== null) context.report({ at: item.at, messageId: 'boilerplate', data: { item: item.quote, phrase: stock } });
     }
     if (problems < minItems) {
-      context.report({ at: first.headingSpan, messageId: 'few-items', data: { title: first.title, count: problems, min: minItems } });
+      context.report({ at: first.at, messageId: 'few-items', data: { title: first.title, count: problems, min: minItems } });
     }
 
-    const total = report.sections.reduce((n, s) => n + hanCount(s), 0);
-    const own = sections.reduce((n, s) => n + hanCount(s), 0);
+    // Prose problems may stand in the opening of a report without headings: count it then.
+    const total = report.sections.reduce((n, s) => n + hanCount(s), 0) + (sections.length ? 0 : report.opening.reduce((n, p) => n + countHan(bodyText(p)), 0));
+    const own = sections.length ? sections.reduce((n, s) => n + hanCount(s), 0) : items.reduce((n, item) => n + countHan(item.text), 0);
     if (total > 0 && own / total < minShare) {
-      context.report({ at: first.headingSpan, messageId: 'low-share', data: { title: first.title, percent: percent(own / total), min: percent(minShare) } });
+      context.report({ at: first.at, messageId: 'low-share', data: { title: first.title, percent: percent(own / total), min: percent(minShare) } });
     }
   },
 });
 
 /** The items of a problems section (see the docs): its subsections, or its paragraphs and their enumerated points. */
 function itemsOf(section: Section): Item[] {
+  // `二、存在的问题` › `（一）监督和作风方面` › `1.` `2.`: a single group heading holds the items.
+  if (section.children.length === 1 && section.children[0].children.length && !section.paragraphs.length) return itemsOf(section.children[0]);
   if (section.children.length) {
     return section.children.map((child) => {
       const body = [...sectionParagraphs(child)].map(bodyText).join('');
-      return { at: child.headingSpan, text: child.title + body, quote: quote(child.title) };
+      // A numbered sentence has no title: quote its words.
+      return { at: child.headingSpan, text: child.title + body, quote: quote(child.title || body) };
     });
   }
   const items: Item[] = [];
@@ -248,6 +258,14 @@ function itemsOf(section: Section): Item[] {
     if (!core || /[：:]$/u.test(core)) continue;
     items.push(...splitEnumeration(p, start, text));
   }
+  return items;
+}
+
+/** The items of problems written as prose: the points after the lead-in, and the paragraphs that carry on its list. */
+function proseItems(prose: ProblemsProse): Item[] {
+  const { paragraph, start } = prose;
+  const items = splitEnumeration(paragraph, start, paragraph.content.text.slice(start));
+  for (const p of prose.followers) items.push(...splitEnumeration(p, p.bodyStart ?? 0, p.content.text.slice(p.bodyStart ?? 0)));
   return items;
 }
 

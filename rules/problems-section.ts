@@ -1,11 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { findProblemsSections, saysNothing } from '../src/problems.js';
+import { findProblemsProse, findProblemsSections, saysNothing } from '../src/problems.js';
 
 export default defineRule({
   id: 'problems-section',
   category: 'structure',
   severity: 'error',
   fixable: false,
+  genres: ['report'],
   options: {
     aliases: {
       default: [] as string[],
@@ -185,6 +186,8 @@ export default defineRule({
     const found = findProblemsSections(report, context.options.aliases);
 
     if (found.length === 0) {
+      // 存在的主要问题：一是…… in a paragraph is a problems part in substance; problems-depth judges it.
+      if (findProblemsProse(report).length) return;
       context.report({ at: report.title ?? { start: 0, end: 0 }, messageId: 'missing' });
       return;
     }

@@ -40,7 +40,17 @@ export default defineRule({
   category: 'content',
   severity: 'warn',
   fixable: false,
-  options: {},
+  genres: ['report'],
+  options: {
+    years: {
+      default: false,
+      schema: { type: 'boolean' },
+      description: {
+        zh: '也报告“今年”“去年”“前年”“明年”和不带年份的“上半年”“下半年”（默认只报告“近日”“日前”：年度报告中“今年以来”等写法很常见，是否要求写明年份由各单位自定）。',
+        en: 'Also report 今年, 去年, 前年, 明年 and 上半年/下半年 without a year (by default only 近日 and 日前 are reported: 今年以来 is common in annual reports, and whether to ask for the year is a house choice).',
+      },
+    },
+  },
   messages: {
     relative: {
       zh: '“{word}”是相对时间，报告中应写明具体时间{suggestion}',
@@ -49,8 +59,8 @@ export default defineRule({
   },
   docs: {
     summary: {
-      zh: '不用相对时间（今年、去年、近日、日前、不带年份的上半年），写明具体时间',
-      en: 'Name the time instead of relative words (今年, 去年, 近日, 日前, 上半年 without a year)',
+      zh: '不用相对时间（近日、日前；可选：今年、去年、不带年份的上半年），写明具体时间',
+      en: 'Name the time instead of relative words (近日, 日前; optionally 今年, 去年, 上半年 without a year)',
     },
     why: {
       zh: '报告会被存档、汇编、在第二年被翻阅；“今年”“去年”“近日”脱离成文时间就无从判断所指，审阅中常被要求改为“2024年”“3月5日”这样的确切时间。',
@@ -58,8 +68,8 @@ export default defineRule({
     },
     standard: '《党政机关公文处理工作条例》（2012）第十九条（公文起草“表述准确”）',
     details: {
-      zh: '检查正文、列表项和标题中的“今年”“去年”“前年”“明年”“近日”“日前”和前面没有年份的“上半年”“下半年”，报告标题（或成文日期）含年份时，提示应写的年份（“今年”→“2024年”）。“过去年度”“至今年均”“说明年度”“节假日前”“5日前”等另有所指的不报；引号、书名号内的文字不检查。',
-      en: 'Checks body text, list items and headings for 今年, 去年, 前年, 明年, 近日, 日前, and 上半年/下半年 with no year before them; when the title (or the date) of the report names a year, the message names the year to write (今年 → 2024年). Words that only contain them (过去年度, 至今年均, 说明年度, 节假日前, 5日前) pass, and text in quotation marks or 《》 is not checked.',
+      zh: '检查正文、列表项和标题中的“近日”“日前”；选项 years 为 true 时还检查“今年”“去年”“前年”“明年”和前面没有年份的“上半年”“下半年”，报告标题（或成文日期）含年份时，提示应写的年份（“今年”→“2024年”）。“过去年度”“至今年均”“说明年度”“节假日前”“5日前”等另有所指的不报；引号、书名号内的文字不检查。',
+      en: 'Checks body text, list items and headings for 近日 and 日前; with the option years set to true, also for 今年, 去年, 前年, 明年, and 上半年/下半年 with no year before them; when the title (or the date) of the report names a year, the message names the year to write (今年 → 2024年). Words that only contain them (过去年度, 至今年均, 说明年度, 节假日前, 5日前) pass, and text in quotation marks or 《》 is not checked.',
     },
   },
   examples: [
@@ -71,8 +81,15 @@ export default defineRule({
       ].join('\n'),
     },
     {
+      invalid: ['关于2024年度工作情况的报告', '今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，区纪委日前印发通知。'].join('\n'),
+      expect: ['2:25 relative', '2:37 relative'],
+      note: { zh: '默认只报告“近日”“日前”。', en: 'By default only 近日 and 日前 are reported.' },
+    },
+    {
       invalid: ['关于2024年度工作情况的报告', '今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，上半年完成整改。'].join('\n'),
+      options: { years: true },
       expect: ['2:1 relative', '2:18 relative', '2:25 relative', '2:34 relative'],
+      note: { zh: 'years 为 true 时也报告“今年”“去年”和不带年份的“上半年”，并给出应写的年份。', en: 'With years: true, 今年, 去年 and 上半年 without a year are reported too, with the year to write.' },
     },
   ],
   check(report, context) {
@@ -88,6 +105,7 @@ export default defineRule({
       const text = masked(raw, [...enclosed(raw, '“', '”'), ...enclosed(raw, '《', '》')]);
       for (const m of text.matchAll(PATTERN)) {
         const w = BY_WORD.get(m[0])!;
+        if (!context.options.years && (w.offset !== undefined || w.half)) continue;
         const before = text[m.index - 1];
         if (w.notAfter && before && w.notAfter.includes(before)) continue;
         // 日前 after a day (5日前, ×日前, 五日前) is "before the 5th": only at a clause start or after a glue word.

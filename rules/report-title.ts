@@ -20,6 +20,7 @@ export default defineRule({
   category: 'structure',
   severity: 'warn',
   fixable: false,
+  genres: ['report'],
   options: {
     kinds: {
       default: ['报告', '通报', '总结', '说明'] as string[],
@@ -43,10 +44,6 @@ export default defineRule({
       zh: '标题“{title}”未以文种结尾：应以“{kinds}”等文种结尾，如“……情况的报告”',
       en: 'The title “{title}” does not end with a document kind: end it with {kinds}, e.g. “……情况的报告”',
     },
-    otherKind: {
-      zh: '标题以“{kind}”结尾：这是另一种公文文种，报告的标题应以“{kinds}”等文种结尾',
-      en: 'The title ends with “{kind}”, which is another kind of document: a report’s title ends with {kinds}',
-    },
     huibao: {
       zh: '“汇报”不是公文文种：标题应以“报告”结尾',
       en: '“汇报” is not a document kind: end the title with “报告”',
@@ -67,8 +64,8 @@ export default defineRule({
     },
     standard: '《党政机关公文处理工作条例》（2012）第八条（公文种类）、第九条（标题）；GB/T 9704-2012《党政机关公文格式》7.3.1（标题）',
     details: {
-      zh: '标题是报告的第一行（Markdown 中为第一个标题）；纯文本中长标题分两行书写、第一行既无文种也无标点而紧接的短行以文种结尾时，两行合为标题，按第二行的结尾判断。第一行像正文（有句中标点）或以序号开头时，视为没有标题，在第1行第1列报告。文种取 kinds 选项（默认“报告”“通报”“总结”“说明”），按结尾判断，所以“情况报告”“工作报告”“年度报告”“自查报告”都可以；末尾的“（征求意见稿）”“（送审稿）”等稿本标注不影响判断。“汇报”不是《条例》规定的文种，单独报告（单位如确需接受，可把它加入 kinds）。以《条例》规定的其他文种（请示、通知、意见、函……）结尾的，报告为“不是报告”。相邻的两个文种（“请示报告”“报告请示”“总结报告”“请示汇报”）位于标题末尾或其后接“暨”“和”“及”等再连另一文种时，报告为文种叠用；其后接其他字词的是名称（“重大事项请示报告制度”），不报告；“意见”“函”不在此列，以免误报“征求意见”之类的词。末尾的句号、逗号、分号、冒号、叹号、问号、顿号（含半角）都报告。',
-      en: 'The title is the first line (the first heading in Markdown); in plain text, a long title broken over two lines (a first line with neither a kind nor punctuation at its end, followed by a short line that ends with a kind) is read as one, and its end is judged on the second line. When the first line reads like prose (it has punctuation inside) or starts with a numbering marker, the report has no title and the finding is at 1:1. The kinds come from the `kinds` option (default 报告, 通报, 总结, 说明) and are matched at the end, so 情况报告, 工作报告, 年度报告 and 自查报告 all pass; a draft mark such as （征求意见稿） or （送审稿） after the kind is allowed. 汇报 is not a kind under the 条例 and has its own message (a unit that must accept it can add it to `kinds`). A title that ends with another kind of the 条例 (请示, 通知, 意见, 函 …) is reported as not a report. Two kinds side by side (请示报告, 报告请示, 总结报告, 请示汇报) at the end of the title, or followed by 暨, 和, 及 … and a further kind, are reported as stacked; followed by other words they are a name (重大事项请示报告制度) and pass; 意见 and 函 are left out so that words such as 征求意见 do not fire. A full stop, comma, semicolon, colon, exclamation or question mark or 顿号 (full- or half-width) at the end is reported.',
+      zh: '标题是报告的第一行（Markdown 中为第一个标题）；纯文本中长标题分两行书写、第一行既无文种也无标点而紧接的短行以文种结尾时，两行合为标题，按第二行的结尾判断。第一行像正文（有句中标点）或以序号开头时，视为没有标题，在第1行第1列报告。文种取 kinds 选项（默认“报告”“通报”“总结”“说明”），按结尾判断，所以“情况报告”“工作报告”“年度报告”“自查报告”都可以；末尾的“（征求意见稿）”“（送审稿）”等稿本标注不影响判断。“汇报”不是《条例》规定的文种，单独报告（单位如确需接受，可把它加入 kinds）。以《条例》规定的其他文种（请示、通知、意见、函……）结尾的，是那一种公文，不按报告检查（本规则和其他报告规则都不适用）。相邻的两个文种（“请示报告”“报告请示”“总结报告”“请示汇报”）位于标题末尾或其后接“暨”“和”“及”等再连另一文种时，报告为文种叠用；其后接其他字词的是名称（“重大事项请示报告制度”），不报告；“意见”“函”不在此列，以免误报“征求意见”之类的词。末尾的句号、逗号、分号、冒号、叹号、问号、顿号（含半角）都报告。',
+      en: 'The title is the first line (the first heading in Markdown); in plain text, a long title broken over two lines (a first line with neither a kind nor punctuation at its end, followed by a short line that ends with a kind) is read as one, and its end is judged on the second line. When the first line reads like prose (it has punctuation inside) or starts with a numbering marker, the report has no title and the finding is at 1:1. The kinds come from the `kinds` option (default 报告, 通报, 总结, 说明) and are matched at the end, so 情况报告, 工作报告, 年度报告 and 自查报告 all pass; a draft mark such as （征求意见稿） or （送审稿） after the kind is allowed. 汇报 is not a kind under the 条例 and has its own message (a unit that must accept it can add it to `kinds`). A title that ends with another kind of the 条例 (请示, 通知, 意见, 函 …) makes the document that kind, and it is not checked as a report (neither by this rule nor by the other report rules). Two kinds side by side (请示报告, 报告请示, 总结报告, 请示汇报) at the end of the title, or followed by 暨, 和, 及 … and a further kind, are reported as stacked; followed by other words they are a name (重大事项请示报告制度) and pass; 意见 and 函 are left out so that words such as 征求意见 do not fire. A full stop, comma, semicolon, colon, exclamation or question mark or 顿号 (full- or half-width) at the end is reported.',
     },
   },
   examples: [
@@ -103,8 +100,11 @@ export default defineRule({
       note: { zh: '纯文本中分两行书写的长标题，以第二行结尾判断。', en: 'A long title broken over two lines of plain text is judged by the end of its second line.' },
     },
     {
-      invalid: ['关于2024年度工作情况的请示', '市委：'].join('\n'),
-      expect: ['1:14 otherKind'],
+      valid: ['关于增加2024年度专项经费的请示', '市委：', '妥否，请批示。'].join('\n'),
+      note: {
+        zh: '标题以“请示”“通知”“函”等其他文种结尾的，是那一种公文，不按报告检查。',
+        en: 'A title that ends with another kind (请示, 通知, 函 …) makes the document that kind; it is not checked as a report.',
+      },
     },
     {
       valid: ['关于重大事项请示报告制度执行情况的报告', '市委：'].join('\n'),
@@ -124,7 +124,7 @@ export default defineRule({
       return;
     }
     // A long title broken over two lines in plain text: the second line carries the kind.
-    const next = found === report.title ? continuation(report, kinds) : null;
+    const next = found === report.title ? (continuation(report, kinds) ?? subtitleWithKind(report, kinds)) : null;
     if (next) reportStacked(found.content, found.content.text.trimEnd().length, (d) => context.report(d));
     const { content } = next ?? found;
     const text = content.text;
@@ -146,15 +146,6 @@ export default defineRule({
     if (head.endsWith('汇报') && !kinds.includes('汇报')) {
       context.report({ at: content.span(kindEnd - 2, kindEnd), messageId: 'huibao' });
     } else if (!kinds.some((k) => head.endsWith(k))) {
-      const other = OTHER_KINDS.find((k) => head.endsWith(k));
-      if (other) {
-        context.report({
-          at: content.span(kindEnd - other.length, kindEnd),
-          messageId: 'otherKind',
-          data: { kind: other, kinds: kinds.join('”“') },
-        });
-        return;
-      }
       context.report({
         at: content.span(0, Math.max(1, kindEnd)),
         messageId: 'noKind',
@@ -195,6 +186,20 @@ function continuation(report: Report, kinds: string[]): Paragraph | null {
   const text = next.content.text.trim();
   const core = text.replace(/[。；;，,：:！？!?、.\s]+$/u, '').replace(DRAFT, '').trimEnd();
   if (core.length === 0 || core.length > MAX_TITLE / 2 || /[。；;，,：:！？!?]/u.test(core)) return null;
+  return ends.some((k) => core.endsWith(k)) ? next : null;
+}
+
+/**
+ * A headline title with the kind in its subtitle (`坚持严字当头　推动责任落地` /
+ * `——……落实主体责任情况的报告`): the subtitle's end is judged.
+ */
+function subtitleWithKind(report: Report, kinds: string[]): Paragraph | null {
+  const title = report.title!.content.text.trim();
+  const ends = [...kinds, ...OTHER_KINDS, '汇报'];
+  if (ends.some((k) => title.endsWith(k))) return null;
+  const next = report.paragraphs[report.paragraphs.indexOf(report.title!) + 1];
+  if (!next || next.kind !== 'subtitle') return null;
+  const core = next.content.text.trim().replace(/[。；;，,：:！？!?、.\s]+$/u, '').replace(DRAFT, '').trimEnd();
   return ends.some((k) => core.endsWith(k)) ? next : null;
 }
 

@@ -1,12 +1,14 @@
 import { defineRule } from '../src/engine/rule.js';
-import type { Section } from '../src/model/report.js';
-import { chooseProfile, findProfileSections } from '../src/profiles.js';
+import type { Report, Section } from '../src/model/report.js';
+import { findProblemsProse, isProblemsTitle, isWorkOrNextSteps, problemsPatterns, saysNothing } from '../src/problems.js';
+import { chooseProfile, findProfileSections, mainParts } from '../src/profiles.js';
 
 export default defineRule({
   id: 'required-sections',
   category: 'structure',
   severity: 'error',
   fixable: false,
+  genres: ['report'],
   options: {
     profile: {
       default: '',
@@ -155,9 +157,10 @@ export default defineRule({
     const found = findProfileSections(report, profile);
     const required = profile.sections.map((s) => `“${s.name}”`).join('、');
     for (const part of profile.sections) {
+      if (found.get(part.id) || presentInSubstance(report, part.id, found, context.isEnabled('problems-section'))) continue;
       // “主体责任情况报告应有…”; a user profile without a title is named by its id.
       const kind = profile.title ?? (context.locale === 'zh' ? `“${choice.name}”类报告` : `a “${choice.name}” report`);
-      if (!found.get(part.id)) context.report({ at, messageId: 'missing', data: { name: part.name, profile: kind, required } });
+      context.report({ at, messageId: 'missing', data: { name: part.name, profile: kind, required } });
     }
 
     if (!profile.ordered) return;
@@ -171,6 +174,24 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * A part that no heading names but that the report has all the same:
+ * - `problems`: written as prose (存在的主要问题：一是……), or left to problems-section,
+ *   which reports a missing problems part itself (one finding for one fault);
+ * - `work`: the main parts before the problems and next steps are the work done,
+ *   whatever their titles (一、突出政治建设，从严落实主体责任 …).
+ */
+function presentInSubstance(report: Report, id: string, found: Map<string, Section | null>, problemsRuleOn: boolean): boolean {
+  if (id === 'problems') return problemsRuleOn || findProblemsProse(report).length > 0;
+  if (id !== 'work') return false;
+  const claimed = [...found.values()].filter((s): s is Section => s !== null);
+  const bound = Math.min(...claimed.map((s) => s.span.start), Number.POSITIVE_INFINITY);
+  const claimedSet = new Set(claimed);
+  return mainParts(report).some(
+    (s) => !claimedSet.has(s) && s.span.start < bound && !isProblemsTitle(s.title, problemsPatterns()) && !isWorkOrNextSteps(s) && !saysNothing(s),
+  );
+}
 
 /**
  * The indexes of a longest subsequence of `sections` that is in document order: the sections

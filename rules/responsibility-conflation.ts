@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import type { Paragraph } from '../src/model/report.js';
+import { isWording, type Paragraph } from '../src/model/report.js';
 import { clauses, enclosed, masked, sentences, type Range } from '../src/text/sentences.js';
 
 /** The wider duty and the narrower one that the notice says must not be mixed up (混为一谈). */
@@ -233,7 +233,8 @@ export default defineRule({
     const title = report.title;
     const titleText = title ? title.content.text : '';
     const wide = title !== null && wideTitle.test(titleText);
-    const body = report.paragraphs.filter((p) => p.kind !== 'title' && p.kind !== 'addressee' && p.kind !== 'signature' && p.kind !== 'date' && !p.quoted);
+    // The report's wording, and the names of its attached documents (a merged name there is the unit's own).
+    const body = report.paragraphs.filter((p) => isWording(p) || ((p.kind === 'attachment-note' || p.kind === 'appendix-title') && !p.quoted));
 
     if (title) {
       for (const f of equatingIn(titleText, { start: 0, end: titleText.length }, true)) {

@@ -131,6 +131,8 @@ export default defineRule({
     const counts = new Map<Section, number | null>();
     for (const section of report.sections) measure(section, counts);
     const visit = (section: Section, reportThin: boolean): void => {
+      // A numbered sentence is body text of its parent, measured there, not a heading to be filled.
+      if (section.style === 'item') return;
       const count = counts.get(section) ?? null;
       if (count === null) {
         context.report({ at: section.headingSpan, messageId: 'empty', data: { title: section.title } });

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { DATE_LINE } from '../src/model/build.js';
+import type { Paragraph } from '../src/model/report.js';
 import { isRealDate } from '../src/text/numbers.js';
 
 /** The GB/T 9704 form of the date of the document: 2024年1月5日, four-digit year, no leading zeros. */
@@ -14,6 +15,7 @@ export default defineRule({
   category: 'structure',
   severity: 'warn',
   fixable: false,
+  genres: ['report'],
   options: {
     requireSignature: {
       default: true,
@@ -132,7 +134,8 @@ export default defineRule({
       return;
     }
 
-    const last = report.paragraphs[report.paragraphs.length - 1];
+    // The end of the report itself: not 版记, 附注, notes or an attached document after it.
+    const last = [...report.paragraphs].reverse().find((p) => p.appendix === undefined && !AFTER_THE_REPORT.has(p.kind));
     if (!last) {
       context.report({ at: { start: 0, end: 0 }, messageId: 'missing' });
       return;
@@ -148,6 +151,8 @@ export default defineRule({
     context.report({ at: last.content.span(end - 1, end), messageId: 'missing' });
   },
 });
+
+const AFTER_THE_REPORT: ReadonlySet<Paragraph['kind']> = new Set(['distribution', 'note', 'footnote', 'header-footer', 'appendix-label', 'appendix-title']);
 
 function isStandardDate(text: string): boolean {
   const m = STANDARD_DATE.exec(text);

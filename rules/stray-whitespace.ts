@@ -125,10 +125,25 @@ export default defineRule({
     },
   ],
   check(report, context) {
-    for (const paragraph of report.paragraphs) checkParagraph(paragraph, context);
+    for (const paragraph of report.paragraphs) {
+      // A table pasted as text: the spaces around its | are the table's.
+      if (LAID_OUT.has(paragraph.kind) || (paragraph.kind === 'table-cell' && /[|｜]/u.test(paragraph.content.text))) continue;
+      checkParagraph(paragraph, context);
+    }
     checkLineEnds(report, context);
   },
 });
+
+/**
+ * Parts that GB/T 9704 lays out with spaces: 版头 (`青委发〔2024〕3号　　签发人：王明`),
+ * a speaker's line (`区委书记　王建国`), the signature and date block, 版记
+ * (`……办公室　　2024年1月10日印发`).
+ */
+const LAID_OUT: ReadonlySet<Paragraph['kind']> = new Set(['front-matter', 'byline', 'signature', 'date', 'distribution', 'note', 'caption']);
+/** Kinds in which an ideographic space parts two phrases (`坚持严字当头　推动责任落地`), as headlines are set. */
+const PHRASE_SPACED: ReadonlySet<Paragraph['kind']> = new Set(['title', 'subtitle', 'appendix-title']);
+/** A news item's dateline: `本报讯　2月22日，……`. */
+const DATELINE = /^[\u4e00-\u9fa5]{0,10}讯\u3000/u;
 
 function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): void {
   const { content } = paragraph;
@@ -170,6 +185,15 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): vo
 
     if (marker && i === marker.raw.length && !/[、.．，,）)]$/.test(marker.raw)) {
       // “二 工作”: the space stands for the marker’s 顿号; heading-punctuation replaces both.
+      i = j - 1;
+      continue;
+    }
+    // One ideographic space after a marker is how Word users set `一、　标题`; ASCII spaces are still stray.
+    if (marker && i === marker.raw.length && run === IDEOGRAPHIC_SPACE) {
+      i = j - 1;
+      continue;
+    }
+    if (run.includes(IDEOGRAPHIC_SPACE) && !run.includes(' ') && ((PHRASE_SPACED.has(paragraph.kind) && isChinese(prev) && isChinese(next)) || i === (DATELINE.exec(text)?.[0].length ?? 0) - 1)) {
       i = j - 1;
       continue;
     }

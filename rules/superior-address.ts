@@ -15,6 +15,7 @@ export default defineRule({
   category: 'content',
   severity: 'warn',
   fixable: false,
+  genres: ['report', 'request'],
   options: {},
   messages: {
     peer: {

@@ -182,7 +182,7 @@ function opensList(report: Report, p: Paragraph, next: Paragraph | undefined): b
   );
   if (block) return true;
   if (!next) return false;
-  if (next.kind === 'heading' || next.heads || next.kind === 'list-item' || next.kind === 'table-cell' || next.quoted) return true;
+  if (next.kind === 'heading' || next.heads || next.kind === 'list-item' || next.kind === 'table-cell' || next.kind === 'caption' || next.quoted) return true;
   const text = next.content.text.trimStart();
   return next.kind === 'body' && (ENUMERATION.test(text) || !text.replaceAll(OPAQUE, '').trim());
 }

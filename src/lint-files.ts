@@ -4,10 +4,12 @@ import { ConfigResolver } from './config/index.js';
 import { ReferenceLoader } from './copy/references.js';
 import { BatchCollector } from './engine/batch.js';
 import { fixText } from './engine/fixer.js';
-import { lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
+import { formatFor, lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
 import { discoverFiles } from './files/discover.js';
 import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, readReport, type ReadOutcome } from './files/read.js';
 import { coreMessage, type CoreMessageId } from './i18n/messages.js';
+import { GENRE_NAMES, type Genre } from './model/anatomy.js';
+import { buildReport } from './model/build.js';
 import { LineIndex } from './model/line-index.js';
 import type { Locale } from './types.js';
 
@@ -194,4 +196,12 @@ function notice(filePath: string, severity: 1 | 2, message: string, messageId: s
 /** True when some file could not be read: the run exits with 2. */
 export function hasFatal(results: LintResult[]): boolean {
   return results.some((r) => r.messages.some((m) => (m as FileMessage).fatal));
+}
+
+/** What `--print-config FILE` says of the document itself, when it can be read: its title and genre. */
+export async function describeDocument(file: string, options: { encoding?: string }): Promise<{ title: string | null; genre: Genre; genreName: string } | null> {
+  const read = await readReport(file, { encoding: options.encoding, maxFileSize: DEFAULT_MAX_FILE_SIZE });
+  if (read.kind !== 'text') return null;
+  const report = buildReport(read.text, read.docx ? 'text' : formatFor(file), read.docx?.hints);
+  return { title: report.title?.content.text ?? null, genre: report.genre, genreName: GENRE_NAMES[report.genre].zh };
 }

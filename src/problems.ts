@@ -1,4 +1,5 @@
-import { bodyText, sectionParagraphs, type Report, type Section } from './model/report.js';
+import { problemsLeadEnd } from './model/anatomy.js';
+import { bodyText, isProse, sectionParagraphs, type Paragraph, type Report, type Section } from './model/report.js';
 import { compilePattern, mainParts, matchTitle, NEXT_STEPS_TITLE, PROBLEMS_TITLE, WORK_TITLE } from './profiles.js';
 
 /**
@@ -95,4 +96,40 @@ export function substanceTexts(section: Section): string[] {
 /** Whether a problems section says nothing: no body text, or only bare negatives (无、暂无。、（没有）). */
 export function saysNothing(section: Section): boolean {
   return substanceTexts(section).every((t) => NEGATIVE.test(t));
+}
+
+/**
+ * Problems written as prose rather than under a heading: a paragraph of the
+ * report's body that opens with `存在的主要问题：` or `但也存在一些不足：`, with the
+ * paragraphs after it in the same section that carry on its enumeration (二是……, 有的……).
+ */
+export interface ProblemsProse {
+  paragraph: Paragraph;
+  /** Where the problems begin in `paragraph.content.text` (after the lead-in). */
+  start: number;
+  /** Later paragraphs that continue the list. */
+  followers: Paragraph[];
+}
+
+const CONTINUES_LIST = /^\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|第[一二三四五六七八九十]{1,3}[，、：]|有的|有些|此外|另外)/u;
+
+export function findProblemsProse(report: Report): ProblemsProse[] {
+  const found: ProblemsProse[] = [];
+  const paragraphs = report.paragraphs;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    if (!isProse(p) || p.appendix !== undefined) continue;
+    const from = p.bodyStart ?? 0;
+    const end = problemsLeadEnd(p.content.text.slice(from));
+    if (end === -1) continue;
+    const followers: Paragraph[] = [];
+    for (let j = i + 1; j < paragraphs.length; j++) {
+      const q = paragraphs[j];
+      if (!isProse(q) || q.heads || q.section !== p.section || !CONTINUES_LIST.test(q.content.text)) break;
+      followers.push(q);
+    }
+    found.push({ paragraph: p, start: from + end, followers });
+    i += followers.length;
+  }
+  return found;
 }

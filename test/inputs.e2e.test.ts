@@ -19,7 +19,7 @@ function dir(files: Record<string, string | Buffer>): string {
   return d;
 }
 
-const BAD = CLEAN_REPORT.replace('4次', '×次').replace('年初以来，', '年初以来,');
+const BAD = CLEAN_REPORT.replace('4次', '×次').replace('今年以来，', '今年以来,');
 type Json = { filePath: string; messages: { ruleId: string | null; line: number; column: number; message: string; paragraph?: number; quote?: string }[] }[];
 const json = (args: string[], cwd: string) => JSON.parse(cli([...args, '-f', 'json'], { cwd }).stdout) as Json;
 const view = (r: Json) => r.map((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
@@ -45,7 +45,7 @@ describe('encodings', () => {
   it('--fix writes back in the original encoding, with its BOM and line endings', () => {
     const fixDir = dir(variants);
     cli(['.', '--fix'], { cwd: fixDir });
-    const fixed = BAD.replace('年初以来,', '年初以来，');
+    const fixed = BAD.replace('今年以来,', '今年以来，');
     expect(readFileSync(path.join(fixDir, 'gbk.txt'))).toEqual(iconv.encode(fixed, 'gb18030'));
     expect(readFileSync(path.join(fixDir, 'crlf-gbk.txt'))).toEqual(iconv.encode(fixed.replace(/\n/g, '\r\n'), 'gb18030'));
     expect(readFileSync(path.join(fixDir, 'utf16le.txt'))).toEqual(iconv.encode(fixed, 'utf-16le', { addBOM: true }));
@@ -67,7 +67,7 @@ describe('Word documents', () => {
       'report.docx': await buildDocx([
         '# 关于某项工作的报告',
         '市委：',
-        '年初以来，我们认真落实市委部署，坚持问题导向，扎实推进各项工作，现将有关情况报告如下。',
+        '今年以来，我们认真落实市委部署，坚持问题导向，扎实推进各项工作，现将有关情况报告如下。',
         '(0) 工作开展情况',
         '全年开展专项督查×次，覆盖全部基层党组织，督促整改问题线索18条，建立问题台账并逐项销号。',
         '(0) 下一步工作打算',
@@ -86,7 +86,7 @@ describe('Word documents', () => {
   });
 
   it('says plainly that --fix is not offered, and leaves the file alone', async () => {
-    const bytes = await buildDocx(['# 关于某项工作的报告', '年初以来,我们认真工作。。']);
+    const bytes = await buildDocx(['# 关于某项工作的报告', '今年以来,我们认真工作。。']);
     const d = dir({ 'a.docx': bytes });
     const r = cli(['a.docx', '--fix', '--no-color'], { cwd: d });
     expect(r.stdout).toContain('提示  Word 文档（.docx）不提供自动修复，请在 Word 中修改');

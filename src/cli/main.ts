@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { isKnownEncoding } from '../files/decode.js';
 import { outputFixes, writeAtomically } from '../files/write-fixes.js';
 import { coreMessage, type CoreMessageId } from '../i18n/messages.js';
-import { hasFatal, lintFiles, readStamp } from '../lint-files.js';
+import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { LOCALES, type Locale } from '../types.js';
 import { VERSION } from '../version.js';
 import { HELP } from './help-text.js';
@@ -195,7 +195,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
     if (opts.printConfig !== undefined) {
-      io.stdout(JSON.stringify(resolver.forFile(path.resolve(io.cwd, opts.printConfig)), null, 2) + '\n');
+      const file = path.resolve(io.cwd, opts.printConfig);
+      // What the file is, when it can be read: the genre decides which report rules apply.
+      const document = await describeDocument(file, { encoding: opts.encoding as string | undefined });
+      io.stdout(JSON.stringify({ ...resolver.forFile(file), ...(document ? { document } : {}) }, null, 2) + '\n');
       return EXIT.ok;
     }
     for (const ruleId of opts.fixRule) {

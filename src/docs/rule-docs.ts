@@ -3,6 +3,7 @@ import { lintText, type RuleRegistry } from '../engine/lint.js';
 import { RULE_CATEGORIES, type Rule, type RuleExample } from '../engine/rule.js';
 import { stringify as stringifyYaml } from 'yaml';
 import { defaultSettings } from '../settings.js';
+import { GENRE_NAMES } from '../model/anatomy.js';
 import type { Locale, Localized } from '../types.js';
 
 /**
@@ -35,6 +36,8 @@ const L = {
   warn: { zh: '警告', en: 'warn' },
   config: { zh: '配置', en: 'Configuration' },
   notRecommended: { zh: '（不在 recommended 预设中）', en: ' (not in the recommended preset)' },
+  genres: { zh: '适用文种', en: 'Applies to' },
+  model: { zh: 'reportlint 如何识别标题、条目和公文各部分，见 [报告模型](../model.md)。', en: 'How reportlint tells headings, items and the parts of a document: see [the report model](../model.md).' },
 } satisfies Record<string, Localized>;
 
 const t = (key: keyof typeof L, locale: Locale) => L[key][locale];
@@ -69,11 +72,13 @@ export function ruleDoc(rule: Rule, registry: RuleRegistry, locale: Locale): str
     `- ${t('category', locale)}: ${RULE_CATEGORIES[rule.category][locale]}`,
     `- ${t('severity', locale)}: ${severityLabel(rule, locale)}${rule.recommended === false ? t('notRecommended', locale) : ''}`,
     `- ${t('fixable', locale)}: ${rule.fixable ? t('yes', locale) : t('no', locale)}`,
+    ...(rule.genres ? [`- ${t('genres', locale)}: ${rule.genres.map((g) => GENRE_NAMES[g][locale]).join(locale === 'zh' ? '、' : ', ')}${locale === 'zh' ? '（按标题中的文种识别；未能识别文种的按报告检查）' : ' (told by the kind of document its title names; a document whose kind is not recognised is checked as a report)'}`] : []),
     '',
   );
   out.push(`## ${t('why', locale)}`, '', rule.docs.why[locale], '');
   if (rule.docs.standard) out.push(`## ${t('standard', locale)}`, '', rule.docs.standard, '');
   if (rule.docs.details) out.push(`## ${t('details', locale)}`, '', rule.docs.details[locale], '');
+  out.push(t('model', locale), '');
 
   const options = Object.entries(rule.options);
   if (options.length) {

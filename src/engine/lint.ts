@@ -9,7 +9,7 @@ import { DirectiveFilter, parseDirectives } from './directives.js';
 import { mergeEdits, type Fix } from './fix.js';
 import type { ReferenceCorpus } from '../copy/corpus.js';
 import type { BatchCollector } from './batch.js';
-import { defaultOptions, type RelatedLocation, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
+import { appliesToGenre, defaultOptions, type RelatedLocation, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 
 /** How one rule is to run: its severity and (partial) options. */
 export interface RuleSetting {
@@ -109,6 +109,7 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
     if (setting.severity === 'off') continue;
     const rule = options.registry.get(ruleId);
     if (!rule) continue; // config validation reports unknown ids; the engine only runs known ones
+    if (!appliesToGenre(rule, report.genre)) continue; // a 请示 is not told it lacks a problems section
     const severity: Severity = setting.severity === 'error' ? 2 : 1;
     const found: typeof pending = [];
     const context: RuleContext<Record<string, unknown>> = {
@@ -118,6 +119,11 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
       references: options.references,
       filePath: options.filePath,
       isExcluded: (span) => report.excluded.some((e) => e.start <= span.start && span.end <= e.end),
+      isEnabled: (id) => {
+        const other = settings[id];
+        const otherRule = options.registry.get(id);
+        return !!other && other.severity !== 'off' && !!otherRule && appliesToGenre(otherRule, report.genre);
+      },
       report(d) {
         checkDescriptor(rule, d, report.source.length);
         const edits = d.fix === undefined ? [] : Array.isArray(d.fix) ? d.fix : [d.fix];

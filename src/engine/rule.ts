@@ -1,4 +1,5 @@
 import type { ReferenceCorpus } from '../copy/corpus.js';
+import type { Genre } from '../model/anatomy.js';
 import type { Report } from '../model/report.js';
 import type { Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Localized, Position, Span } from '../types.js';
@@ -85,6 +86,8 @@ export interface RuleContext<O> {
   report(descriptor: ReportDescriptor): void;
   /** True when the span lies in code, HTML or front matter. */
   isExcluded(span: Span): boolean;
+  /** Whether another rule runs on this file (to leave it a finding rather than report the same fault twice). */
+  isEnabled(ruleId: string): boolean;
 }
 
 /** A place in another file that a finding refers to (the source of a copied passage). */
@@ -145,6 +148,11 @@ export interface RuleDefinition<O extends OptionSpecs = OptionSpecs> {
   messages: Record<string, Localized>;
   docs: RuleDocs;
   examples: RuleExample[];
+  /**
+   * The kinds of document the rule judges (from the title's 文种; see anatomy.ts).
+   * A document whose kind is not recognised is judged as a report. Absent: every kind.
+   */
+  genres?: Genre[];
   check(report: Report, context: RuleContext<OptionValues<O>>): void;
   /** For rules that compare the files linted together (see BatchHooks). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -153,6 +161,12 @@ export interface RuleDefinition<O extends OptionSpecs = OptionSpecs> {
 
 // Rules are stored with their option types erased.
 export type Rule = RuleDefinition<OptionSpecs>;
+
+/** Whether a rule that judges `genres` applies to a document of kind `genre`. */
+export function appliesToGenre(rule: Pick<Rule, 'genres'>, genre: Genre): boolean {
+  if (!rule.genres) return true;
+  return rule.genres.includes(genre === 'unknown' ? 'report' : genre);
+}
 
 export function defineRule<O extends OptionSpecs>(rule: RuleDefinition<O>): Rule {
   return rule as unknown as Rule;

@@ -32,8 +32,10 @@ export interface Marker {
   canonicalRaw: string;
   /** Characters consumed from the line start, including spaces after the marker. */
   length: number;
-  /** raw === canonicalRaw. */
+  /** raw === canonicalRaw, or an enclosed form (㈠ ⑴) that stands for it. */
   canonical: boolean;
+  /** ㈠ or ⑴: the whole marker in one character. */
+  enclosed?: boolean;
 }
 
 const CN_DIGITS: Record<string, number> = {
@@ -91,6 +93,32 @@ function finish(family: MarkerFamily, number: number, raw: string, line: string)
   return { family, level: FAMILY_LEVEL[family], number, raw, canonicalRaw, length, canonical: raw === canonicalRaw };
 }
 
+/** ㈠ … ㈩ (U+3220–3229) and ⑴ … ⒇ (U+2474–2487): one-character forms of （一） and （1）. */
+const ENCLOSED_CN_FIRST = 0x3220;
+const ENCLOSED_CN_LAST = 0x3229;
+const ENCLOSED_ARABIC_FIRST = 0x2474;
+const ENCLOSED_ARABIC_LAST = 0x2487;
+
+function enclosed(line: string): Marker | null {
+  const c = line.charCodeAt(0);
+  let family: MarkerFamily;
+  let number: number;
+  if (c >= ENCLOSED_CN_FIRST && c <= ENCLOSED_CN_LAST) {
+    family = 'cn-paren';
+    number = c - ENCLOSED_CN_FIRST + 1;
+  } else if (c >= ENCLOSED_ARABIC_FIRST && c <= ENCLOSED_ARABIC_LAST) {
+    family = 'arabic-paren';
+    number = c - ENCLOSED_ARABIC_FIRST + 1;
+  } else return null;
+  const marker = finish(family, number, line[0], line);
+  // The same marker in one character, as Word's symbol fonts draw it: not a fault of punctuation.
+  if (marker) {
+    marker.canonical = true;
+    marker.enclosed = true;
+  }
+  return marker;
+}
+
 /**
  * Recognises a numbering marker at the start of `line` (already trimmed on the left).
  * A marker must be followed by text: `一、` alone is not a heading.
@@ -109,6 +137,8 @@ export function matchMarker(line: string): Marker | null {
     if ((m = ARABIC_RE.exec(line))) marker = finish('arabic', Number(toAscii(m[1])), m[0], line);
   } else if ((m = CN_RE.exec(line))) {
     marker = finish('cn', parseChineseNumeral(m[1]), m[0].trimEnd(), line);
+  } else {
+    marker = enclosed(line);
   }
   if (!marker || marker.length >= line.length) return null;
   return marker;

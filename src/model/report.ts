@@ -2,6 +2,7 @@ import type { DocumentFormat, Span } from '../types.js';
 import type { LineIndex } from './line-index.js';
 import type { MappedText } from './mapped-text.js';
 import type { LineHint } from './hints.js';
+import type { Genre } from './anatomy.js';
 import type { Marker } from './markers.js';
 
 /**
@@ -9,15 +10,48 @@ import type { Marker } from './markers.js';
  * rules only read it.
  */
 
+/**
+ * What a paragraph is in the anatomy of a document (GB/T 9704 §7). Rules ask
+ * the kind instead of guessing: most prose rules judge `body` (and
+ * `list-item`) only; the text rules (placeholders, terms, punctuation) read
+ * every kind. See anatomy.ts for how each is recognised.
+ */
 export type ParagraphKind =
-  | 'title' // 标题
+  | 'front-matter' // 版头: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人; a web page's lines before the title
+  | 'title' // 标题, joined when it runs over two or three lines
+  | 'subtitle' // ——在……会议上的讲话
+  | 'byline' // under the title: （2024年1月5日）, author, keywords, speaker
+  | 'salutation' // 同志们：
   | 'addressee' // 主送机关, ends with ：
   | 'heading' // a standalone heading line (Markdown `#` or a marker line)
-  | 'body' // ordinary prose, including a run-in heading's paragraph
+  | 'body' // ordinary prose, including a run-in heading's paragraph and a numbered item
   | 'list-item' // an unordered Markdown list item
-  | 'table-cell'
+  | 'table-cell' // a cell of a Markdown, Word or text table (a text table's row)
+  | 'caption' // 表1 ……
+  | 'attachment-note' // 附件说明: 附件：1.…… and the lines after it
   | 'signature' // 发文机关署名
-  | 'date'; // 成文日期
+  | 'date' // 成文日期
+  | 'note' // 附注: （联系人：……，电话：……）
+  | 'distribution' // 版记: 抄送, ……印发
+  | 'appendix-label' // 附件1, before a document attached after the date
+  | 'appendix-title' // that document's title
+  | 'footnote' // a Word footnote or endnote
+  | 'header-footer'; // a Word header or footer
+
+/** Kinds whose text is the report's own prose, in or around its sections. */
+const PROSE_KINDS: ReadonlySet<ParagraphKind> = new Set(['body', 'list-item']);
+/** Kinds that hold the report's wording: prose, headings, tables. Rules that judge what is said read these. */
+const WORDING_KINDS: ReadonlySet<ParagraphKind> = new Set(['body', 'list-item', 'heading', 'table-cell', 'caption', 'footnote']);
+
+/** Body prose: what sentence-level rules (truncation, problems, depth) judge. */
+export function isProse(p: Paragraph): boolean {
+  return PROSE_KINDS.has(p.kind) && !p.quoted;
+}
+
+/** The report's own wording (prose, headings, tables, notes), not its title block or closing parts. */
+export function isWording(p: Paragraph): boolean {
+  return WORDING_KINDS.has(p.kind) && !p.quoted;
+}
 
 export interface Paragraph {
   kind: ParagraphKind;
@@ -35,9 +69,12 @@ export interface Paragraph {
   quoted: boolean;
   /** What the Word reader knows of the paragraph's first line. */
   hint?: LineHint;
+  /** For a paragraph of a document attached after the date: its index in `report.appendices`. */
+  appendix?: number;
 }
 
-export type HeadingStyle = 'markdown' | 'standalone' | 'run-in';
+/** `item`: a numbered sentence (`（一）区委常委会全年……12次。`) that keeps its place in the numbering but has no title. */
+export type HeadingStyle = 'markdown' | 'standalone' | 'run-in' | 'item';
 
 export interface Section {
   /** Numbering marker, when the heading has one. */
@@ -49,7 +86,7 @@ export interface Section {
   /** Markdown heading depth (1–6), when the heading is a Markdown heading. */
   depth: number | null;
   style: HeadingStyle;
-  /** Heading text without marker and without the run-in 。 */
+  /** Heading text without marker and without the run-in 。; empty for an item. */
   title: string;
   titleSpan: Span;
   /** Marker + title (+ the run-in 。). */
@@ -73,6 +110,8 @@ export interface Report {
   source: string;
   format: DocumentFormat;
   lines: LineIndex;
+  /** The kind of document its title names (报告, 请示, 讲话 …); report rules apply to reports and to 'unknown'. */
+  genre: Genre;
   title: Paragraph | null;
   addressee: Paragraph | null;
   /** Paragraphs before the first heading, other than title and addressee. */
@@ -85,12 +124,33 @@ export interface Report {
   date: Paragraph | null;
   /** Every logical paragraph in document order, whatever its kind. */
   paragraphs: Paragraph[];
-  /** Ranges that are not prose: code, HTML, front matter. Rules leave them alone. */
+  /** Documents attached after the date (附件1 …): each with its own numbering, not sections of the report. */
+  appendices: Appendix[];
+  /** Ranges that are not prose: code, HTML, front matter, page numbers, tables of contents. Rules leave them alone. */
   excluded: ExcludedSpan[];
 }
 
+export interface Appendix {
+  /** `附件1` */
+  label: Paragraph;
+  title: Paragraph | null;
+  sections: Section[];
+  allSections: Section[];
+}
+
 export interface ExcludedSpan extends Span {
-  kind: 'code' | 'html' | 'frontmatter';
+  /** `furniture`: page numbers, separator lines and table rules; `toc`: a Word table of contents (a copy of the headings). */
+  kind: 'code' | 'html' | 'frontmatter' | 'markup' | 'furniture' | 'toc';
+}
+
+/** Every section tree: the report's, then each appended document's. */
+export function sectionTrees(report: Report): Section[][] {
+  return [report.sections, ...report.appendices.map((a) => a.sections)];
+}
+
+/** Every section of the report and of its appended documents, in document order. */
+export function everySection(report: Report): Section[] {
+  return [...report.allSections, ...report.appendices.flatMap((a) => a.allSections)];
 }
 
 export const PATH_SEPARATOR = ' › ';
@@ -120,7 +180,15 @@ export function bodyText(p: Paragraph): string {
 
 /** The innermost section whose span holds the offset. */
 export function sectionAt(report: Report, offset: number): Section | null {
-  let list = report.sections;
+  for (const tree of sectionTrees(report)) {
+    const found = sectionIn(tree, offset);
+    if (found) return found;
+  }
+  return null;
+}
+
+function sectionIn(sections: Section[], offset: number): Section | null {
+  let list = sections;
   let found: Section | null = null;
   for (;;) {
     // Siblings are in document order: binary search for the last one starting at or before the offset.

@@ -23,6 +23,8 @@ export interface Unit {
   quoted: boolean;
   /** What the Word reader knows of the line. */
   hint?: LineHint;
+  /** Where a bold lead (`**（一）压实责任**正文`) ends in `content.text`: a run-in heading's end. */
+  leadEnd?: number;
 }
 
 export interface Units {
@@ -156,6 +158,28 @@ function isSpaceAt(source: string, i: number): boolean {
 /** micromark's emphasis resolution is quadratic in a run of `*` or `_`; no report has a run this long. */
 const LONG_EMPHASIS_RUN = /[*_]{65}/;
 
+/**
+ * `**（一）压实责任。**正文`: CommonMark reads no emphasis here (the closing `**`
+ * follows punctuation and precedes a letter), so the asterisks stay in the
+ * text. They are markup all the same: drop them from the unit's text, keep them
+ * out of the rules' way, and return where the bold lead ends.
+ */
+function literalBoldLead(unit: Unit, excluded: ExcludedSpan[]): number | undefined {
+  const text = unit.content.text;
+  const delimiter = text.slice(0, 2);
+  if (delimiter !== '**' && delimiter !== '__') return undefined;
+  const close = text.indexOf(delimiter, 2);
+  if (close <= 2 || close + 2 >= text.length) return undefined;
+  const inner = text.slice(2, close);
+  if (!/^(?:[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|[0-9０-９]{1,3}[.．、])/u.test(inner)) return undefined;
+  excluded.push({ ...unit.content.span(0, 2), kind: 'markup' }, { ...unit.content.span(close, close + 2), kind: 'markup' });
+  const b = new MappedTextBuilder();
+  unit.content.slice(2, close).appendTo(b);
+  unit.content.slice(close + 2, text.length).appendTo(b);
+  unit.content = b.build(unit.content.offsetAt(text.length));
+  return close - 2;
+}
+
 export function markdownUnits(source: string): Units {
   if (tooDeeplyNested(source) || LONG_EMPHASIS_RUN.test(source)) return textUnits(source);
   const tree = parserFor(source).parse(source) as Root;
@@ -215,10 +239,21 @@ export function markdownUnits(source: string): Units {
         }
         case 'paragraph': {
           const b = new MappedTextBuilder();
-          phrasing(node.children, b);
-          splitLines(b.build(spanOf(node).end)).forEach((content, i) =>
-            units.push({ kind: 'line', content, startsBlock: i === 0, quoted }),
-          );
+          const [first, ...rest] = node.children;
+          let leadEnd: number | undefined;
+          if (first && first.type === 'strong' && rest.length) {
+            phrasing([first], b);
+            leadEnd = b.length;
+            phrasing(rest, b);
+          } else phrasing(node.children, b);
+          splitLines(b.build(spanOf(node).end)).forEach((content, i) => {
+            const unit: Unit = { kind: 'line', content, startsBlock: i === 0, quoted };
+            if (i === 0) {
+              const lead = leadEnd !== undefined && leadEnd < content.length ? leadEnd : literalBoldLead(unit, excluded);
+              if (lead !== undefined) unit.leadEnd = lead;
+            }
+            units.push(unit);
+          });
           break;
         }
         case 'list':
