@@ -9,6 +9,7 @@ import fixedListOrder from './fixed-list-order.js';
 import guidingThoughtList from './guiding-thought-list.js';
 import headingNumbering from './heading-numbering.js';
 import headingPunctuation from './heading-punctuation.js';
+import letterClosing from './letter-closing.js';
 import noChecklistCopy from './no-checklist-copy.js';
 import noCrossCopy from './no-cross-copy.js';
 import noEmptyPhrases from './no-empty-phrases.js';
@@ -23,6 +24,7 @@ import punctuationWidth from './punctuation-width.js';
 import relativeTime from './relative-time.js';
 import repeatedPassage from './repeated-passage.js';
 import reportTitle from './report-title.js';
+import requestForm from './request-form.js';
 import requiredSections from './required-sections.js';
 import responsibilityConflation from './responsibility-conflation.js';
 import sectionMinLength from './section-min-length.js';
@@ -33,6 +35,6 @@ import truncatedParagraph from './truncated-paragraph.js';
 import typoWords from './typo-words.js';
 
 /** Every built-in rule. A test checks that each file in rules/ is listed here under its own name. */
-export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, figureConsistency, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, noChecklistCopy, noCrossCopy, noEmptyPhrases, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, repeatedPassage, reportTitle, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
+export const builtinRules: readonly Rule[] = [bookTitleMarks, canonicalTerms, dateFormat, duplicatePunctuation, figureConsistency, fixedListOrder, guidingThoughtList, headingNumbering, headingPunctuation, letterClosing, noChecklistCopy, noCrossCopy, noEmptyPhrases, noPlaceholder, noRequestInReport, numberUsage, pairedPunctuation, problemsDepth, problemsSection, punctuationForms, punctuationWidth, relativeTime, repeatedPassage, reportTitle, requestForm, requiredSections, responsibilityConflation, sectionMinLength, signatureDate, strayWhitespace, superiorAddress, truncatedParagraph, typoWords];
 
 export const builtinRegistry: RuleRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));
