@@ -1,6 +1,6 @@
 import { K, kgramHashes, NO_HASH } from '../src/copy/fingerprint.js';
 import { normalizeReport, SEP, sourceSpan } from '../src/copy/normalize.js';
-import { stockMatcher } from '../src/copy/stock.js';
+import { stockMatcher, stockOverlap } from '../src/copy/stock.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -34,8 +34,8 @@ export default defineRule({
       en: 'A passage that appears twice in a report is usually left over from pasting pieces together; it shows the report was never edited as a whole, a common slip (错漏).',
     },
     details: {
-      zh: '与 no-checklist-copy、no-cross-copy 使用同样的规范化（去掉标点、空格、编号，全角转半角）和 8 字指纹：报告中后出现的一段与前文相同且至少 minChars 字（默认 20）时，在后一处报告并指出前一处的行号。常用套话和规范提法（以习近平新时代中国特色社会主义思想为指导等）不计入。标题、主送机关、署名和日期不检查。',
-      en: 'Uses the normalisation of no-checklist-copy and no-cross-copy (punctuation, spaces and numbering removed, full width folded) and their 8-character fingerprints: a later run that equals earlier text for at least minChars characters (default 20) is reported where it repeats, naming the line of the first. Stock phrases and standard formulations (以习近平新时代中国特色社会主义思想为指导 …) do not count. Title, addressee, signature and date are not checked.',
+      zh: '与 no-checklist-copy、no-cross-copy 使用同样的规范化（去掉标点、空格、编号，全角转半角）和 8 字指纹：报告中后出现的一段与前文相同且至少 minChars 字（默认 20）时，在后一处报告并指出前一处的行号。常用套话和规范提法（习近平新时代中国特色社会主义思想等）不计入长度。标题、主送机关、署名和日期不检查。',
+      en: 'Uses the normalisation of no-checklist-copy and no-cross-copy (punctuation, spaces and numbering removed, full width folded) and their 8-character fingerprints: a later run that equals earlier text for at least minChars characters (default 20) is reported where it repeats, naming the line of the first. Stock phrases and standard formulations (习近平新时代中国特色社会主义思想 …) do not count towards the length. Title, addressee, signature and date are not checked.',
     },
   },
   examples: [
@@ -79,6 +79,8 @@ export default defineRule({
       let back = 0;
       while (p - back - 1 >= 0 && units[i - back - 1] !== SEP && units[i - back - 1] === units[p - back - 1]) back++;
       const start = i - back;
+      // Stock phrases inside the run do not count towards its length: 深入学习贯彻 + the name of the thought is not a repeated passage.
+      if (i + len - start - stockOverlap(stock, start, i + len) < min) continue;
       const span = sourceSpan(offsets, start, i + len);
       context.report({
         at: span,
