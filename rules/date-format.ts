@@ -260,6 +260,22 @@ export default defineRule({
       zh: '全文日期写法不统一：应为“{expected}”，实为“{actual}”',
       en: 'Dates are written two ways in this report: expected “{expected}”, found “{actual}”',
     },
+    dayAsHao: {
+      zh: '公文日期用“日”不用“号”：应为“{expected}”，实为“{actual}”',
+      en: 'Official dates take 日, not 号: expected “{expected}”, found “{actual}”',
+    },
+    missingYear: {
+      zh: '年份后缺“年”字：应为“{expected}”，实为“{actual}”',
+      en: 'The year lacks 年: expected “{expected}”, found “{actual}”',
+    },
+    fullWidthDigit: {
+      zh: '数字应使用半角阿拉伯数字：应为“{expected}”，实为“{actual}”',
+      en: 'Use half-width Arabic digits: expected “{expected}”, found “{actual}”',
+    },
+    jiezhi: {
+      zh: '表示“到某时为止”用“截至”：应为“截至{rest}”，实为“截止{rest}”',
+      en: 'Before a time, “up to” is 截至: expected “截至{rest}”, found “截止{rest}”',
+    },
     dateBlockNumerals: {
       zh: '成文日期应使用阿拉伯数字：应为“{expected}”，实为“{actual}”',
       en: 'The date of the document takes Arabic numerals: expected “{expected}”, found “{actual}”',
@@ -267,8 +283,8 @@ export default defineRule({
   },
   docs: {
     summary: {
-      zh: '日期写作“2024年1月5日”：年份四位、月日不编虚位、半角数字、日期真实、全文写法统一',
-      en: 'Write dates as 2024年1月5日: four-digit year, no leading zeros, half-width digits, a real date, one style per report',
+      zh: '日期写作“2024年1月5日”：年份四位、月日不编虚位、半角数字、日期真实、全文写法统一；“日”不作“号”，“截至”不作“截止”',
+      en: 'Write dates as 2024年1月5日: four-digit year, no leading zeros, half-width digits, a real date, one style per report; 日 not 号, 截至 not 截止',
     },
     why: {
       zh: '成文日期和正文中的日期是公文的要素。“2024年01月05日”“24年1月5日”“2024.1.5”“２０２４年”等写法不合公文格式；“2023年2月29日”这样不存在的日期更是明显的差错；同一份报告里“二〇二四年”与“2024年”混用，则显得材料拼凑、未经统稿。',
@@ -276,8 +292,8 @@ export default defineRule({
     },
     standard: 'GB/T 9704-2012 §7.3.5.3（成文日期）；GB/T 15835-2011（年月日的书写、阿拉伯数字的半角书写）',
     details: {
-      zh: '检查正文、标题、表格单元格和成文日期中所有用阿拉伯数字写的日期：月、日前补“0”（01月、05日，含“1月5日”“2024年1月”这样不完整的日期）可自动修正为“1月”“5日”；与“年”“月”“日”连用的全角数字（２０２４年、５日）可自动修正为半角；两位数年份（24年1月5日）只报告不修正（世纪无从判断）；含有汉字的段落和成文日期中的“2024.1.5”“2024-1-5”“2024/1/5”可自动修正为“2024年1月5日”；不存在的日期（2023年2月29日、2024年13月1日）只报告不修正。成文日期用汉字数字（二〇二四年一月十五日）的，按 GB/T 9704 改为阿拉伯数字。正文中的完整日期（年月日俱全）有的用汉字数字、有的用阿拉伯数字时，以多数写法为准报告少数写法（警告，不自动修正；一样多时报告汉字数字写法；dateStyle 设为 arabic 则报告所有汉字数字日期）；成文日期不参与这一统计。不检查：版本号和小数（3.5、V2.1.3）、标准编号（GB/T 9704-2012）、网址和电子邮箱、行内代码和代码块、HTML 注释和 Front Matter、不含汉字的段落和表格单元格中的“2024-01-05”（GB/T 15835 允许在数据中使用这种扩展格式）、含“×”的占位日期（由 no-placeholder 检查）。“1月5日”“2024年1月”这样不完整的日期本身不报告。',
-      en: 'Checks every date written with Arabic numerals in the body, the title, table cells and the date of the document: a leading zero on a month or day (01月, 05日, also in partial dates such as 1月5日 or 2024年1月) is fixed to 1月, 5日; full-width digits next to 年, 月 or 日 (２０２４年, ５日) are fixed to half-width; a two-digit year (24年1月5日) is reported without a fix, since the century would be a guess; 2024.1.5, 2024-1-5 and 2024/1/5 in a paragraph with Chinese text or in the date of the document are fixed to 2024年1月5日; a date that does not exist (2023年2月29日, 2024年13月1日) is reported without a fix. A date of the document in Chinese numerals (二〇二四年一月十五日) is fixed to Arabic numerals, as GB/T 9704 asks. When the report’s full dates (year, month and day) use Chinese numerals in some places and Arabic numerals in others, the less common style is reported as a warning, without a fix (Chinese numerals when both are equally common; with dateStyle: arabic every date in Chinese numerals is reported); the date of the document is not counted. Not checked: version numbers and decimals (3.5, V2.1.3), standard numbers (GB/T 9704-2012), URLs and e-mail addresses, inline code and code blocks, HTML comments and front matter, 2024-01-05 in paragraphs or table cells without Chinese text (GB/T 15835 allows that extended form in data), placeholder dates with × (no-placeholder’s job). Partial dates such as 1月5日 or 2024年1月 are fine as they are.',
+      zh: '检查正文、标题、表格单元格和成文日期中所有用阿拉伯数字写的日期：月、日前补“0”（01月、05日，含“1月5日”“2024年1月”这样不完整的日期）可自动修正为“1月”“5日”；与“年”“月”“日”连用的全角数字（２０２４年、５日）可自动修正为半角；两位数年份（24年1月5日）只报告不修正（世纪无从判断）；含有汉字的段落和成文日期中的“2024.1.5”“2024-1-5”“2024/1/5”可自动修正为“2024年1月5日”；不存在的日期（2023年2月29日、2024年13月1日）只报告不修正。成文日期用汉字数字（二〇二四年一月十五日）的，按 GB/T 9704 改为阿拉伯数字。正文中的完整日期（年月日俱全）有的用汉字数字、有的用阿拉伯数字时，以多数写法为准报告少数写法（警告，不自动修正；一样多时报告汉字数字写法；dateStyle 设为 arabic 则报告所有汉字数字日期）；成文日期不参与这一统计。不检查：版本号和小数（3.5、V2.1.3）、标准编号（GB/T 9704-2012）、网址和电子邮箱、行内代码和代码块、HTML 注释和 Front Matter、不含汉字的段落和表格单元格中的“2024-01-05”（GB/T 15835 允许在数据中使用这种扩展格式）、含“×”的占位日期（由 no-placeholder 检查）。“1月5日”“2024年1月”这样不完整的日期本身不报告。\n\n日期的其他写法：“4月1号”中的“号”改为“日”（“1号楼”“1号文件”不报）；“25年底”“23年上半年”这样的两位数年份只报告；“2023上半年”“2024全年”补“年”字；“截止2024年6月”“截止去年底”中的“截止”改为“截至”（“截止日期”“截止到”不报；“截止目前”由 typo-words 报告）。日期以外的全角数字（“线索１２件”）也改为半角，一处只报一次。',
+      en: 'Checks every date written with Arabic numerals in the body, the title, table cells and the date of the document: a leading zero on a month or day (01月, 05日, also in partial dates such as 1月5日 or 2024年1月) is fixed to 1月, 5日; full-width digits next to 年, 月 or 日 (２０２４年, ５日) are fixed to half-width; a two-digit year (24年1月5日) is reported without a fix, since the century would be a guess; 2024.1.5, 2024-1-5 and 2024/1/5 in a paragraph with Chinese text or in the date of the document are fixed to 2024年1月5日; a date that does not exist (2023年2月29日, 2024年13月1日) is reported without a fix. A date of the document in Chinese numerals (二〇二四年一月十五日) is fixed to Arabic numerals, as GB/T 9704 asks. When the report’s full dates (year, month and day) use Chinese numerals in some places and Arabic numerals in others, the less common style is reported as a warning, without a fix (Chinese numerals when both are equally common; with dateStyle: arabic every date in Chinese numerals is reported); the date of the document is not counted. Not checked: version numbers and decimals (3.5, V2.1.3), standard numbers (GB/T 9704-2012), URLs and e-mail addresses, inline code and code blocks, HTML comments and front matter, 2024-01-05 in paragraphs or table cells without Chinese text (GB/T 15835 allows that extended form in data), placeholder dates with × (no-placeholder’s job). Partial dates such as 1月5日 or 2024年1月 are fine as they are.\n\nOther date wording: 号 for 日 (4月1号) is fixed to 日 (1号楼 and 1号文件 pass); a two-digit year before a part of the year (25年底, 23年上半年) is reported; a year without 年 (2023上半年, 2024全年) gets its 年; 截止 right before a time (截止2024年6月, 截止去年底) is fixed to 截至 (截止日期 and 截止到 pass; 截止目前 is typo-words’). Full-width digits outside dates (线索１２件) are made half-width too, with one finding per place.',
     },
   },
   examples: [
@@ -312,9 +328,12 @@ export default defineRule({
     },
     {
       invalid: '２０２４年共处置问题线索６件，１月５日召开会议。',
-      expect: ['1:1 fullWidth', '1:16 fullWidth'],
-      output: '2024年共处置问题线索６件，1月5日召开会议。',
-      note: { zh: '只改与“年”“月”“日”连用的数字。', en: 'Only numbers next to 年, 月 or 日 are changed.' },
+      expect: ['1:1 fullWidth', '1:13 fullWidthDigit', '1:16 fullWidth'],
+      output: '2024年共处置问题线索6件，1月5日召开会议。',
+      note: {
+        zh: '日期中的全角数字随日期报告（fullWidth），其他全角数字单独报告（fullWidthDigit），一处只报一次。',
+        en: 'Full-width digits in a date are reported with the date (fullWidth), others on their own (fullWidthDigit); one finding per place.',
+      },
     },
     {
       invalid: '于2023年2月29日、2024年13月1日和2024.4.31召开会议。',
@@ -340,6 +359,19 @@ export default defineRule({
       output: '关于2023年度工作情况的报告\n区委召开全会，研究部署全年工作。\n中共青山区委\n2024年1月15日',
       note: { zh: '成文日期也按同样规则检查。', en: 'The date of the document is checked the same way.' },
     },
+    {
+      invalid: '2024年4月1号召开全会，截至25年底完成整改，2023上半年开展督查，截止2024年6月共处置线索１２件。',
+      expect: ['1:6 dayAsHao', '1:17 shortYear', '1:26 missingYear', '1:38 jiezhi', '1:52 fullWidthDigit'],
+      output: '2024年4月1日召开全会，截至25年底完成整改，2023年上半年开展督查，截至2024年6月共处置线索12件。',
+      note: {
+        zh: '“号”改为“日”；两位数年份只报告；补“年”字；日期前的“截止”改为“截至”；日期以外的全角数字也改为半角。',
+        en: '号 becomes 日; a two-digit year is only reported; 年 is added; 截止 before a date becomes 截至; full-width digits outside dates become half-width too.',
+      },
+    },
+    {
+      valid: '5月1号文件已印发，3号楼完成改造，报名截止日期为6月30日，截止到2024年底全部完成，工作15年以上的干部有25人。',
+      note: { zh: '“1号文件”“3号楼”“截止日期”“截止到”和表示时长的“15年”不报。', en: '1号文件, 3号楼, 截止日期, 截止到 and 15年 as a length of time pass.' },
+    },
   ],
   check(report, context) {
     const arabicFull: Array<{ p: Paragraph; date: ArabicDate; text: string }> = [];
@@ -355,7 +387,9 @@ export default defineRule({
       const guarded = rangeGuard(protectedRanges(text));
       const at = (a: number, b: number) => p.content.span(a, b);
 
-      for (const date of arabicDates(text)) {
+      const dates = arabicDates(text);
+      fullWidthOutsideDates(p, text, dates, guarded, context);
+      for (const date of dates) {
         if (guarded(date.start, date.end)) continue;
         const actual = text.slice(date.start, date.end);
         const expected = normalized(text, date);
@@ -421,6 +455,7 @@ export default defineRule({
           chineseFull.push({ p, date, text: actual });
         }
       }
+      if (!isDateBlock) writtenTimes(p, text, guarded, context);
     }
 
     // One style per report: the less common one is reported (Chinese numerals on a tie).
@@ -448,3 +483,75 @@ export default defineRule({
     }
   },
 });
+
+type Guard = (start: number, end?: number) => boolean;
+interface Reporter {
+  report(d: { at: { start: number; end: number }; messageId: string; data?: Record<string, string | number>; fix?: Edit | Edit[] }): void;
+}
+
+const D = '[0-9０-９]';
+/** 4月1号 (not 1号楼, 1号文件). */
+const HAO = new RegExp(`(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*号(?![楼院线文令码室房栋机台车位])`, 'gu');
+/** 25年底, 23年上半年: a two-digit year before a part of the year (24年1月5日 is shortYear's above). */
+const SHORT_YEAR = new RegExp(`(?<![0-9０-９.．第近约共满每前后余多])(${D}{2})年(?=底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)`, 'gu');
+/** 2023上半年: a year with no 年 before a part of the year. */
+const NO_YEAR_UNIT = new RegExp(`(?<![0-9０-９.．])((?:19|20)${D}{2})(?=上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)`, 'gu');
+/** 截止2024年, 截止6月, 截止今年: 截止 right before a time (截止目前 is typo-words'). */
+const JIEZHI = new RegExp(`截止(?=\\s*(?:${D}{2,4}\\s*年|${D}{1,2}\\s*月|今年|去年|上年|本年|当年|同年|上月|本周|上周))`, 'gu');
+
+const JIEZHI_TIME = new RegExp(`^\\s*(?:${D}{2,4}\\s*年(?:\\s*${D}{1,2}\\s*月(?:\\s*${D}{1,2}\\s*日)?)?|${D}{1,2}\\s*月(?:\\s*${D}{1,2}\\s*日)?|今年|去年|上年|本年|当年|同年|上月|本周|上周)(?:底|初|末)?`, 'u');
+
+/** Date wording beyond the date itself: 号 for 日, a short or unmarked year, 截止 before a time. */
+function writtenTimes(p: Paragraph, text: string, guarded: Guard, context: Reporter): void {
+  const at = (a: number, b: number) => p.content.span(a, b);
+  if (text.includes('号')) {
+    for (const m of text.matchAll(HAO)) {
+      const end = m.index + m[0].length;
+      if (guarded(m.index, end)) continue;
+      const expected = `${toHalfWidth(m[0]).slice(0, -1)}日`;
+      context.report({ at: at(m.index, end), messageId: 'dayAsHao', data: { expected, actual: m[0] }, fix: { range: at(end - 1, end), text: '日' } });
+    }
+  }
+  for (const m of text.matchAll(SHORT_YEAR)) {
+    if (guarded(m.index, m.index + 3)) continue;
+    const rest = /^(?:底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)/u.exec(text.slice(m.index + 3))![0];
+    context.report({ at: at(m.index, m.index + 3 + rest.length), messageId: 'shortYear', data: { actual: m[0] + rest } });
+  }
+  for (const m of text.matchAll(NO_YEAR_UNIT)) {
+    const end = m.index + 4;
+    if (guarded(m.index, end)) continue;
+    const rest = /^(?:上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)/u.exec(text.slice(end))![0];
+    context.report({
+      at: at(m.index, end + rest.length),
+      messageId: 'missingYear',
+      data: { expected: `${toHalfWidth(m[0])}年${rest}`, actual: m[0] + rest },
+      fix: { range: { start: at(end - 1, end).end, end: at(end - 1, end).end }, text: '年' },
+    });
+  }
+  if (text.includes('截止')) {
+    for (const m of text.matchAll(JIEZHI)) {
+      if (guarded(m.index, m.index + 2)) continue;
+      const rest = JIEZHI_TIME.exec(text.slice(m.index + 2))?.[0] ?? '';
+      context.report({ at: at(m.index, m.index + 2), messageId: 'jiezhi', data: { rest }, fix: { range: at(m.index + 1, m.index + 2), text: '至' } });
+    }
+  }
+}
+
+/** Full-width digits outside the dates above (those are reported as fullWidth with the date). */
+function fullWidthOutsideDates(p: Paragraph, text: string, dates: ArabicDate[], guarded: Guard, context: Reporter): void {
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isFullWidthDigit(text[i])) continue;
+    let end = i + 1;
+    while (end < text.length && (isDigit(text[end]) || ((text[end] === '．' || text[end] === '.') && isDigit(text[end + 1])))) end++;
+    while (k < dates.length && dates[k].end <= i) k++;
+    const inDate = k < dates.length && dates[k].start <= i && (usesFullWidth(dates[k].year) || usesFullWidth(dates[k].month) || usesFullWidth(dates[k].day) || dates[k].separator !== undefined);
+    if (!inDate && !guarded(i, end)) {
+      const actual = text.slice(i, end);
+      const edits: Edit[] = [];
+      for (let j = i; j < end; j++) if (isFullWidthDigit(text[j]) || text[j] === '．') edits.push({ range: p.content.span(j, j + 1), text: toHalfWidth(text[j]) });
+      context.report({ at: p.content.span(i, end), messageId: 'fullWidthDigit', data: { expected: toHalfWidth(actual), actual }, fix: edits });
+    }
+    i = end - 1;
+  }
+}

@@ -37,6 +37,17 @@ export interface TermEntry {
   note?: string;
 }
 
+/** A wrong word (错别字) and its correction, for typo-words; see rules/data/typos.yaml. */
+export interface TypoEntry {
+  correct: string;
+  wrong: string[];
+  /** certain (default): an error, fixed; suspect: a warning, never fixed. */
+  tier?: 'certain' | 'suspect';
+  notPrecededBy?: string[];
+  notFollowedBy?: string[];
+  note?: string;
+}
+
 export interface Settings {
   /** A profile name, or `auto` (default: detect from the title), or `none`. */
   profile: string;
@@ -51,6 +62,8 @@ export interface Settings {
   references: string[];
   /** The page layout Word documents are held to (layout rules); GB/T 9704 when absent. */
   layout?: LayoutProfile;
+  /** User entries for typo-words (错别字); they add to the built-in dictionary. Absent when no config gives any. */
+  typos?: TypoEntry[];
 }
 
 export function defaultSettings(): Settings {

@@ -222,6 +222,7 @@ function mergeSettings(settings: Settings, raw: RawConfig): void {
     if (same !== -1) settings.terms.splice(same, 1);
     settings.terms.push(structuredClone(term));
   }
+  if (raw.typos?.length) (settings.typos ??= []).push(...structuredClone(raw.typos));
 }
 
 function toList(value: string | string[] | undefined): string[] {

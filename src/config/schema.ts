@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../engine/rule.js';
-import type { Profile, TermEntry } from '../settings.js';
+import type { Profile, TermEntry, TypoEntry } from '../settings.js';
 import { LOCALES } from '../types.js';
 import { layoutSchema, type DeepPartial, type LayoutProfile } from '../layout/profile.js';
 
@@ -84,6 +84,23 @@ export const CONFIG_SCHEMA: JsonSchema = {
     references: globs,
     // The page layout of Word documents (layout rules): GB/T 9704 values, each key optional.
     layout: layoutSchema(),
+    // Wrong words for typo-words (rules/data/typos.yaml has the same shape).
+    typos: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['correct', 'wrong'],
+        properties: {
+          correct: { type: 'string', minLength: 1 },
+          wrong: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          tier: { enum: ['certain', 'suspect'] },
+          notPrecededBy: { type: 'array', items: { type: 'string', minLength: 1 } },
+          notFollowedBy: { type: 'array', items: { type: 'string', minLength: 1 } },
+          note: { type: 'string' },
+        },
+      },
+    },
   },
 };
 
@@ -100,4 +117,5 @@ export interface RawConfig {
   terms?: TermEntry[];
   references?: string | string[];
   layout?: DeepPartial<LayoutProfile>;
+  typos?: TypoEntry[];
 }

@@ -1,0 +1,123 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { Paragraph } from '../src/model/report.js';
+import { isCjkPunctuation, isHan } from '../src/text/prose.js';
+import { reportYear } from '../src/text/report-year.js';
+import { enclosed, masked } from '../src/text/sentences.js';
+
+/** Kinds of paragraph that are the report's prose. */
+const PROSE = new Set<Paragraph['kind']>(['body', 'list-item', 'heading']);
+
+interface Word {
+  word: string;
+  /** Years from the report's year: 今年 0, 去年 −1; undefined for a day (近日). */
+  offset?: number;
+  /** A half-year: 上半年 → 2024年上半年. */
+  half?: boolean;
+  /** Characters before it that make it part of another word (过去年度, 至今年均). */
+  notAfter?: string;
+  /** Only after no Han character or one of these (说明年度 is not 明年). */
+  onlyAfter?: string;
+}
+
+/** Characters that may stand before a relative word that is easily part of another word. */
+const GLUE = '于在到比较与同和及是从自至对为将把等已并均还又也都我局委组';
+
+const WORDS: Word[] = [
+  { word: '今年', offset: 0, notAfter: '至迄如' },
+  { word: '去年', offset: -1, notAfter: '过失除离回上出进死抹划减扣' },
+  { word: '前年', offset: -2, onlyAfter: GLUE },
+  { word: '明年', offset: 1, onlyAfter: GLUE },
+  { word: '近日', notAfter: '最接临附靠逼将贴' },
+  { word: '日前', onlyAfter: GLUE },
+  { word: '上半年', half: true, notAfter: '年度的' },
+  { word: '下半年', half: true, notAfter: '年度的' },
+];
+const PATTERN = new RegExp(WORDS.map((w) => w.word).join('|'), 'gu');
+const BY_WORD = new Map(WORDS.map((w) => [w.word, w]));
+
+export default defineRule({
+  id: 'relative-time',
+  category: 'content',
+  severity: 'warn',
+  fixable: false,
+  genres: ['report'],
+  options: {
+    years: {
+      default: false,
+      schema: { type: 'boolean' },
+      description: {
+        zh: '也报告“今年”“去年”“前年”“明年”和不带年份的“上半年”“下半年”（默认只报告“近日”“日前”：年度报告中“今年以来”等写法很常见，是否要求写明年份由各单位自定）。',
+        en: 'Also report 今年, 去年, 前年, 明年 and 上半年/下半年 without a year (by default only 近日 and 日前 are reported: 今年以来 is common in annual reports, and whether to ask for the year is a house choice).',
+      },
+    },
+  },
+  messages: {
+    relative: {
+      zh: '“{word}”是相对时间，报告中应写明具体时间{suggestion}',
+      en: '“{word}” is a relative time; a report names the time itself{suggestion}',
+    },
+  },
+  docs: {
+    summary: {
+      zh: '不用相对时间（近日、日前；可选：今年、去年、不带年份的上半年），写明具体时间',
+      en: 'Name the time instead of relative words (近日, 日前; optionally 今年, 去年, 上半年 without a year)',
+    },
+    why: {
+      zh: '报告会被存档、汇编、在第二年被翻阅；“今年”“去年”“近日”脱离成文时间就无从判断所指，审阅中常被要求改为“2024年”“3月5日”这样的确切时间。',
+      en: 'Reports are filed, compiled and read again a year later; 今年, 去年 or 近日 mean nothing once the date of writing is lost, and reviewers ask for 2024年 or 3月5日 instead.',
+    },
+    standard: '《党政机关公文处理工作条例》（2012）第十九条（公文起草“表述准确”）',
+    details: {
+      zh: '检查正文、列表项和标题中的“近日”“日前”；选项 years 为 true 时还检查“今年”“去年”“前年”“明年”和前面没有年份的“上半年”“下半年”，报告标题（或成文日期）含年份时，提示应写的年份（“今年”→“2024年”）。“过去年度”“至今年均”“说明年度”“节假日前”“5日前”等另有所指的不报；引号、书名号内的文字不检查。',
+      en: 'Checks body text, list items and headings for 近日 and 日前; with the option years set to true, also for 今年, 去年, 前年, 明年, and 上半年/下半年 with no year before them; when the title (or the date) of the report names a year, the message names the year to write (今年 → 2024年). Words that only contain them (过去年度, 至今年均, 说明年度, 节假日前, 5日前) pass, and text in quotation marks or 《》 is not checked.',
+    },
+  },
+  examples: [
+    {
+      valid: [
+        '关于2024年度工作情况的报告',
+        '2024年上半年，区委召开常委会12次；全年开展督查。过去年度的问题清单至今年均已整改，节假日前开展廉洁提醒，3月5日前、×月×日前、五日前完成。',
+        '引用群众评价“今年变化大”。',
+      ].join('\n'),
+    },
+    {
+      invalid: ['关于2024年度工作情况的报告', '今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，区纪委日前印发通知。'].join('\n'),
+      expect: ['2:25 relative', '2:37 relative'],
+      note: { zh: '默认只报告“近日”“日前”。', en: 'By default only 近日 and 日前 are reported.' },
+    },
+    {
+      invalid: ['关于2024年度工作情况的报告', '今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，上半年完成整改。'].join('\n'),
+      options: { years: true },
+      expect: ['2:1 relative', '2:18 relative', '2:25 relative', '2:34 relative'],
+      note: { zh: 'years 为 true 时也报告“今年”“去年”和不带年份的“上半年”，并给出应写的年份。', en: 'With years: true, 今年, 去年 and 上半年 without a year are reported too, with the year to write.' },
+    },
+  ],
+  check(report, context) {
+    const year = reportYear(report);
+    const zh = context.locale === 'zh';
+    for (const p of report.paragraphs) {
+      if (!PROSE.has(p.kind) || p.quoted) continue;
+      const raw = p.content.text;
+      PATTERN.lastIndex = 0;
+      const found = PATTERN.test(raw);
+      PATTERN.lastIndex = 0; // matchAll starts where test stopped otherwise
+      if (!found) continue;
+      const text = masked(raw, [...enclosed(raw, '“', '”'), ...enclosed(raw, '《', '》')]);
+      for (const m of text.matchAll(PATTERN)) {
+        const w = BY_WORD.get(m[0])!;
+        if (!context.options.years && (w.offset !== undefined || w.half)) continue;
+        const before = text[m.index - 1];
+        if (w.notAfter && before && w.notAfter.includes(before)) continue;
+        // 日前 after a day (5日前, ×日前, 五日前) is "before the 5th": only at a clause start or after a glue word.
+        if (w.onlyAfter && before !== undefined && !isCjkPunctuation(before) && before.trim() !== '' && !w.onlyAfter.includes(before)) continue;
+        // 2024年上半年, 今年上半年 (今年 is reported on its own), 本年度上半年.
+        if (w.half && (isHan(before) || /[0-9０-９]/.test(before ?? '')) && !'，、；：。在于到至从自'.includes(before!)) continue;
+        let suggestion = '';
+        if (year !== null && w.offset !== undefined) suggestion = zh ? `（如“${year + w.offset}年”）` : ` (e.g. “${year + w.offset}年”)`;
+        else if (year !== null && w.half) suggestion = zh ? `（如“${year}年${w.word}”）` : ` (e.g. “${year}年${w.word}”)`;
+        else if (w.offset === undefined && !w.half) suggestion = zh ? '（如“3月5日”）' : ' (e.g. “3月5日”)';
+        context.report({ at: p.content.span(m.index, m.index + m[0].length), messageId: 'relative', data: { word: m[0], suggestion } });
+      }
+    }
+  },
+});

@@ -1,0 +1,94 @@
+import { K, kgramHashes, NO_HASH } from '../src/copy/fingerprint.js';
+import { normalizeReport, SEP, sourceSpan } from '../src/copy/normalize.js';
+import { stockMatcher, stockOverlap } from '../src/copy/stock.js';
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  id: 'repeated-passage',
+  category: 'copy',
+  severity: 'warn',
+  fixable: false,
+  options: {
+    minChars: {
+      default: 20,
+      schema: { type: 'integer', minimum: K },
+      description: {
+        zh: '重复片段的最短长度（去掉标点、空格和编号后的字数）。',
+        en: 'The shortest repeated run reported, in characters once punctuation, spaces and numbering are removed.',
+      },
+    },
+  },
+  messages: {
+    repeated: {
+      zh: '与第{line}行的文字重复（{chars}字）：同一内容在报告中出现两次',
+      en: 'Repeats the text on line {line} ({chars} characters): the same passage appears twice in the report',
+    },
+  },
+  docs: {
+    summary: {
+      zh: '同一句话或同一段落在报告中重复出现',
+      en: 'The same sentence or paragraph twice in one report',
+    },
+    why: {
+      zh: '同一段话在报告中出现两次，多是拼凑材料时复制粘贴留下的，说明报告未经统稿，是审阅中常见的“错漏”。',
+      en: 'A passage that appears twice in a report is usually left over from pasting pieces together; it shows the report was never edited as a whole, a common slip (错漏).',
+    },
+    details: {
+      zh: '与 no-checklist-copy、no-cross-copy 使用同样的规范化（去掉标点、空格、编号，全角转半角）和 8 字指纹：报告中后出现的一段与前文相同且至少 minChars 字（默认 20）时，在后一处报告并指出前一处的行号。常用套话和规范提法（习近平新时代中国特色社会主义思想等）不计入长度。标题、主送机关、署名和日期不检查。',
+      en: 'Uses the normalisation of no-checklist-copy and no-cross-copy (punctuation, spaces and numbering removed, full width folded) and their 8-character fingerprints: a later run that equals earlier text for at least minChars characters (default 20) is reported where it repeats, naming the line of the first. Stock phrases and standard formulations (习近平新时代中国特色社会主义思想 …) do not count towards the length. Title, addressee, signature and date are not checked.',
+    },
+  },
+  examples: [
+    {
+      valid: [
+        '关于2024年度工作情况的报告',
+        '坚持以习近平新时代中国特色社会主义思想为指导，召开常委会12次。',
+        '坚持以习近平新时代中国特色社会主义思想为指导，开展专项督查4轮。',
+      ].join('\n'),
+    },
+    {
+      invalid: [
+        '关于2024年度工作情况的报告',
+        '区委常委会先后12次专题研究全面从严治党工作，推动责任落实落细。',
+        '开展专项督查4轮。',
+        '区委常委会先后12次专题研究全面从严治党工作，推动责任落实落细。',
+      ].join('\n'),
+      expect: ['4:1 repeated'],
+    },
+  ],
+  check(report, context) {
+    const doc = normalizeReport(report, { transient: true });
+    const { units, offsets } = doc;
+    const stock = stockMatcher(context.settings.terms).find(units);
+    const hashes = kgramHashes(units, stock, K);
+    const min = context.options.minChars;
+    const first = new Map<number, number>();
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i];
+      if (h === NO_HASH) continue;
+      const p = first.get(h);
+      if (p === undefined) {
+        first.set(h, i);
+        continue;
+      }
+      // Extend the match forward while the units agree, within a paragraph and without overlapping.
+      let len = 0;
+      while (i + len < units.length && p + len < i && units[i + len] !== SEP && units[i + len] === units[p + len]) len++;
+      if (len < min) continue;
+      // Extend backwards too, so the finding starts where the repetition does.
+      let back = 0;
+      while (p - back - 1 >= 0 && units[i - back - 1] !== SEP && units[i - back - 1] === units[p - back - 1]) back++;
+      const start = i - back;
+      // Stock phrases inside the run do not count towards its length: 深入学习贯彻 + the name of the thought is not a repeated passage.
+      if (i + len - start - stockOverlap(stock, start, i + len) < min) continue;
+      const span = sourceSpan(offsets, start, i + len);
+      context.report({
+        at: span,
+        messageId: 'repeated',
+        data: { line: report.lines.position(offsets[p - back]).line, chars: len + back },
+      });
+      for (let j = i; j < i + len; j++) if (hashes[j] !== NO_HASH && !first.has(hashes[j])) first.set(hashes[j], j);
+      i += len - 1;
+    }
+  },
+});
