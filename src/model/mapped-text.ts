@@ -104,12 +104,14 @@ export class MappedTextBuilder {
 
   /** source[start, end) verbatim, minus the `\r` of CRLF line endings. */
   source(source: string, start: number, end: number): this {
-    let from = start;
-    for (let i = source.indexOf('\r', start); i !== -1 && i < end; i = source.indexOf('\r', i + 1)) {
-      this.exact(source.slice(from, i), from);
+    // Search the slice, not the rest of the source: per paragraph, that would be quadratic in the file.
+    const piece = source.slice(start, end);
+    let from = 0;
+    for (let i = piece.indexOf('\r'); i !== -1; i = piece.indexOf('\r', i + 1)) {
+      this.exact(piece.slice(from, i), start + from);
       from = i + 1;
     }
-    return this.exact(source.slice(from, end), from);
+    return this.exact(piece.slice(from), start + from);
   }
 
   /** Text that stands for source starting at `sourceStart` (not character-for-character). */
