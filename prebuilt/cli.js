@@ -4,6 +4,8 @@ import {
   CONFIG_FILE_NAMES,
   ConfigError,
   ConfigResolver,
+  DEFAULT_MAX_FILE_SIZE,
+  GENRE_NAMES,
   LOCALES,
   LineIndex,
   RULE_CATEGORIES,
@@ -11,29 +13,54 @@ import {
   VERSION,
   binaryFormatters,
   buildIndexFile,
+  buildReport,
   builtinRegistry,
   builtinRules,
   closest,
   coreMessage,
   defaultSettings,
+  describeDocument,
   formatters,
   hasFatal,
   isKnownEncoding,
   isPresetName,
   lintFiles,
   lintText,
-  outputFixes,
   presetNames,
+  readCapped,
   readStamp,
+  resolveLinks,
   summarize,
-  writeAtomically
-} from "./chunk-TRXQQIX6.js";
+  writeFixes,
+  writeOutputFile
+} from "./chunk-DBPRP6ME.js";
+import {
+  defaultLayoutProfile,
+  fontSpec,
+  mmToTwips,
+  ptToTwips,
+  roleSegments
+} from "./chunk-2IULX7UU.js";
+import {
+  DOCUMENT_PART
+} from "./chunk-3G6U6HI4.js";
+import {
+  PackageError,
+  openPackage,
+  parseXml
+} from "./chunk-3CHH3JLZ.js";
+import {
+  W_NS,
+  textPieces,
+  visibleText,
+  wordParagraphs
+} from "./chunk-DOUFAXIA.js";
 
 // src/cli/main.ts
 import { Command, CommanderError, Option } from "commander";
 import { createTwoFilesPatch } from "diff";
-import { readFileSync } from "node:fs";
-import path4 from "node:path";
+import { readFileSync as readFileSync2 } from "node:fs";
+import path7 from "node:path";
 import { createInterface } from "node:readline/promises";
 
 // src/baseline.ts
@@ -84,20 +111,18 @@ ${lines.join(",\n")}${lines.length ? "\n" : ""}  ]
 `;
 }
 function parseBaseline(text) {
-  let data;
   try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  const b = data;
-  if (!b || b.version !== 1 || !Array.isArray(b.entries)) return 'expected {"version": 1, "entries": [...]}';
-  for (const e of b.entries) {
-    if (typeof e?.file !== "string" || typeof e.rule !== "string" || typeof e.section !== "string" || typeof e.text !== "string" || !Number.isInteger(e.count)) {
-      return `bad entry ${JSON.stringify(e)}`;
+    const b = JSON.parse(text);
+    if (!b || b.version !== 1 || !Array.isArray(b.entries)) return 'expected {"version": 1, "entries": [...]}';
+    for (const e of b.entries) {
+      if (typeof e?.file !== "string" || typeof e.rule !== "string" || typeof e.section !== "string" || typeof e.text !== "string" || !Number.isInteger(e.count)) {
+        return `bad entry ${JSON.stringify(e).slice(0, 80)}`;
+      }
     }
+    return b;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 120);
   }
-  return b;
 }
 function applyBaseline(results, baseline, baselineFile) {
   const baseDir = path.dirname(path.resolve(baselineFile));
@@ -127,6 +152,119 @@ function cmp(a, b) {
 // src/docs/rule-docs.ts
 import stringWidth from "string-width";
 import { stringify as stringifyYaml } from "yaml";
+
+// src/layout/example.ts
+var BODY_LINE = 579;
+function exampleLayout(text, spec = {}) {
+  const lines = text.replace(/\n$/, "").split("\n");
+  const hints = /* @__PURE__ */ new Map();
+  lines.forEach((_l, i) => hints.set(i + 1, { source: { part: DOCUMENT_PART, index: i, prefix: 0 } }));
+  const report = buildReport(text, "text", hints);
+  const profile = defaultLayoutProfile();
+  const roleRuns = /* @__PURE__ */ new Map();
+  const layoutStub = { paragraphs: lines.map((t2, i) => stubParagraph(t2, i)), sections: [], evenAndOddHeaders: true, defaultHalfPoints: 32, leftovers: [] };
+  for (const seg of roleSegments(report, layoutStub)) {
+    const list = roleRuns.get(seg.word.index) ?? [];
+    list.push({ role: seg.role, from: seg.from, to: seg.to });
+    roleRuns.set(seg.word.index, list);
+  }
+  const paragraphs = lines.map((line, i) => {
+    const p = stubParagraph(line, i);
+    const segs = roleRuns.get(i) ?? [{ role: "body", from: 0, to: line.length }];
+    const model = report.paragraphs.find((x) => x.hint?.source?.index === i);
+    p.runs = segs.map((s) => run(s.from, s.to, fontSpec(profile, s.role).fonts[0], fontSpec(profile, s.role).size));
+    const role = segs[0].role;
+    if (role === "title") {
+      p.align = "center";
+      p.indent.firstLineChars = null;
+      p.indent.firstLine = 0;
+    } else if (model?.kind === "addressee") {
+      p.indent.firstLineChars = null;
+      p.indent.firstLine = 0;
+    } else if (model?.kind === "signature" || model?.kind === "date") {
+      p.align = "right";
+      p.indent.firstLineChars = null;
+      p.indent.firstLine = 0;
+    }
+    const over = spec.lines?.[i + 1];
+    if (over) applyLine(p, over);
+    return p;
+  });
+  const page = spec.page ?? {};
+  const footer = spec.footer === null ? null : { text: "— # —", align: "right", size: 14, font: "宋体", ...spec.footer };
+  const footers = [];
+  if (footer) {
+    const base = { part: "word/footer1.xml", pageField: footer.text.includes("#"), before: footer.text.split("#")[0] ?? "", after: footer.text.split("#").slice(1).join("#"), halfPoints: footer.size * 2, asciiFont: footer.font };
+    footers.push({ type: "default", ...base, text: footer.text, align: footer.align });
+    if (spec.evenAndOdd !== false) footers.push({ type: "even", ...base, part: "word/footer2.xml", text: footer.text, align: "left" });
+  }
+  const gridType = page.grid ?? "linesAndChars";
+  const layout = {
+    paragraphs,
+    sections: [
+      {
+        pageWidth: mmToTwips(page.width ?? 210),
+        pageHeight: mmToTwips(page.height ?? 297),
+        margins: { top: mmToTwips(page.top ?? 37), bottom: mmToTwips(page.bottom ?? 35), left: mmToTwips(page.left ?? 28), right: mmToTwips(page.right ?? 26) },
+        grid: gridType === "none" ? { type: "default", linePitch: null, charSpace: null } : { type: gridType, linePitch: BODY_LINE, charSpace: gridType === "linesAndChars" ? page.charSpace ?? -848 : null },
+        footers,
+        titlePage: false
+      }
+    ],
+    evenAndOddHeaders: spec.evenAndOdd !== false,
+    defaultHalfPoints: 32,
+    leftovers: (spec.leftovers ?? []).map((l) => ({ kind: l.kind, text: l.text, part: DOCUMENT_PART, index: l.line === void 0 ? null : l.line - 1 }))
+  };
+  return { layout, lineHints: hints };
+}
+function stubParagraph(text, index) {
+  const body = run(0, text.length, "仿宋_GB2312", 16);
+  return {
+    part: DOCUMENT_PART,
+    index,
+    text,
+    styleId: null,
+    align: "both",
+    indent: { firstLine: 640, firstLineChars: 200, left: 0, leftChars: null },
+    line: BODY_LINE,
+    lineRule: "exact",
+    snapToGrid: true,
+    base: { eastAsiaFont: body.eastAsiaFont, asciiFont: body.asciiFont, halfPoints: body.halfPoints, bold: false, spacing: 0, hidden: false },
+    runs: [body],
+    section: 0,
+    inTable: false,
+    numbering: null
+  };
+}
+function run(start, end, font, size) {
+  return { start, end, eastAsiaFont: font, asciiFont: "Times New Roman", halfPoints: size * 2, bold: false, spacing: 0, hidden: false };
+}
+function applyLine(p, over) {
+  for (const r of p.runs) {
+    if (over.font !== void 0) r.eastAsiaFont = over.font;
+    if (over.size !== void 0) r.halfPoints = over.size * 2;
+  }
+  if (over.head) {
+    const first = p.runs[0];
+    const head = { ...first, end: over.head.length };
+    if (over.head.font !== void 0) head.eastAsiaFont = over.head.font;
+    if (over.head.size !== void 0) head.halfPoints = over.head.size * 2;
+    p.runs = [head, ...p.runs.map((r) => ({ ...r, start: Math.max(r.start, over.head.length) })).filter((r) => r.start < r.end)];
+  }
+  if (over.align) p.align = over.align;
+  if (over.indentChars !== void 0) {
+    p.indent.firstLineChars = Math.round(over.indentChars * 100);
+    p.indent.firstLine = ptToTwips(over.indentChars * 16);
+  }
+  if (over.indentPt !== void 0) {
+    p.indent.firstLineChars = null;
+    p.indent.firstLine = ptToTwips(over.indentPt);
+  }
+  if (over.lineRule) p.lineRule = over.lineRule;
+  if (over.line !== void 0) p.line = p.lineRule === "auto" ? Math.round(over.line * 240) : ptToTwips(over.line);
+}
+
+// src/docs/rule-docs.ts
 var L = {
   category: { zh: "类别", en: "Category" },
   severity: { zh: "默认级别", en: "Default severity" },
@@ -146,12 +284,16 @@ var L = {
   fixed: { zh: "修复后", en: "After --fix" },
   withOptions: { zh: "选项", en: "with options" },
   withSettings: { zh: "配置文件", en: "Config" },
+  gbLayout: { zh: "Word 文档，按 GB/T 9704 排版。", en: "A Word document laid out as GB/T 9704 asks." },
+  withLayout: { zh: "Word 文档版式（未列出的按 GB/T 9704）", en: "Word layout (GB/T 9704 except as listed)" },
   rule: { zh: "规则", en: "Rule" },
   summary: { zh: "检查内容", en: "What it checks" },
   error: { zh: "错误", en: "error" },
   warn: { zh: "警告", en: "warn" },
   config: { zh: "配置", en: "Configuration" },
-  notRecommended: { zh: "（不在 recommended 预设中）", en: " (not in the recommended preset)" }
+  notRecommended: { zh: "（不在 recommended 预设中）", en: " (not in the recommended preset)" },
+  genres: { zh: "适用文种", en: "Applies to" },
+  model: { zh: "reportlint 如何识别标题、条目和公文各部分，见 [报告模型](../model.md)。", en: "How reportlint tells headings, items and the parts of a document: see [the report model](../model.md)." }
 };
 var t = (key, locale) => L[key][locale];
 function severityLabel(rule, locale) {
@@ -160,6 +302,7 @@ function severityLabel(rule, locale) {
 function exampleFindings(rule, example, registry, locale) {
   const text = "valid" in example ? example.valid : example.invalid;
   const result = lintText(text, {
+    ...example.layout ? exampleLayout(text, example.layout) : {},
     registry,
     locale,
     format: example.format ?? "text",
@@ -181,11 +324,13 @@ function ruleDoc(rule, registry, locale) {
     `- ${t("category", locale)}: ${RULE_CATEGORIES[rule.category][locale]}`,
     `- ${t("severity", locale)}: ${severityLabel(rule, locale)}${rule.recommended === false ? t("notRecommended", locale) : ""}`,
     `- ${t("fixable", locale)}: ${rule.fixable ? t("yes", locale) : t("no", locale)}`,
+    ...rule.genres ? [`- ${t("genres", locale)}: ${rule.genres.map((g) => GENRE_NAMES[g][locale]).join(locale === "zh" ? "、" : ", ")}${locale === "zh" ? "（按标题中的文种识别；未能识别文种的按报告检查）" : " (told by the kind of document its title names; a document whose kind is not recognised is checked as a report)"}`] : [],
     ""
   );
   out.push(`## ${t("why", locale)}`, "", rule.docs.why[locale], "");
   if (rule.docs.standard) out.push(`## ${t("standard", locale)}`, "", rule.docs.standard, "");
   if (rule.docs.details) out.push(`## ${t("details", locale)}`, "", rule.docs.details[locale], "");
+  out.push(t("model", locale), "");
   const options = Object.entries(rule.options);
   if (options.length) {
     out.push(`## ${t("options", locale)}`, "");
@@ -203,6 +348,8 @@ function ruleDoc(rule, registry, locale) {
     out.push(`${heading}${locale === "en" ? opts.replace("（", " (").replace("）", ")") : opts}`, "");
     if (example.note) out.push(example.note[locale], "");
     if (example.settings) out.push(`${t("withSettings", locale)}:`, "", codeBlock(stringifyYaml(example.settings), "yaml"), "");
+    if (example.layout && !Object.keys(example.layout).length) out.push(`${t("gbLayout", locale)}`, "");
+    else if (example.layout) out.push(`${t("withLayout", locale)}:`, "", codeBlock(stringifyYaml(example.layout), "yaml"), "");
     out.push(codeBlock(valid ? example.valid : example.invalid, example.format === "markdown" ? "markdown" : "text"), "");
     if (!valid) {
       out.push(codeBlock(exampleFindings(rule, example, registry, locale).join("\n")), "");
@@ -244,8 +391,8 @@ var HELP = {
   },
   ignorePattern: { zh: "忽略与之匹配的文件（可重复）", en: "skip files matching this glob (repeatable)" },
   format: {
-    zh: "输出格式：stylish（默认）、json、sarif、github、gitlab、junit、rdjson、html、summary、csv、xlsx；可重复，“格式:文件”写入文件",
-    en: "output format: stylish (default), json, sarif, github, gitlab, junit, rdjson, html, summary, csv, xlsx; repeatable, format:file writes to a file"
+    zh: "输出格式：stylish（默认）、json、sarif、github、gitlab、junit、rdjson、html、summary、csv、xlsx，docx（为每个 Word 文件写出带批注的副本）；可重复，“格式:文件”写入文件",
+    en: "output format: stylish (default), json, sarif, github, gitlab, junit, rdjson, html, summary, csv, xlsx, docx (an annotated copy of each Word file); repeatable, format:file writes to a file"
   },
   reference: { zh: "参考文件（市委清单、往年报告或 .rlidx 索引），可重复", en: "reference documents (checklists, past reports or an .rlidx index); repeatable" },
   encoding: { zh: "按此编码读取文本文件（默认自动识别 UTF-8、UTF-16、GB18030）", en: "read text files in this encoding (default: detect UTF-8, UTF-16, GB18030)" },
@@ -257,6 +404,10 @@ var HELP = {
   indexDescription: { zh: "为参考文件建立索引（供 references 或 --reference 使用）", en: "build an index of reference documents (for references or --reference)" },
   indexPatterns: { zh: "参考文件、目录或 glob", en: "reference files, directories or globs" },
   indexOutput: { zh: "索引文件（.rlidx）", en: "the index file to write (.rlidx)" },
+  outputDir: {
+    zh: "--format docx 与 --fix 写出的带批注 Word 副本（名称.reportlint.docx）所在目录，默认与原文件同目录",
+    en: "directory for the annotated Word copies (NAME.reportlint.docx) of --format docx and --fix; default: beside each input"
+  },
   outputFile: { zh: "把结果写入文件而非标准输出", en: "write the report to a file instead of stdout" },
   quiet: { zh: "只报告错误，不报告警告", en: "report errors only" },
   maxWarnings: {
@@ -266,7 +417,10 @@ var HELP = {
   locale: { zh: "消息语言：zh（默认）或 en", en: "message language: zh (default) or en" },
   color: { zh: "强制彩色输出", en: "force colours" },
   noColor: { zh: "不使用颜色（也可设 NO_COLOR）", en: "no colours (NO_COLOR works too)" },
-  fix: { zh: "自动修复可安全修复的问题并写回文件", en: "fix what can be fixed safely, and write the files" },
+  fix: {
+    zh: "自动修复可安全修复的问题并写回文件（Word 文件不改动，修复以修订写入 名称.reportlint.docx 副本）",
+    en: "fix what can be fixed safely, and write the files (Word files are left alone: fixes go into NAME.reportlint.docx as tracked changes)"
+  },
   fixDryRun: { zh: "显示修复的差异（unified diff），不写文件", en: "show the fixes as a unified diff; write nothing" },
   fixRule: { zh: "只修复指定规则的问题（可重复）", en: "fix only this rule’s problems (repeatable)" },
   printConfig: { zh: "打印对该文件生效的配置", en: "print the configuration that applies to a file" },
@@ -350,17 +504,20 @@ async function runInit(options, cwd, locale, ask) {
 }
 
 // src/cli/outputs.ts
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path3 from "node:path";
+var FILE_FORMATS = /* @__PURE__ */ new Set(["docx"]);
 function parseFormatTargets(values, outputFile) {
-  const targets = (values.length ? values : ["stylish"]).map((value) => {
+  const targets = (values.length ? values : ["stylish"]).flatMap((value) => {
+    if (FILE_FORMATS.has(value)) return [];
     const colon = value.indexOf(":");
     const format = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? void 0 : value.slice(colon + 1);
-    const names = [...Object.keys(formatters), ...Object.keys(binaryFormatters)];
+    if (FILE_FORMATS.has(format)) throw new UsageError("docxTarget");
+    const names = [...Object.keys(formatters), ...Object.keys(binaryFormatters), ...FILE_FORMATS];
     if (!names.includes(format)) throw new UsageError("unknownFormat", { format, choices: names.join(", "), suggestion: closest(format, names) ?? "" });
     if (file === "") throw new UsageError("badFormatTarget", { value });
-    return { format, file };
+    return [{ format, file }];
   });
   const unnamed = targets.filter((t2) => t2.file === void 0);
   if (unnamed.length > 1) throw new UsageError("tooManyStdoutFormats", { formats: unnamed.map((t2) => t2.format).join(", ") });
@@ -372,17 +529,18 @@ function parseFormatTargets(values, outputFile) {
   if (binary) throw new UsageError("formatNeedsFile", { format: binary.format });
   return targets;
 }
+var STDOUT_NAMES = /* @__PURE__ */ new Set(["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]);
 async function writeOutputs(targets, results, context) {
   for (const target of targets) {
-    const toStdout = target.file === void 0;
     const binary = binaryFormatters[target.format];
     if (binary) {
       const file = path3.resolve(context.cwd, target.file);
       const bytes = await binary(results, { locale: context.locale, color: false, cwd: context.cwd, registry: context.registry });
-      mkdirSync(path3.dirname(file), { recursive: true });
-      writeAtomically(file, Buffer.from(bytes));
+      ensureDirectory(file, target.file);
+      writeOutputFile(file, Buffer.from(bytes), { shownPath: target.file });
       continue;
     }
+    const toStdout = target.file === void 0 || STDOUT_NAMES.has(target.file);
     const text = formatters[target.format](results, {
       locale: context.locale,
       color: context.color(toStdout),
@@ -394,10 +552,611 @@ async function writeOutputs(targets, results, context) {
       context.stdout(text);
     } else {
       const file = path3.resolve(context.cwd, target.file);
-      mkdirSync(path3.dirname(file), { recursive: true });
-      writeAtomically(file, text);
+      ensureDirectory(file, target.file);
+      writeOutputFile(file, text, { shownPath: target.file });
     }
   }
+}
+function ensureDirectory(file, shown) {
+  const dir = path3.dirname(resolveLinks(file));
+  if (!statSync(file, { throwIfNoEntry: false }) && !statSync(dir, { throwIfNoEntry: false })) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new UsageError("writeFailed", { path: shown, reason: error.code ?? String(error) });
+    }
+  }
+}
+
+// src/cli/docx-copies.ts
+import { mkdirSync as mkdirSync2, readFileSync, statSync as statSync2 } from "node:fs";
+import path6 from "node:path";
+
+// src/docx/annotate.ts
+import path5 from "node:path";
+import { XMLSerializer } from "@xmldom/xmldom";
+import yazl from "yazl";
+
+// src/docx/parts.ts
+import path4 from "node:path";
+var REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+var CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+var COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+var COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+function relsNameOf(part) {
+  const dir = path4.posix.dirname(part);
+  return `${dir === "." ? "" : `${dir}/`}_rels/${path4.posix.basename(part)}.rels`;
+}
+function resolveTarget(source, target) {
+  if (target.startsWith("/")) return target.slice(1);
+  const dir = path4.posix.dirname(source);
+  return path4.posix.normalize(dir === "." ? target : `${dir}/${target}`);
+}
+function relationships(rels) {
+  if (!rels) return [];
+  const out = [];
+  const list = rels.getElementsByTagNameNS(REL_NS, "Relationship");
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i];
+    out.push({
+      id: r.getAttribute("Id") ?? "",
+      type: r.getAttribute("Type") ?? "",
+      target: r.getAttribute("Target") ?? "",
+      external: r.getAttribute("TargetMode") === "External"
+    });
+  }
+  return out;
+}
+function isType(rel, kind) {
+  return rel.type.endsWith(`/${kind}`);
+}
+function mainDocumentPart(pkg) {
+  const rel = relationships(pkg.xml("_rels/.rels")).find((r) => isType(r, "officeDocument") && !r.external);
+  return rel ? resolveTarget("", rel.target) : "word/document.xml";
+}
+function emptyRels() {
+  return parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="${REL_NS}"></Relationships>`);
+}
+function addRelationship(rels, type, target) {
+  const used = new Set(relationships(rels).map((r2) => r2.id));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  const r = rels.createElementNS(REL_NS, "Relationship");
+  r.setAttribute("Id", id);
+  r.setAttribute("Type", type);
+  r.setAttribute("Target", target);
+  rels.documentElement.appendChild(r);
+  return id;
+}
+function ensureOverride(types, part, contentType) {
+  const name = `/${part}`;
+  const overrides = types.getElementsByTagNameNS(CT_NS, "Override");
+  for (let i = 0; i < overrides.length; i++) {
+    if ((overrides[i].getAttribute("PartName") ?? "").toLowerCase() === name.toLowerCase()) return;
+  }
+  const o = types.createElementNS(CT_NS, "Override");
+  o.setAttribute("PartName", name);
+  o.setAttribute("ContentType", contentType);
+  types.documentElement.appendChild(o);
+}
+
+// src/docx/runs.ts
+var XML_NS = "http://www.w3.org/XML/1998/namespace";
+var RUN_CONTAINERS = /* @__PURE__ */ new Set(["p", "hyperlink", "smartTag", "customXml", "sdtContent"]);
+var WRAPPERS = /* @__PURE__ */ new Set(["ins", "del", "moveTo", "moveFrom", "fldSimple"]);
+function wElement(doc, local, attrs = {}) {
+  const e = doc.createElementNS(W_NS, `w:${local}`);
+  for (const [k, v] of Object.entries(attrs)) e.setAttributeNS(W_NS, `w:${k}`, v);
+  return e;
+}
+function isW(node, local) {
+  return !!node && node.nodeType === 1 && node.localName === local && node.namespaceURI === W_NS;
+}
+function childOf(ancestor, node) {
+  let n = node;
+  while (n && n.parentNode !== ancestor) n = n.parentNode;
+  return n;
+}
+function insertAfter(node, ref) {
+  ref.parentNode.insertBefore(node, ref.nextSibling);
+}
+function splitRunsAt(paragraph, offsets) {
+  for (const k of [...new Set(offsets)].sort((a, b) => a - b)) {
+    let pieces = textPieces(paragraph);
+    const inside = pieces.find((p) => p.start < k && k < p.start + p.text.length);
+    if (inside) {
+      if (!isW(inside.element, "t")) return false;
+      splitText(inside.element, k - inside.start);
+      pieces = textPieces(paragraph);
+    }
+    const next = pieces.find((p) => p.start === k);
+    const prev = pieces.find((p) => p.start + p.text.length === k);
+    if (!next || !prev) continue;
+    if (!next.run || !prev.run) return false;
+    if (next.run === prev.run) {
+      const child = childOf(next.run, next.element);
+      if (!child) return false;
+      splitRunBefore(next.run, child);
+    }
+  }
+  return true;
+}
+function splitText(t2, at) {
+  const text = t2.textContent ?? "";
+  const second = t2.cloneNode(false);
+  t2.textContent = text.slice(0, at);
+  second.textContent = text.slice(at);
+  t2.setAttributeNS(XML_NS, "xml:space", "preserve");
+  second.setAttributeNS(XML_NS, "xml:space", "preserve");
+  insertAfter(second, t2);
+}
+function splitRunBefore(run2, child) {
+  const second = run2.cloneNode(false);
+  const rPr = firstW(run2, "rPr");
+  if (rPr) second.appendChild(rPr.cloneNode(true));
+  for (let c = child; c; ) {
+    const next = c.nextSibling;
+    second.appendChild(c);
+    c = next;
+  }
+  insertAfter(second, run2);
+}
+function firstW(parent, local) {
+  for (let c = parent.firstChild; c; c = c.nextSibling) if (isW(c, local)) return c;
+  return null;
+}
+function spotAt(paragraph, pieces, k, side) {
+  const next = pieces.find((p) => p.start === k && p.run);
+  const prev = [...pieces].reverse().find((p) => p.start + p.text.length === k && p.run);
+  if (side === "start" && next) return { before: next.run, paragraph };
+  if (prev) return { after: prev.run, paragraph };
+  if (next) return { before: next.run, paragraph };
+  return { paragraph };
+}
+function insertAt(spot, node) {
+  if (spot.before) spot.before.parentNode.insertBefore(node, spot.before);
+  else if (spot.after) insertAfter(node, spot.after);
+  else spot.paragraph.appendChild(node);
+}
+function hoisted(spot) {
+  let node = spot.before ?? spot.after;
+  if (!node) return spot;
+  let moved = false;
+  while (node.parentNode && node.parentNode.nodeType === 1 && WRAPPERS.has(node.parentNode.localName)) {
+    node = node.parentNode;
+    moved = true;
+  }
+  if (!moved) return spot;
+  return spot.before ? { before: node, paragraph: spot.paragraph } : { after: node, paragraph: spot.paragraph };
+}
+function atWrapperEdge(spot) {
+  let node = spot.before ?? spot.after;
+  if (!node) return spot;
+  const sibling = (n) => spot.before ? n.previousSibling : n.nextSibling;
+  const atEdge = (n) => {
+    for (let s = sibling(n); s; s = sibling(s)) if (s.nodeType === 1) return false;
+    return true;
+  };
+  while (node.parentNode && node.parentNode.nodeType === 1 && WRAPPERS.has(node.parentNode.localName) && atEdge(node)) {
+    node = node.parentNode;
+  }
+  return spot.before ? { before: node, paragraph: spot.paragraph } : { after: node, paragraph: spot.paragraph };
+}
+function runsInFields(paragraph) {
+  const out = /* @__PURE__ */ new Set();
+  let depth = 0;
+  const runs = paragraph.getElementsByTagNameNS(W_NS, "r");
+  for (let i = 0; i < runs.length; i++) {
+    const run2 = runs[i];
+    const before = depth;
+    for (let c = run2.firstChild; c; c = c.nextSibling) {
+      if (!isW(c, "fldChar")) continue;
+      const type = c.getAttributeNS(W_NS, "fldCharType");
+      if (type === "begin") depth++;
+      else if (type === "end") depth = Math.max(0, depth - 1);
+    }
+    if (before > 0 || depth > 0) out.add(run2);
+  }
+  return out;
+}
+var PLAIN_RUN_CHILDREN = /* @__PURE__ */ new Set(["rPr", "t", "tab", "noBreakHyphen", "softHyphen", "lastRenderedPageBreak"]);
+function isPlainRun(run2, inFields) {
+  if (inFields.has(run2)) return false;
+  const parent = run2.parentNode;
+  if (!parent || parent.namespaceURI !== W_NS || !RUN_CONTAINERS.has(parent.localName)) return false;
+  for (let c = run2.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType !== 1) continue;
+    const e = c;
+    if (e.namespaceURI !== W_NS || !PLAIN_RUN_CHILDREN.has(e.localName)) return false;
+  }
+  return true;
+}
+function appendRunText(doc, run2, text, element = "t") {
+  const clean = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  for (const part of clean.split(/(\t)/)) {
+    if (!part) continue;
+    if (part === "	") {
+      run2.appendChild(wElement(doc, "tab"));
+      continue;
+    }
+    const t2 = wElement(doc, element);
+    t2.setAttributeNS(XML_NS, "xml:space", "preserve");
+    t2.textContent = part;
+    run2.appendChild(t2);
+  }
+}
+function markRunDeleted(doc, run2) {
+  for (let c = run2.firstChild; c; ) {
+    const next = c.nextSibling;
+    if (isW(c, "t")) {
+      const d = wElement(doc, "delText");
+      d.setAttributeNS(XML_NS, "xml:space", "preserve");
+      d.textContent = c.textContent;
+      run2.replaceChild(d, c);
+    }
+    c = next;
+  }
+}
+
+// src/docx/annotate.ts
+var ZH_LABELS = {
+  header: "页眉",
+  footer: "页脚",
+  footnote: "脚注",
+  endnote: "尾注",
+  textbox: "文本框",
+  other: "文档"
+};
+var EN_LABELS = {
+  header: "Header",
+  footer: "Footer",
+  footnote: "Footnote",
+  endnote: "Endnote",
+  textbox: "Text box",
+  other: "Document"
+};
+async function annotateDocx(original, annotations, changes = [], options = {}) {
+  const pkg = await openPackage(original);
+  const mainPart = mainDocumentPart(pkg);
+  if (!pkg.xml(mainPart)) throw new PackageError(`${mainPart} is missing`, "missing-part");
+  const author = options.author ?? "reportlint";
+  const date = (options.date ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const labels = options.labels ?? ZH_LABELS;
+  let nextId = maxWordId(pkg) + 1;
+  const skipped = [];
+  const comments = [];
+  const elsewhere = [];
+  const changed = /* @__PURE__ */ new Set();
+  let moved = 0;
+  let changeCount = 0;
+  const parts = new Set([...annotations, ...changes].map((x) => x.part));
+  for (const part of parts) {
+    const doc = pkg.xml(part);
+    const forPart = (x) => x.part === part;
+    if (!doc) {
+      for (const a of annotations.filter(forPart)) skipped.push({ item: a, reason: "no-part" });
+      for (const c of changes.filter(forPart)) skipped.push({ item: c, reason: "no-part" });
+      continue;
+    }
+    const paragraphs = wordParagraphs(doc);
+    const indexes = new Set([...annotations, ...changes].filter(forPart).map((x) => x.index));
+    for (const index of [...indexes].sort((a, b) => a - b)) {
+      const mine = (list) => list.filter((x) => x.part === part && x.index === index);
+      const p = paragraphs[index];
+      if (!p) {
+        for (const x of [...mine(annotations), ...mine(changes)]) skipped.push({ item: x, reason: "no-paragraph" });
+        continue;
+      }
+      const text = visibleText(p);
+      const valid = (x) => Number.isInteger(x.start) && Number.isInteger(x.end) && 0 <= x.start && x.start <= x.end && x.end <= text.length;
+      const where = placeOf(part, mainPart, p);
+      const anchored = [];
+      const pointed = [];
+      for (const found of mine(annotations)) {
+        const a = valid(found) && (found.expected === void 0 || text.slice(found.start, found.end) === found.expected) ? found : relocate(found, text);
+        if (!valid(a)) {
+          skipped.push({ item: a, reason: "out-of-range" });
+        } else if (where !== "body") {
+          const quote = a.expected ?? text.slice(a.start, a.end);
+          elsewhere.push({ id: nextId++, text: `〔${labels[where]}〕“${quote}”
+${a.comment.text}`, item: a });
+        } else if (a.expected !== void 0 && text.slice(a.start, a.end) !== a.expected) {
+          pointed.push({ ...a, start: 0, end: 0, comment: { text: `“${a.expected}”
+${a.comment.text}` } });
+          moved++;
+        } else {
+          anchored.push(a);
+        }
+      }
+      const accepted = [];
+      for (const c of [...mine(changes)].sort((x, y) => x.start - y.start || x.end - y.end)) {
+        const prev = accepted[accepted.length - 1];
+        if (!valid(c)) skipped.push({ item: c, reason: "out-of-range" });
+        else if (c.expected !== void 0 && text.slice(c.start, c.end) !== c.expected) skipped.push({ item: c, reason: "text-mismatch" });
+        else if (prev && (c.start < prev.end || c.start === prev.end && (c.start === c.end || prev.start === prev.end)))
+          skipped.push({ item: c, reason: "overlap" });
+        else accepted.push(c);
+      }
+      if (!anchored.length && !pointed.length && !accepted.length) continue;
+      const boundaries = [...anchored, ...accepted].flatMap((x) => [x.start, x.end]);
+      if (!splitRunsAt(p, boundaries)) {
+        for (const x of [...anchored, ...accepted]) skipped.push({ item: x, reason: "unsafe" });
+        continue;
+      }
+      changed.add(part);
+      const pieces = textPieces(p);
+      const plans = accepted.map((c) => planChange(p, pieces, c));
+      for (const a of [...anchored, ...pointed]) {
+        const id = nextId++;
+        comments.push({ id, text: a.comment.text });
+        if (a.start === a.end) {
+          insertAt(hoisted(spotAt(p, pieces, a.start, "start")), referenceRun(doc, id));
+          continue;
+        }
+        insertAt(atWrapperEdge(spotAt(p, pieces, a.start, "start")), wElement(doc, "commentRangeStart", { id: String(id) }));
+        const end = wElement(doc, "commentRangeEnd", { id: String(id) });
+        insertAt(atWrapperEdge(spotAt(p, pieces, a.end, "end")), end);
+        insertAt(hoisted({ after: end, paragraph: p }), referenceRun(doc, id));
+      }
+      accepted.forEach((c, i) => {
+        const plan = plans[i];
+        if (!plan) {
+          skipped.push({ item: c, reason: "unsafe" });
+          return;
+        }
+        applyChange(doc, plan, c.replacement, { author, date, nextId: () => nextId++ });
+        changeCount++;
+      });
+    }
+  }
+  if (elsewhere.length) {
+    const doc = pkg.xml(mainPart);
+    const first = wordParagraphs(doc).find((p) => placeOf(mainPart, mainPart, p) === "body");
+    if (!first) {
+      for (const c of elsewhere) skipped.push({ item: c.item, reason: "no-anchor" });
+    } else {
+      let lead = first.firstChild;
+      while (lead && lead.nodeType === 1 && lead.localName === "pPr") lead = lead.nextSibling;
+      const spot = lead ? { before: lead, paragraph: first } : { paragraph: first };
+      for (const c of elsewhere) insertAt(spot, referenceRun(doc, c.id));
+      comments.push(...elsewhere);
+      moved += elsewhere.length;
+      changed.add(mainPart);
+    }
+  }
+  const replaced = /* @__PURE__ */ new Map();
+  const added = /* @__PURE__ */ new Map();
+  const serializer = new XMLSerializer();
+  const xmlBytes = (doc) => Buffer.from(serializer.serializeToString(doc), "utf8");
+  if (comments.length) {
+    const { part, doc, created, relsName, rels, relsCreated } = commentsPart(pkg, mainPart);
+    for (const c of comments) doc.documentElement.appendChild(commentElement(doc, c, { author, date, initials: options.initials ?? "RL" }));
+    (created ? added : replaced).set(part, xmlBytes(doc));
+    if (created) {
+      (relsCreated ? added : replaced).set(relsName, xmlBytes(rels));
+      const types = pkg.xml("[Content_Types].xml");
+      if (!types) throw new PackageError("[Content_Types].xml is missing", "missing-part");
+      ensureOverride(types, part, COMMENTS_TYPE);
+      replaced.set("[Content_Types].xml", xmlBytes(types));
+    }
+  }
+  for (const part of changed) replaced.set(part, xmlBytes(pkg.xml(part)));
+  const buffer = await zip(pkg, replaced, added, options.date ?? /* @__PURE__ */ new Date());
+  return { buffer, comments: comments.length, moved, changes: changeCount, skipped };
+}
+function relocate(a, text) {
+  if (!a.expected) return a;
+  let best = -1;
+  for (let i = text.indexOf(a.expected); i !== -1; i = text.indexOf(a.expected, i + 1)) {
+    if (best === -1 || Math.abs(i - a.start) < Math.abs(best - a.start)) best = i;
+  }
+  return best === -1 ? a : { ...a, start: best, end: best + a.expected.length };
+}
+function placeOf(part, mainPart, p) {
+  for (let n = p.parentNode; n; n = n.parentNode) {
+    if (n.nodeType === 1 && n.localName === "txbxContent") return "textbox";
+  }
+  if (part === mainPart) return "body";
+  const base = path5.posix.basename(part).toLowerCase();
+  for (const kind of ["header", "footer", "footnote", "endnote"]) if (base.startsWith(kind)) return kind;
+  return "other";
+}
+function referenceRun(doc, id) {
+  const r = wElement(doc, "r");
+  r.appendChild(wElement(doc, "commentReference", { id: String(id) }));
+  return r;
+}
+function commentElement(doc, c, who) {
+  const comment = wElement(doc, "comment", { id: String(c.id), author: who.author, date: who.date, initials: who.initials });
+  c.text.split("\n").forEach((line, i) => {
+    const p = wElement(doc, "p");
+    if (i === 0) {
+      const mark = wElement(doc, "r");
+      mark.appendChild(wElement(doc, "annotationRef"));
+      p.appendChild(mark);
+    }
+    if (line) {
+      const r = wElement(doc, "r");
+      appendRunText(doc, r, line);
+      p.appendChild(r);
+    }
+    comment.appendChild(p);
+  });
+  return comment;
+}
+function planChange(paragraph, pieces, c) {
+  const inFields = runsInFields(paragraph);
+  const runs = [];
+  for (const piece of pieces) {
+    if (piece.start < c.start || piece.start + piece.text.length > c.end) continue;
+    if (!piece.run) return null;
+    if (runs[runs.length - 1] !== piece.run) runs.push(piece.run);
+  }
+  if (runs.some((r) => !isPlainRun(r, inFields))) return null;
+  const spot = spotAt(paragraph, pieces, c.start, "start");
+  const neighbour = spot.before ?? spot.after;
+  if (!runs.length && neighbour && !isPlainRun(neighbour, inFields)) return null;
+  const source = runs[0] ?? neighbour;
+  return { paragraph, runs, spot, rPr: source ? firstW(source, "rPr") : null };
+}
+function applyChange(doc, plan, replacement, meta) {
+  let lastDel = null;
+  for (const run3 of plan.runs) {
+    if (lastDel && run3.previousSibling === lastDel) {
+      lastDel.appendChild(run3);
+    } else {
+      lastDel = wElement(doc, "del", { id: String(meta.nextId()), author: meta.author, date: meta.date });
+      run3.parentNode.insertBefore(lastDel, run3);
+      lastDel.appendChild(run3);
+    }
+    markRunDeleted(doc, run3);
+  }
+  if (!replacement) return;
+  const ins = wElement(doc, "ins", { id: String(meta.nextId()), author: meta.author, date: meta.date });
+  const run2 = wElement(doc, "r");
+  if (plan.rPr) run2.appendChild(plan.rPr.cloneNode(true));
+  appendRunText(doc, run2, replacement);
+  ins.appendChild(run2);
+  insertAt(lastDel ? { after: lastDel, paragraph: plan.paragraph } : plan.spot, ins);
+}
+function maxWordId(pkg) {
+  let max = -1;
+  for (const name of pkg.names) {
+    if (!/^word\/[^/]+\.xml$/i.test(name)) continue;
+    const doc = pkg.xml(name);
+    if (!doc) continue;
+    const all = doc.getElementsByTagName("*");
+    for (let i = 0; i < all.length; i++) {
+      const v = all[i].getAttributeNS(W_NS, "id");
+      if (v && /^\d+$/.test(v)) max = Math.max(max, Number(v));
+    }
+  }
+  return max;
+}
+function commentsPart(pkg, mainPart) {
+  const relsName = relsNameOf(mainPart);
+  const existingRels = pkg.xml(relsName);
+  const rels = existingRels ?? emptyRels();
+  const rel = relationships(rels).find((r) => isType(r, "comments") && !r.external);
+  if (rel) {
+    const part2 = resolveTarget(mainPart, rel.target);
+    const doc2 = pkg.xml(part2);
+    if (doc2) return { part: part2, doc: doc2, created: false, relsName, rels, relsCreated: false };
+  }
+  const dir = path5.posix.dirname(mainPart);
+  const taken = new Set(pkg.names.map((n) => n.toLowerCase()));
+  let part = `${dir}/comments.xml`;
+  for (let n = 1; taken.has(part.toLowerCase()); n++) part = `${dir}/comments${n}.xml`;
+  addRelationship(rels, COMMENTS_REL, path5.posix.relative(dir, part));
+  const doc = parseXml(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:comments xmlns:w="${W_NS}"></w:comments>`);
+  return { part, doc, created: true, relsName, rels, relsCreated: !existingRels };
+}
+function zip(pkg, replaced, added, mtime) {
+  return new Promise((resolve, reject) => {
+    const out = new yazl.ZipFile();
+    for (const name of pkg.names) out.addBuffer(replaced.get(name) ?? pkg.bytes(name), name, { mtime });
+    for (const [name, bytes] of added) out.addBuffer(bytes, name, { mtime });
+    out.end();
+    const chunks = [];
+    out.outputStream.on("data", (c) => chunks.push(c));
+    out.outputStream.on("error", reject);
+    out.outputStream.on("end", () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+// src/docx/finding-anchor.ts
+function lineOf(source, lines, line) {
+  return source.slice(lines.lineStart(line), lines.lineEnd(line));
+}
+function anchorFinding(source, hints, finding, lines = new LineIndex(source)) {
+  const hint = hints.get(finding.line)?.source;
+  if (!hint) return null;
+  const text = lineOf(source, lines, finding.line);
+  const clamp = (n) => Math.max(0, Math.min(n, text.length));
+  const from = clamp(finding.column - 1);
+  const to = Math.max(from, finding.endLine === finding.line ? clamp(finding.endColumn - 1) : text.length);
+  const start = Math.max(0, from - hint.prefix);
+  const end = Math.max(start, to - hint.prefix);
+  return { part: hint.part, index: hint.index, start, end, expected: text.slice(hint.prefix + start, hint.prefix + end) };
+}
+function anchorFix(source, hints, fix, lines = new LineIndex(source)) {
+  const [a, b] = fix.range;
+  if (fix.text.includes("\n") || source.slice(a, b).includes("\n")) return null;
+  const from = lines.position(a);
+  const to = lines.position(b);
+  if (from.line !== to.line) return null;
+  const hint = hints.get(from.line)?.source;
+  if (!hint || from.column - 1 < hint.prefix) return null;
+  const start = from.column - 1 - hint.prefix;
+  const end = to.column - 1 - hint.prefix;
+  return { part: hint.part, index: hint.index, start, end, expected: source.slice(a, b), replacement: fix.text };
+}
+
+// src/cli/docx-copies.ts
+function copyPath(input, outputDir, cwd) {
+  const dir = outputDir === void 0 ? path6.dirname(input) : path6.resolve(cwd, outputDir);
+  return path6.join(dir, `${path6.basename(input).replace(/\.docx$/i, "")}.reportlint.docx`);
+}
+async function writeDocxCopies(results, options) {
+  let ok = true;
+  for (const result of results) {
+    const stamp = readStamp(result);
+    const hints = stamp?.docxHints;
+    if (!result.docx || !hints || result.messages.some((m) => m.fatal)) continue;
+    const rel = (file) => path6.relative(options.cwd, file) || file;
+    const output = copyPath(result.filePath, options.outputDir, options.cwd);
+    try {
+      const now = statSync2(result.filePath);
+      if (now.mtimeMs !== stamp.mtimeMs || now.size !== stamp.size) throw new UsageError("fileChanged", { path: result.filePath });
+      if (path6.resolve(output) === path6.resolve(result.filePath)) throw new UsageError("writeFailed", { path: output, reason: "same as the input" });
+      const { annotations, changes, unplaced } = findingsToAnnotations(result, hints, options);
+      const outcome = await annotateDocx(readFileSync(result.filePath), annotations, changes, { labels: options.locale === "en" ? EN_LABELS : ZH_LABELS });
+      mkdirSync2(path6.dirname(output), { recursive: true });
+      writeOutputFile(output, outcome.buffer);
+      options.say(coreMessage(options.locale, "docxWritten", { path: rel(output), comments: outcome.comments, changes: outcome.changes }));
+      const lost = unplaced + outcome.skipped.filter((s) => "comment" in s.item).length;
+      if (lost) options.say(coreMessage(options.locale, "docxUnplaced", { path: rel(result.filePath), count: lost }));
+    } catch (error) {
+      ok = false;
+      const reason = error instanceof UsageError ? error.format(options.locale) : error instanceof Error ? error.message : String(error);
+      options.say(coreMessage(options.locale, "docxCopyFailed", { path: rel(output), reason }));
+    }
+  }
+  return ok;
+}
+function findingsToAnnotations(result, hints, options) {
+  const annotations = [];
+  const changes = [];
+  let unplaced = 0;
+  const lines = new LineIndex(result.source);
+  for (const m of result.messages) {
+    if (m.ruleId === null && m.severity === 0) continue;
+    const anchor = anchorFinding(result.source, hints, m, lines);
+    if (!anchor) {
+      unplaced++;
+      continue;
+    }
+    annotations.push({ ...anchor, comment: { text: commentText(m, result.source, options.locale) } });
+    if (!options.fixes || !m.fix || !m.ruleId || options.fixRules?.length && !options.fixRules.includes(m.ruleId)) continue;
+    const change = anchorFix(result.source, hints, m.fix, lines);
+    if (change) changes.push(change);
+  }
+  return { annotations, changes, unplaced };
+}
+function commentText(m, source, locale) {
+  const lines = [m.message];
+  if (m.ruleId) lines.push(coreMessage(locale, "docxCommentRule", { ruleId: m.ruleId }));
+  if (m.fix) {
+    const from = source.slice(m.fix.range[0], m.fix.range[1]);
+    const to = m.fix.text;
+    if (from && to) lines.push(coreMessage(locale, "docxFixReplace", { from, to }));
+    else if (from) lines.push(coreMessage(locale, "docxFixDelete", { from }));
+    else if (to) lines.push(coreMessage(locale, "docxFixInsert", { to }));
+  }
+  return lines.join("\n");
 }
 
 // src/cli/progress.ts
@@ -439,7 +1198,7 @@ function argvLocale(argv) {
 var collect = (value, previous) => [...previous, value];
 function buildProgram(locale, io) {
   const h = (key) => HELP[key][locale];
-  return new Command("reportlint").description(h("description")).argument("[patterns...]", h("patterns")).option("-c, --config <file>", h("config")).option("--no-config", h("noConfig")).option("--rule <rule>", h("rule"), collect, []).option("--ignore-pattern <pattern>", h("ignorePattern"), collect, []).addOption(new Option("-f, --format <name[:file]>", h("format")).argParser(collect).default([])).option("-o, --output-file <file>", h("outputFile")).option("--quiet", h("quiet")).option("--max-warnings <number>", h("maxWarnings")).option("--locale <locale>", h("locale")).option("--color", h("color")).option("--no-color", h("noColor")).option("--fix", h("fix")).option("--fix-dry-run", h("fixDryRun")).option("--fix-rule <rule>", h("fixRule"), collect, []).option("--reference <glob>", h("reference"), collect, []).option("--encoding <name>", h("encoding")).option("--max-file-size <megabytes>", h("maxFileSize")).option("--stdin", h("stdin")).option("--stdin-filename <name>", h("stdinFilename")).option("--baseline <file>", h("baseline")).option("--baseline-write <file>", h("baselineWrite")).option("--print-config <file>", h("printConfig")).option("--list-rules", h("listRules")).option("--explain <rule>", h("explain")).option("--init", h("init")).option("--preset <name>", h("preset")).option("--profile <name>", h("profile")).option("--debug", h("debug")).version(VERSION, "-v, --version", h("version")).helpOption("-h, --help", h("help")).addHelpText("after", h("after")).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {
+  return new Command("reportlint").description(h("description")).argument("[patterns...]", h("patterns")).option("-c, --config <file>", h("config")).option("--no-config", h("noConfig")).option("--rule <rule>", h("rule"), collect, []).option("--ignore-pattern <pattern>", h("ignorePattern"), collect, []).addOption(new Option("-f, --format <name[:file]>", h("format")).argParser(collect).default([])).option("-o, --output-file <file>", h("outputFile")).option("--output-dir <dir>", h("outputDir")).option("--quiet", h("quiet")).option("--max-warnings <number>", h("maxWarnings")).option("--locale <locale>", h("locale")).option("--color", h("color")).option("--no-color", h("noColor")).option("--fix", h("fix")).option("--fix-dry-run", h("fixDryRun")).option("--fix-rule <rule>", h("fixRule"), collect, []).option("--reference <glob>", h("reference"), collect, []).option("--encoding <name>", h("encoding")).option("--max-file-size <megabytes>", h("maxFileSize")).option("--stdin", h("stdin")).option("--stdin-filename <name>", h("stdinFilename")).option("--baseline <file>", h("baseline")).option("--baseline-write <file>", h("baselineWrite")).option("--print-config <file>", h("printConfig")).option("--list-rules", h("listRules")).option("--explain <rule>", h("explain")).option("--init", h("init")).option("--preset <name>", h("preset")).option("--profile <name>", h("profile")).option("--debug", h("debug")).version(VERSION, "-v, --version", h("version")).helpOption("-h, --help", h("help")).addHelpText("after", h("after")).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {
   } }).allowExcessArguments(false);
 }
 function buildIndexProgram(locale, io) {
@@ -483,7 +1242,7 @@ async function main(argv, io) {
     if (opts.locale !== void 0 && !LOCALES.includes(opts.locale)) throw new UsageError("badLocale", { value: opts.locale });
     if (opts.init) {
       const written = await runInit({ preset: opts.preset, profile: opts.profile }, io.cwd, locale, io.ask ?? terminalAsk(io));
-      const text = readFileSync(path4.join(io.cwd, written), "utf8");
+      const text = readFileSync2(path7.join(io.cwd, written), "utf8");
       const value = (key) => new RegExp(`^${key}: (\\S+)`, "m").exec(text)?.[1] ?? "";
       io.stderr(coreMessage(locale, "initWritten", { path: written, preset: value("extends"), profile: value("profile") }) + "\n");
       return EXIT.ok;
@@ -491,6 +1250,8 @@ async function main(argv, io) {
     if (opts.preset !== void 0) throw new UsageError("initOnly", { option: "--preset" });
     if (opts.profile !== void 0) throw new UsageError("initOnly", { option: "--profile" });
     const targets = parseFormatTargets(opts.format, opts.outputFile);
+    const docxCopies = !opts.stdin && (opts.format.includes("docx") || Boolean(opts.fix && !opts.fixDryRun));
+    if (opts.outputDir !== void 0 && !docxCopies) throw new UsageError("outputDirUnused");
     let maxWarnings = -1;
     if (opts.maxWarnings !== void 0) {
       if (!/^\d+$/.test(opts.maxWarnings)) throw new UsageError("badMaxWarnings", { value: opts.maxWarnings });
@@ -523,7 +1284,9 @@ async function main(argv, io) {
       return EXIT.ok;
     }
     if (opts.printConfig !== void 0) {
-      io.stdout(JSON.stringify(resolver.forFile(path4.resolve(io.cwd, opts.printConfig)), null, 2) + "\n");
+      const file = path7.resolve(io.cwd, opts.printConfig);
+      const document = await describeDocument(file, { encoding: opts.encoding });
+      io.stdout(JSON.stringify({ ...resolver.forFile(file), ...document ? { document } : {} }, null, 2) + "\n");
       return EXIT.ok;
     }
     for (const ruleId of opts.fixRule) {
@@ -532,7 +1295,8 @@ async function main(argv, io) {
         throw new UsageError("unknownFixRule", { ruleId, suggestion: closest(ruleId, fixable) ?? "" });
       }
     }
-    const baseline = opts.baseline === void 0 ? void 0 : readBaseline(path4.resolve(io.cwd, opts.baseline));
+    const baseline = opts.baseline === void 0 ? void 0 : readBaseline(path7.resolve(io.cwd, opts.baseline));
+    const stdinLimit = maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const quietProgress = opts.quiet || io.env.CI !== void 0 || !io.stderrIsTTY || !io.progressStream;
     const progress = quietProgress ? void 0 : progressBar(io.progressStream, locale);
     let results;
@@ -544,29 +1308,42 @@ async function main(argv, io) {
         locale: opts.locale,
         fix: Boolean(opts.fix || opts.fixDryRun),
         fixRules: opts.fixRule.length ? opts.fixRule : void 0,
+        docxTrackedChanges: Boolean(opts.fix && !opts.fixDryRun),
         references: opts.reference,
         encoding: opts.encoding,
         maxFileSize,
-        stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(), filePath: opts.stdinFilename ?? "<stdin>.md" } : void 0,
+        stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(stdinLimit), filePath: opts.stdinFilename ?? "<stdin>.md" } : void 0,
         onProgress: progress?.update
       });
     } finally {
       progress?.stop();
     }
+    let writeFailed = false;
     if (opts.fixDryRun) {
+      const machineOnStdout = targets.some((t2) => t2.file === void 0 && !HUMAN_FORMATS.has(t2.format));
+      const print = machineOnStdout ? io.stderr : io.stdout;
       for (const r of results) {
         if (r.output === void 0) continue;
-        const rel = path4.relative(io.cwd, r.filePath) || r.filePath;
-        io.stdout(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? "", r.output));
+        const rel = path7.relative(io.cwd, r.filePath) || r.filePath;
+        print(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? "", r.output));
       }
     } else if (opts.fix) {
-      for (const file of outputFixes(results)) io.stderr(`reportlint: ${coreMessage(locale, "fileChanged", { path: file })}
+      for (const problem of writeFixes(results)) {
+        if (problem.kind === "changed") {
+          io.stderr(`reportlint: ${coreMessage(locale, "fileChanged", { path: problem.file })}
 `);
+          continue;
+        }
+        writeFailed = true;
+        const message = problem.error.format(locale);
+        io.stderr(`reportlint: ${message.includes(problem.file) ? message : `${problem.file}${locale === "zh" ? "：" : ": "}${message}`}
+`);
+      }
     }
     if (opts.baselineWrite !== void 0) {
-      const file = path4.resolve(io.cwd, opts.baselineWrite);
+      const file = path7.resolve(io.cwd, opts.baselineWrite);
       const written = createBaseline(results, file);
-      writeAtomically(file, serializeBaseline(written));
+      writeOutputFile(file, serializeBaseline(written), { shownPath: opts.baselineWrite });
       io.stderr(coreMessage(locale, "baselineWritten", { count: written.entries.reduce((n, e) => n + e.count, 0), path: opts.baselineWrite }) + "\n");
       return hasFatal(results) ? EXIT.usage : EXIT.ok;
     }
@@ -593,9 +1370,18 @@ async function main(argv, io) {
       stdout: io.stdout,
       columns: io.isTTY ? io.columns : void 0
     });
+    const copiesWritten = !docxCopies ? true : await writeDocxCopies(results, {
+      cwd: io.cwd,
+      outputDir: opts.outputDir,
+      locale,
+      fixes: Boolean(opts.fix && !opts.fixDryRun),
+      fixRules: opts.fixRule,
+      say: (line) => io.stderr(`reportlint: ${line}
+`)
+    });
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    if (hasFatal(results)) return EXIT.usage;
+    if (hasFatal(results) || writeFailed || !copiesWritten) return EXIT.usage;
     if (errors > 0) return EXIT.problems;
     if (maxWarnings >= 0 && warnings > maxWarnings) {
       io.stderr(coreMessage(locale, "tooManyWarnings", { max: maxWarnings }) + "\n");
@@ -624,13 +1410,10 @@ function commanderMessage(error, locale) {
   const id = ids[error.code];
   return id ? coreMessage(locale, id, { option: quoted }) : english;
 }
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+var HUMAN_FORMATS = /* @__PURE__ */ new Set(["stylish", "summary"]);
 function readBaseline(file) {
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError("readFailed", { path: file, reason: error.code ?? String(error) });
-  }
+  const text = readCapped(file, MAX_BASELINE_BYTES, "text");
   const data = parseBaseline(text);
   if (typeof data === "string") throw new UsageError("badBaseline", { path: file, reason: data });
   return { file, data };
@@ -646,7 +1429,7 @@ function terminalAsk(io) {
     }
   };
 }
-async function noStdin() {
+async function noStdin(_maxBytes) {
   return "";
 }
 export {

@@ -9,7 +9,10 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-TRXQQIX6.js";
+} from "./chunk-DBPRP6ME.js";
+import "./chunk-2IULX7UU.js";
+import "./chunk-3G6U6HI4.js";
+import "./chunk-DOUFAXIA.js";
 
 // src/index.ts
 function lintText2(text, options = {}) {

@@ -5,6 +5,7 @@
 // runnable CLI; test/prebuilt.test.ts fails when it is stale: run `npm run bundle`.
 // Plain JavaScript, so that it runs before anything is compiled.
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The bundle's files (name → text); written to `outdir` unless `write` is false. */
 export async function bundle({ write = true, outdir = path.join(root, 'prebuilt') } = {}) {
+  // Chunk names carry hashes: a stale chunk would stay behind and fail the freshness test.
+  if (write) rmSync(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
     entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
