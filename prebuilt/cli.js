@@ -33,7 +33,7 @@ import {
   summarize,
   writeFixes,
   writeOutputFile
-} from "./chunk-DBPRP6ME.js";
+} from "./chunk-KLWS3UMN.js";
 import {
   defaultLayoutProfile,
   fontSpec,

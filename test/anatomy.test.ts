@@ -9,6 +9,7 @@ import {
   isFrontMatter,
   isNote,
   isPageNumber,
+  isPageNumberField,
   isSalutation,
   isTextTableRow,
   markerLineShape,
@@ -22,6 +23,7 @@ import type { ParagraphKind } from '../src/model/report.js';
 
 /** The recognisers of document parts, one table each: what must match, and what must not. */
 const RECOGNISERS: [string, (text: string) => boolean, string[], string[]][] = [
+  ['page-number field of a header or footer', isPageNumberField, ['第  页', '—  —', '第 3 页', '第  页 共  页'], ['第一页的内容', '页码']],
   ['page number', isPageNumber, ['— 1 —', '-2-', '－ 12 －', '第3页 共8页', '第 3 页', '3/8'], ['1', '一、工作情况', '共3页的材料', '2024-1-5']],
   [
     '版头',

@@ -23,7 +23,7 @@ describe('did you mean', () => {
 
   it('a mistyped format name', () => {
     expect(run(['-f', 'jsno', 'a.md']).stderr).toBe(
-      'reportlint: 不支持的输出格式“jsno”，是否应为“json”？（可选：stylish, json, html, summary, sarif, github, gitlab, junit, rdjson, csv, xlsx）\n',
+      'reportlint: 不支持的输出格式“jsno”，是否应为“json”？（可选：stylish, json, html, summary, sarif, github, gitlab, junit, rdjson, csv, xlsx, docx）\n',
     );
     expect(run(['-f', 'sarf:out.sarif', 'a.md', '--locale', 'en']).stderr).toContain('Unknown format “sarf”; did you mean “sarif”?');
   });

@@ -9,7 +9,8 @@ describe('a formatted copy of a Word report', () => {
     const copy = await formatted(original);
     const r = await lintDocx(copy);
     expect(r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.messageId} ${m.message}`)).toEqual([]);
-    expect((await readDocx(copy)).text).toBe((await readDocx(original)).text);
+    // The body's words; the copy adds the page-number footer, which the reader lists after the body.
+    expect(await bodyText(copy)).toBe(await bodyText(original));
   });
 
   it('leaves comments, tracked changes and hidden text to the author', async () => {
@@ -22,3 +23,11 @@ describe('a formatted copy of a Word report', () => {
     ]);
   });
 });
+
+async function bodyText(bytes: Buffer): Promise<string> {
+  const { text, hints } = await readDocx(bytes);
+  return text
+    .split('\n')
+    .filter((_, i) => !['header', 'footer'].includes(hints.get(i + 1)?.role ?? ''))
+    .join('\n');
+}

@@ -66,6 +66,13 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text);
 }
 
+/** A Word header or footer whose page number is a field (its result may be empty until Word lays the page out): `第  页`, `—  —`. */
+const PAGE_NUMBER_FIELD = /^(?:[—–－\-─]\s*[0-9０-９]{0,4}\s*[—–－\-─]|第\s*[0-9０-９]{0,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{0,4}\s*页)?|[0-9]{0,4}\s*\/\s*[0-9]{0,4})$/u;
+
+export function isPageNumberField(text: string): boolean {
+  return PAGE_NUMBER_FIELD.test(text);
+}
+
 /**
  * 版头 (GB/T 9704 §7.2): 份号, 密级和保密期限, 紧急程度, 发文机关标志, 发文字号, 签发人,
  * and the separator line. Also a stray line before the title, as a website shows it.

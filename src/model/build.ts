@@ -10,6 +10,7 @@ import {
   isFrontMatter,
   isNote,
   isPageNumber,
+  isPageNumberField,
   isSalutation,
   isTableRule,
   isTextTableRow,
@@ -218,6 +219,7 @@ export function buildReport(text: string, format: DocumentFormat, hints?: LineHi
 function presetRole(u: Unit, marker: Marker | null, format: DocumentFormat): Role {
   const hinted = u.hint?.role;
   if (hinted === 'toc') return 'excluded';
+  if ((hinted === 'header' || hinted === 'footer') && isPageNumberField(u.content.text.trim())) return 'excluded';
   if (hinted && HINT_KINDS[hinted]) return HINT_KINDS[hinted]!;
   if (u.kind === 'table-cell') return 'table-cell';
   if (u.kind !== 'line') return null;

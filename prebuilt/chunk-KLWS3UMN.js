@@ -422,6 +422,10 @@ var PAGE_NUMBER = /^(?:[—–－\-─]\s*[0-9０-９]{1,4}\s*[—–－\-─]|�
 function isPageNumber(text) {
   return PAGE_NUMBER.test(text);
 }
+var PAGE_NUMBER_FIELD = /^(?:[—–－\-─]\s*[0-9０-９]{0,4}\s*[—–－\-─]|第\s*[0-9０-９]{0,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9０-９]{0,4}\s*页)?|[0-9]{0,4}\s*\/\s*[0-9]{0,4})$/u;
+function isPageNumberField(text) {
+  return PAGE_NUMBER_FIELD.test(text);
+}
 var FRONT_MATTER = [
   /^[0-9]{6}$/u,
   // 份号
@@ -1257,6 +1261,7 @@ function buildReport(text, format, hints) {
 function presetRole(u, marker, format) {
   const hinted = u.hint?.role;
   if (hinted === "toc") return "excluded";
+  if ((hinted === "header" || hinted === "footer") && isPageNumberField(u.content.text.trim())) return "excluded";
   if (hinted && HINT_KINDS[hinted]) return HINT_KINDS[hinted];
   if (u.kind === "table-cell") return "table-cell";
   if (u.kind !== "line") return null;
