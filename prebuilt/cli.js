@@ -33,7 +33,7 @@ import {
   summarize,
   writeFixes,
   writeOutputFile
-} from "./chunk-KLWS3UMN.js";
+} from "./chunk-7CUOY237.js";
 import {
   defaultLayoutProfile,
   fontSpec,

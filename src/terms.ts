@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { TermEntry } from './settings.js';
 import type { Localized } from './types.js';
+import { packageRoot } from './package-root.js';
 
 /**
  * The dictionary of standard formulations (规范提法) that the `canonical-terms`
@@ -231,24 +231,6 @@ export function parseTermsData(text: string): { data: TermsData; problems: Terms
 export function formatTermsProblem(file: string, p: TermsProblem): string {
   const where = p.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
   return `${file}${p.line ? `:${p.line}` : ''}: ${where ? `${where}: ` : ''}${p.message}`;
-}
-
-/** The package root: the directory upward from this module whose package.json is reportlint's (as src/version.ts). */
-function packageRoot(): string | null {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      try {
-        if ((JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'reportlint') return dir;
-      } catch {
-        // Not ours; keep looking.
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }
 
 /** Absolute path of the built-in dictionary, or null when the package root cannot be found. */

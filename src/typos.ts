@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { TypoEntry } from './settings.js';
 import type { Localized } from './types.js';
+import { packageRoot } from './package-root.js';
 
 /**
  * The dictionary of the `typo-words` rule (错别字、易错词): the built-in entries
@@ -87,23 +87,6 @@ export function validateTypos(value: unknown): { entries: TypoDefinition[]; prob
     }
   });
   return { entries, problems };
-}
-
-function packageRoot(): string | null {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      try {
-        if ((JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'reportlint') return dir;
-      } catch {
-        // not ours
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }
 
 let builtin: TypoDefinition[] | undefined;

@@ -2177,10 +2177,31 @@ function checkParagraph(paragraph, context) {
 }
 
 // src/terms.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
+import { isNode, LineCounter, parseDocument } from "yaml";
+
+// src/package-root.ts
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { isNode, LineCounter, parseDocument } from "yaml";
+function packageRoot() {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const file = path.join(dir, "package.json");
+    if (existsSync(file)) {
+      try {
+        if (JSON.parse(readFileSync(file, "utf8")).name === "reportlint") return dir;
+      } catch {
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+// src/terms.ts
 var BUILTIN_TERMS_FILE = "rules/data/canonical-terms.yaml";
 var TERM_KEYS = /* @__PURE__ */ new Set(["correct", "wrong", "note", "fix", "notFollowedBy", "notPrecededBy"]);
 var VERB_KEYS = /* @__PURE__ */ new Set(["term", "verb", "wrong", "note"]);
@@ -2340,34 +2361,19 @@ function formatTermsProblem(file, p) {
   const where = p.path.map((k, i) => typeof k === "number" ? `[${k}]` : i === 0 ? k : `.${k}`).join("");
   return `${file}${p.line ? `:${p.line}` : ""}: ${where ? `${where}: ` : ""}${p.message}`;
 }
-function packageRoot() {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const file = path.join(dir, "package.json");
-    if (existsSync(file)) {
-      try {
-        if (JSON.parse(readFileSync(file, "utf8")).name === "reportlint") return dir;
-      } catch {
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
 function builtinTermsPath() {
   const root = packageRoot();
-  return root ? path.join(root, BUILTIN_TERMS_FILE) : null;
+  return root ? path2.join(root, BUILTIN_TERMS_FILE) : null;
 }
 var builtin;
 function builtinTermsData() {
   if (builtin) return builtin;
   const file = builtinTermsPath();
   let result;
-  if (!file || !existsSync(file)) {
+  if (!file || !existsSync2(file)) {
     result = { data: { terms: [], verbs: [] }, problems: [{ path: [], message: "the built-in dictionary is missing" }] };
   } else {
-    result = parseTermsData(readFileSync(file, "utf8"));
+    result = parseTermsData(readFileSync2(file, "utf8"));
   }
   if (result.problems.length) {
     const shown = file ?? BUILTIN_TERMS_FILE;
@@ -5134,7 +5140,7 @@ var letter_closing_default = defineRule({
 });
 
 // rules/no-checklist-copy.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/copy/corpus.ts
 import { createHash } from "node:crypto";
@@ -5753,9 +5759,9 @@ var CorpusPart = class {
     return lo;
   }
   /** Index of the document with this path, or -1. */
-  docByPath(path22) {
+  docByPath(path23) {
     if (!this.byPath) this.byPath = new Map(this.docs.map((d, i) => [d.path, i]));
-    return this.byPath.get(path22) ?? -1;
+    return this.byPath.get(path23) ?? -1;
   }
   /** Lines and columns (as in findings) of the global normalised range [start, end) in document `doc`. */
   location(doc, start, end) {
@@ -5861,7 +5867,7 @@ var ReferenceCorpus = class _ReferenceCorpus {
   }
   /** The documents, in order. */
   get sources() {
-    return this.parts.flatMap((p) => p.docs.map(({ path: path22, size, mtimeMs, sha1 }) => ({ path: path22, size, mtimeMs, sha1 })));
+    return this.parts.flatMap((p) => p.docs.map(({ path: path23, size, mtimeMs, sha1 }) => ({ path: path23, size, mtimeMs, sha1 })));
   }
   /**
    * Every maximal run the report shares with a reference document and that
@@ -5918,7 +5924,7 @@ function matchPart(part2, q, qHashes, excluded, out) {
 }
 
 // src/copy/shares.ts
-import path2 from "node:path";
+import path3 from "node:path";
 function unionIntervals(intervals) {
   const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
   const out = [];
@@ -5966,8 +5972,8 @@ function shareFindings(doc, copiedIntervals, maxShare) {
   return out;
 }
 function displayPath(from, to) {
-  if (!from || !path2.isAbsolute(to)) return to;
-  return path2.relative(path2.dirname(path2.resolve(from)), to).split(path2.sep).join("/");
+  if (!from || !path3.isAbsolute(to)) return to;
+  return path3.relative(path3.dirname(path3.resolve(from)), to).split(path3.sep).join("/");
 }
 
 // rules/no-checklist-copy.ts
@@ -6096,7 +6102,7 @@ var no_checklist_copy_default = defineRule({
     if (!corpora.length) return;
     const doc = normalizeReport(report);
     const stock = stockMatcher(context.settings.terms, extraStockPhrases).find(doc.units);
-    const self = context.filePath ? path3.resolve(context.filePath) : void 0;
+    const self = context.filePath ? path4.resolve(context.filePath) : void 0;
     const runs = [];
     for (const corpus of corpora) {
       for (const match of corpus.findRuns(doc, stock, self)) {
@@ -10820,9 +10826,8 @@ function minimalEdit2(report, p, start, end, correct) {
 }
 
 // src/typos.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import path4 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import path5 from "node:path";
 import { parse } from "yaml";
 var BUILTIN_TYPOS_FILE = "rules/data/typos.yaml";
 var KEYS = /* @__PURE__ */ new Set(["correct", "wrong", "tier", "fix", "notPrecededBy", "notFollowedBy", "note"]);
@@ -10876,31 +10881,16 @@ function validateTypos(value3) {
   });
   return { entries, problems };
 }
-function packageRoot2() {
-  let dir = path4.dirname(fileURLToPath2(import.meta.url));
-  for (; ; ) {
-    const file = path4.join(dir, "package.json");
-    if (existsSync2(file)) {
-      try {
-        if (JSON.parse(readFileSync2(file, "utf8")).name === "reportlint") return dir;
-      } catch {
-      }
-    }
-    const parent = path4.dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
-}
 var builtin2;
 function builtinTypos() {
   if (builtin2) return builtin2;
-  const root = packageRoot2();
-  const file = root ? path4.join(root, BUILTIN_TYPOS_FILE) : null;
-  if (!file || !existsSync2(file)) {
+  const root = packageRoot();
+  const file = root ? path5.join(root, BUILTIN_TYPOS_FILE) : null;
+  if (!file || !existsSync3(file)) {
     process.emitWarning("typo-words: the built-in dictionary is missing", "ReportlintWarning");
     return builtin2 = [];
   }
-  const { entries, problems } = validateTypos(parse(readFileSync2(file, "utf8")));
+  const { entries, problems } = validateTypos(parse(readFileSync3(file, "utf8")));
   if (problems.length) process.emitWarning(`typo-words: ${file}: ${problems.join("; ")}`, "ReportlintWarning");
   return builtin2 = entries;
 }
@@ -11147,25 +11137,25 @@ var ConfigError = class extends Error {
 var LOCALES = ["zh", "en"];
 
 // src/config/resolve.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync2 } from "node:fs";
 import { parse as parseYaml } from "yaml";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/copy/glob.ts
 import fg from "fast-glob";
-import path5 from "node:path";
+import path6 from "node:path";
 function absoluteGlob(dir, pattern) {
   const p = pattern.replace(/\\/g, "/");
-  if (path5.isAbsolute(pattern) || /^[A-Za-z]:\//.test(p)) return p;
-  return `${fg.convertPathToPattern(path5.resolve(dir))}/${p.replace(/^(?:\.\/)+/, "")}`;
+  if (path6.isAbsolute(pattern) || /^[A-Za-z]:\//.test(p)) return p;
+  return `${fg.convertPathToPattern(path6.resolve(dir))}/${p.replace(/^(?:\.\/)+/, "")}`;
 }
 
 // src/config/load.ts
-import { readFileSync as readFileSync3, statSync } from "node:fs";
-import path7 from "node:path";
+import { readFileSync as readFileSync4, statSync } from "node:fs";
+import path8 from "node:path";
 
 // src/config/glob.ts
-import path6 from "node:path";
+import path7 from "node:path";
 import picomatch from "picomatch";
 function configGlob(dir, pattern) {
   let glob2 = pattern.replace(/^(?:\.\/)+/, "");
@@ -11178,9 +11168,9 @@ function configGlob(dir, pattern) {
   const base = toPosix(dir).replace(/\/$/, "");
   const absolute = `${base}/${baseName ? `**/${glob2}` : glob2}${directoryOnly ? "/" : ""}`;
   const partsOf = (absPath) => {
-    const relative = path6.relative(dir, absPath);
-    if (!relative || relative === ".." || relative.startsWith(`..${path6.sep}`) || path6.isAbsolute(relative)) return void 0;
-    return relative.split(path6.sep);
+    const relative = path7.relative(dir, absPath);
+    if (!relative || relative === ".." || relative.startsWith(`..${path7.sep}`) || path7.isAbsolute(relative)) return void 0;
+    return relative.split(path7.sep);
   };
   const test = (parts, count) => baseName ? isMatch(parts[count - 1]) : isMatch(parts.slice(0, count).join("/"));
   return {
@@ -11200,7 +11190,7 @@ function configGlob(dir, pattern) {
   };
 }
 function toPosix(p) {
-  return p.split(path6.sep).join("/");
+  return p.split(path7.sep).join("/");
 }
 
 // src/config/presets.ts
@@ -11304,15 +11294,15 @@ function fromAjvError(error, root, check, schema) {
     keyPath = joinKeyPath(keyPath, segment);
     value3 = value3[segment];
   }
-  const path22 = [...check.path, ...segments];
-  const at = (messageId, data = {}) => check.source.error("value", path22, messageId, { key: keyPath, ...data }, keyPath);
+  const path23 = [...check.path, ...segments];
+  const at = (messageId, data = {}) => check.source.error("value", path23, messageId, { key: keyPath, ...data }, keyPath);
   const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       const unknownPath = joinKeyPath(keyPath, name);
       const suggestion = closest(name, allowedKeys(schema, error.schemaPath)) ?? "";
-      return check.source.error("key", [...path22, name], check.unknownKey, { key: unknownPath, suggestion }, unknownPath);
+      return check.source.error("key", [...path23, name], check.unknownKey, { key: unknownPath, suggestion }, unknownPath);
     }
     case "required":
       return at("configMissingKey", { missing: String(params.missingProperty) });
@@ -11373,21 +11363,21 @@ function schemaOf(rule) {
 function checkRuleSettings(settings, registry, at) {
   const entries = {};
   for (const [id, value3] of Object.entries(settings)) {
-    const path22 = [...at.path, id];
+    const path23 = [...at.path, id];
     const keyPath = joinKeyPath(at.keyPath, id);
     const rule = registry.get(id);
-    if (!rule) throw at.source.error("key", path22, "configUnknownRule", { key: id, suggestion: closest(id, registry.keys()) ?? "" }, keyPath);
+    if (!rule) throw at.source.error("key", path23, "configUnknownRule", { key: id, suggestion: closest(id, registry.keys()) ?? "" }, keyPath);
     const badSeverity = (where) => at.source.error("value", where, "configBadSeverity", { key: keyPath }, keyPath);
     if (!Array.isArray(value3)) {
       const severity3 = parseSeverity(value3);
-      if (!severity3) throw badSeverity(path22);
+      if (!severity3) throw badSeverity(path23);
       entries[id] = { severity: severity3 };
       continue;
     }
-    if (value3.length === 0) throw badSeverity(path22);
-    if (value3.length > 2) throw badSeverity([...path22, 2]);
+    if (value3.length === 0) throw badSeverity(path23);
+    if (value3.length > 2) throw badSeverity([...path23, 2]);
     const severity2 = parseSeverity(value3[0]);
-    if (!severity2) throw badSeverity([...path22, 0]);
+    if (!severity2) throw badSeverity([...path23, 0]);
     if (value3.length === 1) {
       entries[id] = { severity: severity2 };
       continue;
@@ -11395,7 +11385,7 @@ function checkRuleSettings(settings, registry, at) {
     const options = value3[1];
     checkSchema(schemaOf(rule), options, {
       source: at.source,
-      path: [...path22, 1],
+      path: [...path23, 1],
       keyPath,
       unknownKey: "configUnknownOption",
       otherwise: "configBadOption"
@@ -11528,29 +11518,29 @@ var YamlSource = class _YamlSource {
     return new _YamlSource(file, doc, lines2, data);
   }
   /** The line of the key at `path` (or of the nearest enclosing node found). */
-  keyLine(path22) {
-    const found = this.find(path22);
+  keyLine(path23) {
+    const found = this.find(path23);
     return this.lineOf(found.key ?? found.value ?? found.nearest);
   }
   /** The line of the value at `path`; the key's line when the value is empty. */
-  valueLine(path22) {
-    const found = this.find(path22);
+  valueLine(path23) {
+    const found = this.find(path23);
     return this.lineOf(found.value ?? found.key ?? found.nearest);
   }
   /** A ConfigError located at the key (`at: 'key'`) or the value at `path`. */
-  error(at, path22, messageId, data, keyPath) {
-    const line = at === "key" ? this.keyLine(path22) : this.valueLine(path22);
+  error(at, path23, messageId, data, keyPath) {
+    const line = at === "key" ? this.keyLine(path23) : this.valueLine(path23);
     return new ConfigError(this.file, line, messageId, data, keyPath);
   }
   lineOf(node) {
     const offset = node?.range?.[0];
     return offset === void 0 ? 1 : this.lines.linePos(offset).line;
   }
-  find(path22) {
+  find(path23) {
     let node = this.resolve(this.doc.contents);
     let key;
     let nearest = node;
-    for (const segment of path22) {
+    for (const segment of path23) {
       key = void 0;
       if (isMap(node)) {
         const pair2 = node.items.find((p) => keyText(p.key) === String(segment));
@@ -11611,7 +11601,7 @@ function readConfigText(file) {
     const info = statSync(file);
     if (!info.isFile()) reason = info.isDirectory() ? "EISDIR" : "not a regular file";
     else if (info.size > MAX_CONFIG_BYTES) reason = `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB`;
-    else return readFileSync3(file, "utf8").replace(/^\uFEFF/, "");
+    else return readFileSync4(file, "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     reason = error instanceof Error ? error.message : String(error);
   }
@@ -11627,14 +11617,14 @@ function parseConfig(file, text, registry) {
   if (Array.isArray(raw.overrides)) raw.overrides = raw.overrides.map((o) => isPlainObject(o) ? withoutNulls(o) : o);
   checkSchema(CONFIG_SCHEMA, raw, { source, path: [], keyPath: "", unknownKey: "configUnknownKey", otherwise: "configBadValue" });
   const config = raw;
-  const dir = path7.dirname(file);
+  const dir = path8.dirname(file);
   const extendsList = config.extends === void 0 ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const extendsEntries = extendsList.map((name, i) => {
     const where = Array.isArray(config.extends) ? ["extends", i] : ["extends"];
     const keyPath = Array.isArray(config.extends) ? `extends[${i}]` : "extends";
     const line = source.valueLine(where);
     if (isPresetName(name)) return { preset: name, line, keyPath };
-    if (/[\\/]/.test(name) || /\.ya?ml$/i.test(name)) return { file: path7.resolve(dir, name), line, keyPath };
+    if (/[\\/]/.test(name) || /\.ya?ml$/i.test(name)) return { file: path8.resolve(dir, name), line, keyPath };
     throw source.error("value", where, "configUnknownPreset", { name, choices: presetNames().join(", "), suggestion: closest(name, presetNames()) ?? "" }, keyPath);
   });
   return {
@@ -11691,12 +11681,12 @@ var ConfigResolver = class {
   /** Validates --config (and what it extends) and --rule at once; throws ConfigError. */
   constructor(options) {
     this.registry = options.registry;
-    this.cwd = path8.resolve(options.cwd);
+    this.cwd = path9.resolve(options.cwd);
     this.useConfigFiles = options.useConfigFiles ?? true;
     this.loader = new ConfigLoader(this.registry);
     this.flags = parseRuleFlags(options.ruleFlags ?? [], this.registry);
     if (this.useConfigFiles && options.configFile !== void 0) {
-      const file = path8.resolve(this.cwd, options.configFile);
+      const file = path9.resolve(this.cwd, options.configFile);
       if (!isFile(file)) throw new ConfigError("--config", 0, "configNotFound", { file });
       this.explicit = this.expand(file, []);
     }
@@ -11706,8 +11696,8 @@ var ConfigResolver = class {
    * shared with other files of the same directory and overrides: do not modify it.
    */
   forFile(absPath) {
-    const file = path8.resolve(this.cwd, absPath);
-    const dir = path8.dirname(file);
+    const file = path9.resolve(this.cwd, absPath);
+    const dir = path9.dirname(file);
     const layers = this.layersFor(dir);
     const matched = /* @__PURE__ */ new Set();
     for (const layer of layers) {
@@ -11720,8 +11710,8 @@ var ConfigResolver = class {
   }
   /** True when an `ignores` pattern of a config that applies to the file matches it or one of its directories. */
   isIgnored(absPath) {
-    const file = path8.resolve(this.cwd, absPath);
-    return this.layersFor(path8.dirname(file)).some(
+    const file = path9.resolve(this.cwd, absPath);
+    return this.layersFor(path9.dirname(file)).some(
       (layer) => "config" in layer && layer.config.ignores.some((glob2) => glob2.matchesFileOrDirectory(file))
     );
   }
@@ -11737,9 +11727,9 @@ var ConfigResolver = class {
   discover(dir) {
     const cached = this.layersByDir.get(dir);
     if (cached) return cached;
-    const file = CONFIG_FILE_NAMES.map((name) => path8.join(dir, name)).find(isFile);
+    const file = CONFIG_FILE_NAMES.map((name) => path9.join(dir, name)).find(isFile);
     const own = file ? this.expand(file, []) : [];
-    const parent = path8.dirname(dir);
+    const parent = path9.dirname(dir);
     const stop = file !== void 0 && this.loader.load(file).root || parent === dir;
     const layers = stop ? own : [...this.discover(parent), ...own];
     this.layersByDir.set(dir, layers);
@@ -11841,15 +11831,15 @@ function toList(value3) {
 }
 function isFile(file) {
   try {
-    return existsSync3(file) && statSync2(file).isFile();
+    return existsSync4(file) && statSync2(file).isFile();
   } catch {
     return false;
   }
 }
 function looksLikeConfig(file) {
-  if (CONFIG_FILE_NAMES.includes(path8.basename(file))) return true;
+  if (CONFIG_FILE_NAMES.includes(path9.basename(file))) return true;
   try {
-    const data = parseYaml(readFileSync4(file, "utf8"), { maxAliasCount: 100 });
+    const data = parseYaml(readFileSync5(file, "utf8"), { maxAliasCount: 100 });
     const known = Object.keys(CONFIG_SCHEMA.properties ?? {});
     return typeof data === "object" && data !== null && !Array.isArray(data) && Object.keys(data).some((k) => known.includes(k));
   } catch {
@@ -12008,14 +11998,14 @@ function controlShare(text) {
 
 // src/files/read.ts
 import { readFile as readFile2, stat } from "node:fs/promises";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/files/convert.ts
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 import { pathToFileURL } from "node:url";
 var CONVERTIBLE = /* @__PURE__ */ new Set(["doc", "wps", "odt", "rtf"]);
 var CONVERT_TIMEOUT_MS = 12e4;
@@ -12027,7 +12017,7 @@ var queue = Promise.resolve();
 var created = /* @__PURE__ */ new Set();
 function runProfile() {
   if (!profile) {
-    profile = mkdtempSync(path9.join(tmpdir(), "reportlint-soffice-"));
+    profile = mkdtempSync(path10.join(tmpdir(), "reportlint-soffice-"));
     if (!created.size) process.once("exit", () => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
     created.add(profile);
   }
@@ -12046,15 +12036,15 @@ function convertToDocx(bytes, ext, timeoutMs = CONVERT_TIMEOUT_MS) {
   return next;
 }
 async function convertOnce(bytes, ext, timeoutMs) {
-  const dir = await mkdtemp(path9.join(tmpdir(), "reportlint-convert-"));
+  const dir = await mkdtemp(path10.join(tmpdir(), "reportlint-convert-"));
   try {
-    const input = path9.join(dir, `input.${ext.toLowerCase()}`);
+    const input = path10.join(dir, `input.${ext.toLowerCase()}`);
     await writeFile(input, bytes);
-    const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${pathToFileURL(runProfile()).href}`, "--convert-to", "docx", "--outdir", path9.join(dir, "out"), input];
+    const args = ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=${pathToFileURL(runProfile()).href}`, "--convert-to", "docx", "--outdir", path10.join(dir, "out"), input];
     const run = await runProcess(officeCommand(), args, timeoutMs);
     if (run.timedOut) dropProfile();
     if (run.missing) return { ok: false, reason: "no-office", detail: run.detail };
-    const output = path9.join(dir, "out", "input.docx");
+    const output = path10.join(dir, "out", "input.docx");
     try {
       return { ok: true, docx: await readFile(output) };
     } catch {
@@ -12131,7 +12121,7 @@ function isBinaryFormat(file) {
   return ext === "docx" || ext === "pdf" || CONVERTIBLE.has(ext);
 }
 function extensionOf(file) {
-  return path10.extname(file).slice(1).toLowerCase();
+  return path11.extname(file).slice(1).toLowerCase();
 }
 async function readBytes(bytes, file, options, stamp) {
   const ext = extensionOf(file);
@@ -12246,13 +12236,13 @@ import {
   unlinkSync,
   writeSync
 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 var TEMP_NAME = /^\.(.+)\.reportlint-(\d+)\.tmp$/;
 function tempPathFor(file) {
-  return path11.join(path11.dirname(file), `.${path11.basename(file)}.reportlint-${process.pid}.tmp`);
+  return path12.join(path12.dirname(file), `.${path12.basename(file)}.reportlint-${process.pid}.tmp`);
 }
 function resolveLinks(file) {
-  let current = path11.resolve(file);
+  let current = path12.resolve(file);
   for (let hops = 0; hops < 40; hops++) {
     let info;
     try {
@@ -12261,7 +12251,7 @@ function resolveLinks(file) {
       return current;
     }
     if (!info.isSymbolicLink()) return current;
-    current = path11.resolve(path11.dirname(current), readlinkSync(current));
+    current = path12.resolve(path12.dirname(current), readlinkSync(current));
   }
   throw new UsageError("writeFailed", { path: file, reason: "ELOOP" });
 }
@@ -12275,12 +12265,12 @@ function writeOutputFile(file, content, options = {}) {
     throw failure(shown, error.code ?? String(error));
   }
   if (info?.isDirectory()) throw failure(shown, "EISDIR", "reasonDirectory");
-  if (info && (!info.isFile() || /^\/(?:dev|proc)\//.test(path11.resolve(file)))) {
+  if (info && (!info.isFile() || /^\/(?:dev|proc)\//.test(path12.resolve(file)))) {
     writeInPlace(file, chunks, shown);
     return;
   }
   const target = info ? realpathSync(file) : resolveLinks(file);
-  const dir = path11.dirname(target);
+  const dir = path12.dirname(target);
   if (!statSync4(dir, { throwIfNoEntry: false })?.isDirectory()) throw failure(shown, "ENOENT", "reasonNoDirectory");
   removeStaleTemps(dir);
   writeAtomically(target, chunks, options.like ?? info, shown);
@@ -12356,7 +12346,7 @@ function removeStaleTemps(dir) {
     const m = TEMP_NAME.exec(name);
     if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
     try {
-      if (lstatSync(path11.join(dir, name)).isFile()) unlinkSync(path11.join(dir, name));
+      if (lstatSync(path12.join(dir, name)).isFile()) unlinkSync(path12.join(dir, name));
     } catch {
     }
   }
@@ -12373,17 +12363,17 @@ function alive(pid) {
 // src/copy/index-file.ts
 import { createHash as createHash2 } from "node:crypto";
 import os from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/files/discover.ts
 import fg2 from "fast-glob";
 import * as fs from "node:fs";
 import { lstatSync as lstatSync2, statSync as statSync5 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 import picomatch2 from "picomatch";
 var REPORT_EXTENSIONS = ["md", "markdown", "txt", "docx", "doc", "wps", "odt", "rtf", "pdf"];
 function isLockOrTempFile(file) {
-  const name = path12.basename(file);
+  const name = path13.basename(file);
   return name.startsWith("~$") || /^\.~lock\..*#$/.test(name) || /^~.*\.tmp$/i.test(name);
 }
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
@@ -12398,7 +12388,7 @@ function discoverFiles(patterns, cwd, ignorePatterns = []) {
     if (!prev || explicit && !prev.explicit) found.set(file, { path: file, explicit });
   };
   for (const pattern of patterns) {
-    const abs = path12.resolve(cwd, pattern);
+    const abs = path13.resolve(cwd, pattern);
     let stat2;
     try {
       stat2 = statSync5(abs, { throwIfNoEntry: false });
@@ -12430,7 +12420,7 @@ function discoverFiles(patterns, cwd, ignorePatterns = []) {
         fs: walk.fs
       });
       const before = found.size;
-      for (const entry of entries) if (!ignored(entry)) add(path12.normalize(entry), false);
+      for (const entry of entries) if (!ignored(entry)) add(path13.normalize(entry), false);
       if (found.size === before && entries.length === 0 && !walk.failures.some((f) => f.path === abs)) problems.push({ path: abs, messageId: "noReportsInDirectory" });
     } else if (fg2.isDynamicPattern(pattern)) {
       const entries = fg2.sync(fg2.convertPathToPattern(cwd) + "/" + pattern.replace(/^\.\//, ""), {
@@ -12441,7 +12431,7 @@ function discoverFiles(patterns, cwd, ignorePatterns = []) {
         suppressErrors: true,
         fs: walk.fs
       });
-      for (const entry of entries) if (!ignored(entry)) add(path12.normalize(entry), false);
+      for (const entry of entries) if (!ignored(entry)) add(path13.normalize(entry), false);
       if (entries.length === 0) problems.push({ path: pattern, messageId: "noGlobMatch" });
     } else {
       problems.push({ path: pattern, messageId: "pathNotFound" });
@@ -12459,7 +12449,7 @@ function watchedFs() {
   const failures = [];
   const seen = /* @__PURE__ */ new Set();
   const note = (dir, error) => {
-    const p = path12.resolve(String(dir));
+    const p = path13.resolve(String(dir));
     if (seen.has(p)) return;
     seen.add(p);
     failures.push({ path: p, code: error.code ?? String(error) });
@@ -12489,7 +12479,7 @@ function ignoreMatcher(patterns, cwd) {
   const bare = patterns.filter((p) => !p.includes("/"));
   const baseMatch = bare.length ? picomatch2(bare, { dot: true, basename: true }) : () => false;
   return (file) => {
-    const rel = path12.relative(cwd, file).split(path12.sep).join("/");
+    const rel = path13.relative(cwd, file).split(path13.sep).join("/");
     return isMatch(rel) || baseMatch(rel);
   };
 }
@@ -12508,7 +12498,7 @@ async function buildIndexFile(patterns, cwd, output, options = {}) {
   }
   const minChars = Math.max(K, options.minChars ?? 20);
   const part2 = buildCorpusPart(inputs, { stock: stockMatcher(), w: windowFor(minChars) });
-  const target = path13.resolve(cwd, output);
+  const target = path14.resolve(cwd, output);
   const bytes = writeIndex(part2, target, output);
   return { files: inputs.length, fingerprints: part2.hashes.length, bytes };
 }
@@ -12528,7 +12518,7 @@ function align4(n) {
 }
 function writeIndex(part2, file, shownPath = file) {
   if (os.endianness() !== "LE") throw new Error("reference indexes are written on little-endian machines only");
-  const dir = path13.dirname(resolveLinks(file));
+  const dir = path14.dirname(resolveLinks(file));
   const hashesBytes = part2.hashes.length * 4;
   const textBytes = part2.text.length * 2;
   const at = { hashes: 0, positions: hashesBytes, text: 2 * hashesBytes, maps: 2 * hashesBytes + align4(textBytes) };
@@ -12547,7 +12537,7 @@ function writeIndex(part2, file, shownPath = file) {
       maps: [at.maps, part2.maps.length]
     },
     sources: part2.docs.map((d) => [
-      path13.relative(dir, d.path).split(path13.sep).join("/"),
+      path14.relative(dir, d.path).split(path14.sep).join("/"),
       d.size,
       d.mtimeMs,
       d.sha1,
@@ -12624,7 +12614,7 @@ function parseIndex(buf, file) {
     if (positions[i] >= text.length) damaged("a fingerprint outside the text");
   }
   if (!Array.isArray(h.sources)) damaged("sources");
-  const dir = path13.dirname(path13.resolve(file));
+  const dir = path14.dirname(path14.resolve(file));
   let lastText = 0;
   const docs = h.sources.map((row) => {
     if (!Array.isArray(row) || row.length !== 8) damaged("a source row");
@@ -12634,7 +12624,7 @@ function parseIndex(buf, file) {
     if (!isCount(mapStart) || !isCount(mapEnd) || mapEnd < mapStart || mapEnd > maps.length) damaged(`map range of ${rel}`);
     if (!mapFits(maps, mapStart, mapEnd)) damaged(`map of ${rel}`);
     lastText = textStart;
-    return { path: path13.resolve(dir, rel), size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd };
+    return { path: path14.resolve(dir, rel), size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd };
   });
   return new CorpusPart(h.k, h.w, docs, text, hashes, positions, maps);
 }
@@ -12848,12 +12838,12 @@ function describeChange(before, after) {
 }
 
 // src/lint-files.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/copy/references.ts
 import fg3 from "fast-glob";
 import { statSync as statSync6 } from "node:fs";
-import path14 from "node:path";
+import path15 from "node:path";
 var ReferenceLoader = class {
   extra;
   byList = /* @__PURE__ */ new Map();
@@ -12889,7 +12879,7 @@ var ReferenceLoader = class {
       if (failure2) throw new UsageError("readDirFailed", { path: failure2.path, reason: failure2.code }, ERRNO_REASONS[failure2.code]);
       if (fg3.isDynamicPattern(pattern)) found = found.filter((f) => isIndexFile(f) || isTextReference(f));
       if (!found.length) throw new UsageError("noFilesMatched", { patterns: `references: ${pattern}` });
-      for (const f of found.sort()) files.add(path14.normalize(f));
+      for (const f of found.sort()) files.add(path15.normalize(f));
     }
     const parts = [];
     const inputs = [];
@@ -13002,8 +12992,8 @@ var BatchCollector = class {
     if (geo.filter.isDisabled(rule.id, d.at.start, start.line)) return null;
     const end = geo.lines.position(d.at.end);
     const file = d.file;
-    let path22 = "";
-    for (const s of geo.sections) if (s.start <= d.at.start && d.at.start < s.end) path22 = s.path;
+    let path23 = "";
+    for (const s of geo.sections) if (s.start <= d.at.start && d.at.start < s.end) path23 = s.path;
     const message = {
       ruleId: rule.id,
       messageId: d.messageId,
@@ -13013,7 +13003,7 @@ var BatchCollector = class {
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      sectionPath: path22
+      sectionPath: path23
     };
     if (d.data) message.data = d.data;
     if (d.related?.length) {
@@ -13053,13 +13043,13 @@ async function formattedCopy(file, read, options, result, fixRules) {
   if (!docx?.bytes || !docx.layout) return null;
   const wanted = result.messages.some((m) => m.ruleId !== null && CORRECTED.has(m.ruleId) && (!fixRules || fixRules.includes(m.ruleId)));
   if (!wanted) return null;
-  const path22 = formattedPath(file);
+  const path23 = formattedPath(file);
   try {
     const { formatDocx } = await import("./chunk-PM3U5MVE.js");
     const report = buildReport(read.text, "text", docx.hints);
     report.layout = docx.layout;
     const bytes = await formatDocx(docx.bytes, report, options.settings?.layout ?? defaultLayoutProfile());
-    return { messageId: "docxFormatted", noteId: "docx-formatted", data: { path: path22 }, copy: { path: path22, bytes } };
+    return { messageId: "docxFormatted", noteId: "docx-formatted", data: { path: path23 }, copy: { path: path23, bytes } };
   } catch (error) {
     return { messageId: "docxFormatRefused", noteId: "docx-format-refused", data: { reason: error instanceof Error ? error.message : String(error) } };
   }
@@ -13072,7 +13062,7 @@ function readStamp(result) {
 }
 var wordHints = /* @__PURE__ */ new WeakMap();
 async function lintFiles(patterns, options = {}) {
-  const cwd = path15.resolve(options.cwd ?? process.cwd());
+  const cwd = path16.resolve(options.cwd ?? process.cwd());
   const registry = options.registry ?? builtinRegistry;
   const resolver = options.resolver ?? new ConfigResolver({
     registry,
@@ -13081,7 +13071,7 @@ async function lintFiles(patterns, options = {}) {
     useConfigFiles: options.useConfigFiles,
     ruleFlags: options.ruleFlags
   });
-  const discovered = options.stdin ? { files: [{ path: path15.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] } : discoverFiles(patterns.length ? patterns : ["."], cwd, options.ignorePatterns);
+  const discovered = options.stdin ? { files: [{ path: path16.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] } : discoverFiles(patterns.length ? patterns : ["."], cwd, options.ignorePatterns);
   const files = discovered.files.filter((f) => f.explicit || !ANNOTATED_COPY.test(f.path));
   const { problems } = discovered;
   const cwdConfig = resolver.forCwd();
@@ -13164,7 +13154,7 @@ async function lintFiles(patterns, options = {}) {
     if (read.docx) {
       const copy = options.fix ? await formattedCopy(file.path, read, textOptions, result, options.fixRules) : null;
       if (copy) {
-        const shown = { ...copy.data, path: path15.relative(cwd, copy.data.path ?? "") || (copy.data.path ?? "") };
+        const shown = { ...copy.data, path: path16.relative(cwd, copy.data.path ?? "") || (copy.data.path ?? "") };
         result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, shown), copy.noteId));
       }
       if (copy?.copy) stamp.formatted = copy.copy;
@@ -13319,18 +13309,18 @@ function isReadOnly(file, mode2) {
 }
 
 // src/version.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import path16 from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import path17 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 function readVersion() {
-  let dir = path16.dirname(fileURLToPath3(import.meta.url));
+  let dir = path17.dirname(fileURLToPath2(import.meta.url));
   for (; ; ) {
-    const file = path16.join(dir, "package.json");
-    if (existsSync4(file)) {
-      const pkg = JSON.parse(readFileSync5(file, "utf8"));
+    const file = path17.join(dir, "package.json");
+    if (existsSync5(file)) {
+      const pkg = JSON.parse(readFileSync6(file, "utf8"));
       if (pkg.name === "reportlint" && pkg.version) return pkg.version;
     }
-    const parent = path16.dirname(dir);
+    const parent = path17.dirname(dir);
     if (parent === dir) return "0.0.0";
     dir = parent;
   }
@@ -13423,12 +13413,12 @@ function label(locale, key, data) {
 }
 
 // src/formatters/html/rows.ts
-import path17 from "node:path";
+import path18 from "node:path";
 var COPY_RULES = /* @__PURE__ */ new Set(["no-checklist-copy", "no-cross-copy"]);
 var CATEGORY_KEYS = [...Object.keys(RULE_CATEGORIES), "other"];
 function displayPath2(filePath, cwd) {
-  const rel = path17.isAbsolute(filePath) ? path17.relative(cwd, filePath) : filePath;
-  return (rel || filePath).split(path17.sep).join("/");
+  const rel = path18.isAbsolute(filePath) ? path18.relative(cwd, filePath) : filePath;
+  return (rel || filePath).split(path18.sep).join("/");
 }
 function categoryOf(message, registry) {
   const rule = message.ruleId ? registry.get(message.ruleId) : void 0;
@@ -13522,7 +13512,7 @@ function totals(rows, registry) {
 
 // src/formatters/shared.ts
 import { createHash as createHash3 } from "node:crypto";
-import path18 from "node:path";
+import path19 from "node:path";
 var TOOL_NAME = "reportlint";
 var TOOL_URL = "https://github.com/reportlint/reportlint";
 var RULE_DOCS_BASE = `${TOOL_URL}/blob/main/docs/rules/`;
@@ -13562,8 +13552,8 @@ function locationText(m, locale) {
   return partName || `${m.line}:${m.column}`;
 }
 function relativePath(cwd, filePath) {
-  const rel = path18.relative(cwd, path18.resolve(cwd, filePath)) || path18.basename(filePath);
-  return rel.split(path18.sep).join("/");
+  const rel = path19.relative(cwd, path19.resolve(cwd, filePath)) || path19.basename(filePath);
+  return rel.split(path19.sep).join("/");
 }
 var WORDS2 = {
   section: { zh: "所在章节：{section}", en: "Section: {section}" },
@@ -13850,7 +13840,7 @@ var gitlab = (results, { cwd, registry }) => {
 
 // src/formatters/html/index.ts
 import { createHash as createHash4 } from "node:crypto";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/formatters/html/escape.ts
 function esc(text) {
@@ -14372,8 +14362,8 @@ var html = (results, { locale, cwd, registry }) => {
     cwd,
     registry,
     rows,
-    ids: new Map(results.map((r, i) => [path19.resolve(cwd, r.filePath), `r${i + 1}`])),
-    sources: new Map(results.map((r) => [path19.resolve(cwd, r.filePath), r.source ?? ""]))
+    ids: new Map(results.map((r, i) => [path20.resolve(cwd, r.filePath), `r${i + 1}`])),
+    sources: new Map(results.map((r) => [path20.resolve(cwd, r.filePath), r.source ?? ""]))
   };
   const t = totals(rows, registry);
   const l = (key, data2) => label(locale, key, data2);
@@ -14570,7 +14560,7 @@ function relatedText(r, page) {
   return `${displayPath2(r.filePath, page.cwd)} ${span}`;
 }
 function relatedLink(r, page) {
-  const target = page.ids.get(path19.resolve(page.cwd, r.filePath));
+  const target = page.ids.get(path20.resolve(page.cwd, r.filePath));
   const text = esc(relatedText(r, page));
   return target ? `<a href="#${target}-L${r.line}">${text}</a>` : `<span>${text}</span>`;
 }
@@ -14584,7 +14574,7 @@ function copies(placed, row, id, page) {
     const mine = excerptHtml(excerpt2(row.result.source ?? "", m));
     const span = `${m.line}:${m.column}–${m.endLine}:${m.endColumn}`;
     const sources = m.related.map((r) => {
-      const text = page.sources.get(path19.resolve(page.cwd, r.filePath));
+      const text = page.sources.get(path20.resolve(page.cwd, r.filePath));
       const body = text !== void 0 ? excerptHtml(excerpt2(text, r)) : `<span class="empty">${esc(r.message ?? label(locale, "sourceUnavailable"))}</span>`;
       return `<div class="side src-side"><div class="cap"><b>${esc(label(locale, "source"))}</b> ${relatedLink(r, page)}</div><blockquote>${body}</blockquote></div>`;
     });
@@ -14699,12 +14689,12 @@ function rdjsonResult(results, cwd) {
   const diagnostics = [];
   for (const r of results) {
     const map = sources.get(r.filePath);
-    const path22 = relativePath(cwd, r.filePath);
+    const path23 = relativePath(cwd, r.filePath);
     const docx = r.docx === true;
     for (const m of r.messages) {
       const d = {
         message: m.message,
-        location: { path: path22, range: range(m, map) },
+        location: { path: path23, range: range(m, map) },
         severity: m.severity === 2 ? "ERROR" : m.severity === 1 ? "WARNING" : "INFO",
         code: m.ruleId === null ? { value: checkId(m) } : { value: m.ruleId, url: ruleDocsUrl(m.ruleId) }
       };
@@ -14722,7 +14712,7 @@ function rdjsonResult(results, cwd) {
 var rdjson = (results, { cwd }) => JSON.stringify(rdjsonResult(results, cwd), null, 2) + "\n";
 
 // src/formatters/sarif.ts
-import path20 from "node:path";
+import path21 from "node:path";
 import { pathToFileURL as pathToFileURL2 } from "node:url";
 var SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
@@ -14734,7 +14724,7 @@ function pascalCase(id) {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part2) => part2[0].toUpperCase() + part2.slice(1)).join("");
 }
 function mimeType(filePath) {
-  const ext = path20.extname(filePath).toLowerCase();
+  const ext = path21.extname(filePath).toLowerCase();
   if (ext === ".md" || ext === ".markdown") return "text/markdown";
   if (ext === ".txt") return "text/plain";
   if (ext === ".docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -14762,9 +14752,9 @@ function sarifLog(results, { locale, cwd, registry }) {
   const sources = new Map(results.map((r) => [r.filePath, new SourceMap(r.source)]));
   const artifacts = [];
   const artifactIndex = /* @__PURE__ */ new Map();
-  const root = cwd.endsWith(path20.sep) ? cwd : cwd + path20.sep;
+  const root = cwd.endsWith(path21.sep) ? cwd : cwd + path21.sep;
   const locate = (filePath) => {
-    const absolute = path20.resolve(cwd, filePath);
+    const absolute = path21.resolve(cwd, filePath);
     const location = absolute.startsWith(root) ? { uri: relativePath(cwd, absolute).split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL2(absolute).href };
     let index = artifactIndex.get(absolute);
     if (index === void 0) {
@@ -14880,7 +14870,7 @@ function sarifLog(results, { locale, cwd, registry }) {
 
 // src/formatters/stylish.ts
 import { Chalk } from "chalk";
-import path21 from "node:path";
+import path22 from "node:path";
 var MIN_MESSAGE_COLUMNS = 16;
 function position(m, locale) {
   return locationText(m, locale);
@@ -14905,7 +14895,7 @@ var stylish = (results, { locale, color, cwd, columns }) => {
     if (result.errorCount > 0) failing++;
     const fixedCounts = Object.entries(result.fixed ?? {});
     if (!result.messages.length && !fixedCounts.length) continue;
-    out.push("", c.underline(visible(path21.relative(cwd, result.filePath) || result.filePath)));
+    out.push("", c.underline(visible(path22.relative(cwd, result.filePath) || result.filePath)));
     if (fixedCounts.length) {
       const count = fixedCounts.reduce((sum, [, k]) => sum + k, 0);
       const rules = fixedCounts.map(([id, k]) => `${id} ×${k}`).join(locale === "zh" ? "，" : ", ");
