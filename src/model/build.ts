@@ -22,7 +22,7 @@ import type { LineHint, LineHints } from './hints.js';
 import { LineIndex } from './line-index.js';
 import { MappedText, MappedTextBuilder } from './mapped-text.js';
 import { matchMarker, type Marker } from './markers.js';
-import type { Appendix, ExcludedSpan, Paragraph, ParagraphKind, Report, Section } from './report.js';
+import type { ExcludedSpan, Paragraph, ParagraphKind, Report, Section } from './report.js';
 import { markdownUnits, textUnits, type Unit } from './units.js';
 
 /**
