@@ -4,7 +4,7 @@
  * - Clean documents (fixtures/clean, fixtures/shapes and the Word shapes built
  *   by shapes-docx.ts) are linted together under the recommended preset: every
  *   finding there is a false alarm.
- * - Each faulty twin (fixtures/shapes/faulty) is linted on its own: every fault
+ * - Each faulty twin (fixtures/bad/shapes) is linted on its own: every fault
  *   EXPECTED.md lists must be found at its place (recall), and any other finding
  *   is a false alarm too.
  *
@@ -121,9 +121,10 @@ export async function evaluatePrecision(): Promise<PrecisionReport> {
     const clean = [...(await lintFiles(cleanText, common)), ...(await lintFiles(cleanWord, common))].map((r) => outcome(r, root, []));
     for (const c of clean) if (c.file.startsWith('..')) c.file = `word:${path.basename(c.file)}`;
 
-    const expected = readExpected(readFileSync(path.join(shapes, 'faulty', 'EXPECTED.md'), 'utf8'));
+    const twins = path.join(root, 'fixtures', 'bad', 'shapes');
+    const expected = readExpected(readFileSync(path.join(twins, 'EXPECTED.md'), 'utf8'));
     const faultyFiles = [
-      ...readdirSync(path.join(shapes, 'faulty')).filter((f) => /\.(md|txt)$/.test(f) && f !== 'EXPECTED.md').map((f) => path.join(shapes, 'faulty', f)),
+      ...readdirSync(twins).filter((f) => /\.(md|txt)$/.test(f) && f !== 'EXPECTED.md').map((f) => path.join(twins, f)),
       ...readdirSync(path.join(temp, 'faulty')).map((f) => path.join(temp, 'faulty', f)),
     ];
     const faulty: DocumentOutcome[] = [];

@@ -2,8 +2,8 @@
  * Word versions of the issue-11 shape fixtures, built with the `docx` package
  * (no opaque binaries in the repo). Each Word document is laid out from the
  * text of a fixture in `fixtures/shapes/` and its faulty twin from the file of
- * the same name in `fixtures/shapes/faulty/`, so both carry the same text and
- * the same planted faults (see `fixtures/shapes/faulty/EXPECTED.md`).
+ * the same name in `fixtures/bad/shapes/`, so both carry the same text and
+ * the same planted faults (see `fixtures/bad/shapes/EXPECTED.md`).
  *
  * CLI: `node dist/scripts/shapes-docx.js <outdir>` writes `<outdir>/<name>.docx`
  * and `<outdir>/faulty/<name>.docx`.
@@ -39,7 +39,7 @@ export interface ShapeDocument {
   covers: string;
   /** True for the twin with planted faults. */
   faulty: boolean;
-  /** The fixture the text comes from, relative to `fixtures/shapes/` (or `faulty/`). */
+  /** The fixture the text comes from, relative to `fixtures/shapes/` (or `fixtures/bad/shapes/`). */
   source: string;
   /** The visible text of every `w:p` of `word/document.xml`, in document order (table cells included). */
   paragraphs: string[];
@@ -217,7 +217,8 @@ export async function buildShapeDocuments(fixturesDir = defaultFixturesDir()): P
   const out: ShapeDocument[] = [];
   for (const spec of SHAPES) {
     for (const faulty of [false, true]) {
-      const file = path.join(fixturesDir, faulty ? 'faulty' : '', spec.source);
+      // The faulty twins live with the bad fixtures, so that fixtures/shapes holds correct reports only.
+      const file = faulty ? path.join(fixturesDir, '..', 'bad', 'shapes', spec.source) : path.join(fixturesDir, spec.source);
       const blocks = spec.layout(sourceLines(readFileSync(file, 'utf8')));
       out.push({ name: spec.name, covers: spec.covers, faulty, source: spec.source, paragraphs: blockTexts(blocks), buffer: await buildDocx(blocks) });
     }

@@ -27,7 +27,7 @@ const CLEAN = CLEAN_REPORT;
 const PLACEHOLDER = CLEAN.replace('4次', '×次');
 
 // fixtures/shapes (issue 11) has its own precision test; these snapshots hold the fixtures before it.
-const PRE_SHAPES = ['--ignore-pattern', 'fixtures/shapes/**'];
+const PRE_SHAPES = ['--ignore-pattern', 'fixtures/shapes/**', '--ignore-pattern', 'fixtures/bad/shapes/**'];
 
 describe('fixtures, exactly', () => {
   it('stylish output', async () => {

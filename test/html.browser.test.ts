@@ -51,7 +51,7 @@ describe.skipIf(!HAS_CHROMIUM)('--format html in Chromium', () => {
       path.join(hostileDir, 'x"><img src=x onerror="document.title=1">.md'),
       '# 中共某某局党组关于<script>document.title="pwned"</script>工作情况的报告\n\n市委：\n\n<img src="http://192.0.2.1/track.png">开展专项督查××次。\n',
     );
-    const patterns = ['fixtures', '--ignore-pattern', 'fixtures/shapes/**', path.relative(ROOT, hostileDir)];
+    const patterns = ['fixtures', '--ignore-pattern', 'fixtures/shapes/**', '--ignore-pattern', 'fixtures/bad/shapes/**', path.relative(ROOT, hostileDir)];
     const file = path.join(OUT, 'report.html');
     const r = cli([...patterns, '--format', 'html', '--output-file', file]);
     expect(r.stderr).toBe('');

@@ -31,7 +31,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function output(format: string): string {
   // The shape fixtures are for precision runs; the formats are proven on the rest, faster.
-  const r = cli(['fixtures', dir, '--no-config', '--ignore-pattern', 'fixtures/shapes/**', '-f', format]);
+  const r = cli(['fixtures', dir, '--no-config', '--ignore-pattern', 'fixtures/shapes/**', '--ignore-pattern', 'fixtures/bad/shapes/**', '-f', format]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(1);
   return r.stdout;

@@ -4,7 +4,7 @@ import { evaluatePrecision, type PrecisionReport } from '../scripts/precision.js
 /**
  * Issue 11's evidence: every correct shape in fixtures/shapes (and fixtures/clean, and the Word
  * shapes built by scripts/shapes-docx.ts) gives zero findings under the recommended preset, and
- * every fault planted in its twin (fixtures/shapes/faulty/EXPECTED.md) is found where it stands,
+ * every fault planted in its twin (fixtures/bad/shapes/EXPECTED.md) is found where it stands,
  * with nothing else.
  */
 let report: PrecisionReport;
