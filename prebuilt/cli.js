@@ -33,7 +33,7 @@ import {
   summarize,
   writeFixes,
   writeOutputFile
-} from "./chunk-7CUOY237.js";
+} from "./chunk-KWYUOFQZ.js";
 import {
   defaultLayoutProfile,
   fontSpec,

@@ -9,7 +9,7 @@ import {
   lintFiles,
   lintText,
   outputFixes
-} from "./chunk-7CUOY237.js";
+} from "./chunk-KWYUOFQZ.js";
 import "./chunk-2IULX7UU.js";
 import "./chunk-3G6U6HI4.js";
 import "./chunk-DOUFAXIA.js";

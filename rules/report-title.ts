@@ -100,6 +100,11 @@ export default defineRule({
       note: { zh: '纯文本中分两行书写的长标题，以第二行结尾判断。', en: 'A long title broken over two lines of plain text is judged by the end of its second line.' },
     },
     {
+      invalid: ['中共青山区委关于2024年度落实全面从严治党', '主体责任情况的报告。', '市委：'].join('\n'),
+      expect: ['2:10 trailingPunctuation'],
+      note: { zh: '分两行的标题，末尾标点在第二行报告。', en: 'A title over two lines: its end mark is reported on the second line.' },
+    },
+    {
       valid: ['关于增加2024年度专项经费的请示', '市委：', '妥否，请批示。'].join('\n'),
       note: {
         zh: '标题以“请示”“通知”“函”等其他文种结尾的，是那一种公文，不按报告检查。',
@@ -123,8 +128,8 @@ export default defineRule({
       context.report({ at: { start: 0, end: 0 }, messageId: 'missing' });
       return;
     }
-    // A long title broken over two lines in plain text: the second line carries the kind.
-    const next = found === report.title ? (continuation(report, kinds) ?? subtitleWithKind(report, kinds)) : null;
+    // A title over several lines is one paragraph of the model; a headline's kind may stand in its subtitle.
+    const next = found === report.title ? subtitleWithKind(report, kinds) : null;
     if (next) reportStacked(found.content, found.content.text.trimEnd().length, (d) => context.report(d));
     const { content } = next ?? found;
     const text = content.text;
@@ -169,24 +174,6 @@ function reportStacked(content: MappedText, kindEnd: number, report: (d: ReportD
       i = after - 1;
     }
   }
-}
-
-/**
- * The second line of a title broken in two (`中共……关于2024年度落实全面从严治党` /
- * `主体责任情况的报告`): the paragraph after a title that ends in neither a kind nor
- * punctuation, when it is short, has no punctuation inside and ends with a kind.
- */
-function continuation(report: Report, kinds: string[]): Paragraph | null {
-  const title = report.title!.content.text.trim();
-  const ends = [...kinds, ...OTHER_KINDS, '汇报'];
-  if (ends.some((k) => title.endsWith(k)) || TRAILING.has(title[title.length - 1])) return null;
-  const next = report.paragraphs[1];
-  if (!next || next.kind !== 'body' || next.heads || next.quoted) return null;
-  if (report.lines.position(next.span.start).line !== report.lines.position(report.title!.span.end).line + 1) return null;
-  const text = next.content.text.trim();
-  const core = text.replace(/[。；;，,：:！？!?、.\s]+$/u, '').replace(DRAFT, '').trimEnd();
-  if (core.length === 0 || core.length > MAX_TITLE / 2 || /[。；;，,：:！？!?]/u.test(core)) return null;
-  return ends.some((k) => core.endsWith(k)) ? next : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { datelineSpace } from '../src/model/anatomy.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Paragraph, Report } from '../src/model/report.js';
 import { isChinese, isCjkPunctuation, isHan, isLatinOnly, protectedRanges, rangeGuard } from '../src/text/prose.js';
@@ -142,8 +143,6 @@ export default defineRule({
 const LAID_OUT: ReadonlySet<Paragraph['kind']> = new Set(['front-matter', 'byline', 'signature', 'date', 'distribution', 'note', 'caption']);
 /** Kinds in which an ideographic space parts two phrases (`坚持严字当头　推动责任落地`), as headlines are set. */
 const PHRASE_SPACED: ReadonlySet<Paragraph['kind']> = new Set(['title', 'subtitle', 'appendix-title']);
-/** A news item's dateline: `本报讯　2月22日，……`. */
-const DATELINE = /^[\u4e00-\u9fa5]{0,10}讯\u3000/u;
 
 function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): void {
   const { content } = paragraph;
@@ -193,7 +192,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): vo
       i = j - 1;
       continue;
     }
-    if (run.includes(IDEOGRAPHIC_SPACE) && !run.includes(' ') && ((PHRASE_SPACED.has(paragraph.kind) && isChinese(prev) && isChinese(next)) || i === (DATELINE.exec(text)?.[0].length ?? 0) - 1)) {
+    if (run.includes(IDEOGRAPHIC_SPACE) && !run.includes(' ') && ((PHRASE_SPACED.has(paragraph.kind) && isChinese(prev) && isChinese(next)) || i === datelineSpace(text))) {
       i = j - 1;
       continue;
     }

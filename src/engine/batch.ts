@@ -1,7 +1,7 @@
 import { coreMessage } from '../i18n/messages.js';
 import { localize } from '../i18n/format.js';
 import type { LineIndex } from '../model/line-index.js';
-import { sectionPathText, type Report } from '../model/report.js';
+import { everySection, sectionPathText, type Report } from '../model/report.js';
 import type { Settings } from '../settings.js';
 import type { Locale, Severity, Span } from '../types.js';
 import type { DirectiveFilter } from './directives.js';
@@ -53,7 +53,7 @@ export class BatchCollector {
   addFile(filePath: string, report: Report, filter: DirectiveFilter, locale: Locale): void {
     this.geometry.set(filePath, {
       lines: report.lines,
-      sections: report.allSections.map((s) => ({ start: s.span.start, end: Math.max(s.span.end, s.span.start + 1), path: sectionPathText(s) })),
+      sections: everySection(report).map((s) => ({ start: s.span.start, end: Math.max(s.span.end, s.span.start + 1), path: sectionPathText(s) })),
       filter,
       locale,
       length: report.source.length,

@@ -1,6 +1,6 @@
 import { coreMessage } from '../i18n/messages.js';
 import { buildReport } from '../model/build.js';
-import type { Report } from '../model/report.js';
+import { everySection, type Report } from '../model/report.js';
 import { applyFixes, type Fix } from './fix.js';
 import { markdownStructure } from './markdown-structure.js';
 import { formatFor, lintReport, summarize, type LintMessage, type LintResult, type LintTextOptions } from './lint.js';
@@ -30,14 +30,14 @@ export interface FixOutcome {
   result: LintResult;
 }
 
-/** What must survive a fix: the section tree (levels, markers, titles' words) and the blocks. */
+/** What must survive a fix: the section trees (levels, markers, heading shapes, titles' words) and each paragraph's part of the document. */
 export function structureOf(report: Report): string[] {
   const words = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
   return [
     `title:${report.title ? words(report.title.content.text) : ''}`,
-    `blocks:${report.paragraphs.length}`,
-    ...report.allSections.map(
-      (s) => `${s.path.length}|${s.level}|${s.marker ? `${s.marker.family}${s.marker.number}` : `#${s.depth}`}|${words(s.title)}`,
+    `blocks:${report.paragraphs.map((p) => p.kind).join(',')}`,
+    ...everySection(report).map(
+      (s) => `${s.path.length}|${s.level}|${s.style}|${s.marker ? `${s.marker.family}${s.marker.number}` : `#${s.depth}`}|${words(s.title)}`,
     ),
   ];
 }

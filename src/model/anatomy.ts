@@ -9,8 +9,6 @@
 /** What a report is, from the 文种 at the end of its title (《党政机关公文处理工作条例》第八条). */
 export type Genre = 'report' | 'request' | 'letter' | 'notice' | 'bulletin' | 'speech' | 'news' | 'other' | 'unknown';
 
-export const GENRES: readonly Genre[] = ['report', 'request', 'letter', 'notice', 'bulletin', 'speech', 'news', 'other', 'unknown'];
-
 /** Genre names for messages and --print-config. */
 export const GENRE_NAMES: Record<Genre, { zh: string; en: string }> = {
   report: { zh: '报告', en: 'report' },
@@ -44,12 +42,18 @@ export function opensNewsItem(text: string): boolean {
   return NEWS_LEAD.test(text);
 }
 
+/** Where a news item's dateline ends (`本报讯　` → the index of its ideographic space), or -1. */
+export function datelineSpace(text: string): number {
+  const m = /^[\u4e00-\u9fa5]{0,10}讯\u3000/u.exec(text);
+  return m ? m[0].length - 1 : -1;
+}
+
 /** The genre a title names, or 'unknown'. Trailing brackets such as `（2024年度）` or `（征求意见稿）` are passed over. */
 export function genreOfTitle(title: string): Genre {
   const core = title
     .replace(/[\s\u3000]+/gu, '')
     .replace(/(?:[（(][^（）()]*[）)])+$/u, '')
-    .replace(/[。.！!？?]+$/u, '');
+    .replace(/[。.！!？?，,；;：:、]+$/u, '');
   for (const [re, genre] of GENRE_SUFFIXES) if (re.test(core)) return genre;
   return 'unknown';
 }
@@ -195,19 +199,6 @@ export function problemsLeadEnd(text: string): number {
   const end = m[0].length;
   // The problems themselves must follow.
   return text.slice(end).replace(/[\s\p{P}]/gu, '').length >= 10 ? end : -1;
-}
-
-/**
- * Separators of problem items inside prose: 一是……二是……, 第一……第二……, 有的……；有的……,
- * 此外, 另外, 同时. Returns the starts of the items found after `from`.
- */
-const ITEM_SEPARATOR = /(?:^|[。；;：:，,])\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|有的|有些|个别|此外|另外|另一方面|再者)/gu;
-
-export function proseItemStarts(text: string, from = 0): number[] {
-  const starts: number[] = [];
-  ITEM_SEPARATOR.lastIndex = from;
-  for (let m; (m = ITEM_SEPARATOR.exec(text)); ) starts.push(m.index + (m[0].match(/^[。；;：:，,]?\s*/u)?.[0].length ?? 0));
-  return starts;
 }
 
 /**

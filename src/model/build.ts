@@ -267,7 +267,9 @@ function continuesTitle(units: Unit[], parts: number[], flow: number[], k: numbe
   if (markers[i] || u.quoted !== first.quoted) return false;
   if (first.kind === 'md-heading' ? u.kind !== 'md-heading' || u.depth !== first.depth : u.kind !== 'line') return false;
   const text = u.content.text.trim();
-  if (!text || text.length > MAX_TITLE_LINE || /[。；;，,：:！？!?]/.test(text) || DATE_LINE.test(text) || isSalutation(text)) return false;
+  // Marks at the end are the title's fault for report-title to name, not a sign of prose.
+  const core = text.replace(/[。；;，,：:！？!?、.]+$/u, '');
+  if (!core || text.length > MAX_TITLE_LINE || /[。；;，,：:！？!?]/.test(core) || DATE_LINE.test(text) || isSalutation(text)) return false;
   if (titleBlockLine(text, false) || isFrontMatter(text)) return false;
   // The kind must arrive within three lines, or the lines are not one title.
   if (endsWithGenre(text)) return true;

@@ -410,8 +410,12 @@ var NEWS_LEAD = /^(?:本报讯|本网讯|本台讯|本刊讯|[\u4e00-\u9fa5]{2,1
 function opensNewsItem(text) {
   return NEWS_LEAD.test(text);
 }
+function datelineSpace(text) {
+  const m = /^[\u4e00-\u9fa5]{0,10}讯\u3000/u.exec(text);
+  return m ? m[0].length - 1 : -1;
+}
 function genreOfTitle(title) {
-  const core = title.replace(/[\s\u3000]+/gu, "").replace(/(?:[（(][^（）()]*[）)])+$/u, "").replace(/[。.！!？?]+$/u, "");
+  const core = title.replace(/[\s\u3000]+/gu, "").replace(/(?:[（(][^（）()]*[）)])+$/u, "").replace(/[。.！!？?，,；;：:、]+$/u, "");
   for (const [re, genre] of GENRE_SUFFIXES) if (re.test(core)) return genre;
   return "unknown";
 }
@@ -1300,7 +1304,8 @@ function continuesTitle(units, parts, flow, k, markers) {
   if (markers[i] || u.quoted !== first.quoted) return false;
   if (first.kind === "md-heading" ? u.kind !== "md-heading" || u.depth !== first.depth : u.kind !== "line") return false;
   const text = u.content.text.trim();
-  if (!text || text.length > MAX_TITLE_LINE || /[。；;，,：:！？!?]/.test(text) || DATE_LINE.test(text) || isSalutation(text)) return false;
+  const core = text.replace(/[。；;，,：:！？!?、.]+$/u, "");
+  if (!core || text.length > MAX_TITLE_LINE || /[。；;，,：:！？!?]/.test(core) || DATE_LINE.test(text) || isSalutation(text)) return false;
   if (titleBlockLine(text, false) || isFrontMatter(text)) return false;
   if (endsWithGenre(text)) return true;
   const after = flow[k + 1];
@@ -9113,6 +9118,11 @@ var report_title_default = defineRule({
       note: { zh: "纯文本中分两行书写的长标题，以第二行结尾判断。", en: "A long title broken over two lines of plain text is judged by the end of its second line." }
     },
     {
+      invalid: ["中共青山区委关于2024年度落实全面从严治党", "主体责任情况的报告。", "市委："].join("\n"),
+      expect: ["2:10 trailingPunctuation"],
+      note: { zh: "分两行的标题，末尾标点在第二行报告。", en: "A title over two lines: its end mark is reported on the second line." }
+    },
+    {
       valid: ["关于增加2024年度专项经费的请示", "市委：", "妥否，请批示。"].join("\n"),
       note: {
         zh: "标题以“请示”“通知”“函”等其他文种结尾的，是那一种公文，不按报告检查。",
@@ -9136,7 +9146,7 @@ var report_title_default = defineRule({
       context.report({ at: { start: 0, end: 0 }, messageId: "missing" });
       return;
     }
-    const next = found === report.title ? continuation(report, kinds) ?? subtitleWithKind(report, kinds) : null;
+    const next = found === report.title ? subtitleWithKind(report, kinds) : null;
     if (next) reportStacked(found.content, found.content.text.trimEnd().length, (d) => context.report(d));
     const { content } = next ?? found;
     const text = content.text;
@@ -9175,18 +9185,6 @@ function reportStacked(content, kindEnd, report) {
       i = after - 1;
     }
   }
-}
-function continuation(report, kinds) {
-  const title = report.title.content.text.trim();
-  const ends = [...kinds, ...OTHER_KINDS, "汇报"];
-  if (ends.some((k) => title.endsWith(k)) || TRAILING.has(title[title.length - 1])) return null;
-  const next = report.paragraphs[1];
-  if (!next || next.kind !== "body" || next.heads || next.quoted) return null;
-  if (report.lines.position(next.span.start).line !== report.lines.position(report.title.span.end).line + 1) return null;
-  const text = next.content.text.trim();
-  const core = text.replace(/[。；;，,：:！？!?、.\s]+$/u, "").replace(DRAFT, "").trimEnd();
-  if (core.length === 0 || core.length > MAX_TITLE2 / 2 || /[。；;，,：:！？!?]/u.test(core)) return null;
-  return ends.some((k) => core.endsWith(k)) ? next : null;
 }
 function subtitleWithKind(report, kinds) {
   const title = report.title.content.text.trim();
@@ -10418,7 +10416,6 @@ var stray_whitespace_default = defineRule({
 });
 var LAID_OUT = /* @__PURE__ */ new Set(["front-matter", "byline", "signature", "date", "distribution", "note", "caption"]);
 var PHRASE_SPACED = /* @__PURE__ */ new Set(["title", "subtitle", "appendix-title"]);
-var DATELINE = /^[\u4e00-\u9fa5]{0,10}讯\u3000/u;
 function checkParagraph3(paragraph, context) {
   const { content } = paragraph;
   const text = content.text;
@@ -10458,7 +10455,7 @@ function checkParagraph3(paragraph, context) {
       i = j - 1;
       continue;
     }
-    if (run.includes(IDEOGRAPHIC_SPACE) && !run.includes(" ") && (PHRASE_SPACED.has(paragraph.kind) && isChinese(prev) && isChinese(next) || i === (DATELINE.exec(text)?.[0].length ?? 0) - 1)) {
+    if (run.includes(IDEOGRAPHIC_SPACE) && !run.includes(" ") && (PHRASE_SPACED.has(paragraph.kind) && isChinese(prev) && isChinese(next) || i === datelineSpace(text))) {
       i = j - 1;
       continue;
     }
@@ -12714,9 +12711,9 @@ function structureOf(report) {
   const words = (s) => s.replace(/[^\p{L}\p{N}]/gu, "");
   return [
     `title:${report.title ? words(report.title.content.text) : ""}`,
-    `blocks:${report.paragraphs.length}`,
-    ...report.allSections.map(
-      (s) => `${s.path.length}|${s.level}|${s.marker ? `${s.marker.family}${s.marker.number}` : `#${s.depth}`}|${words(s.title)}`
+    `blocks:${report.paragraphs.map((p) => p.kind).join(",")}`,
+    ...everySection(report).map(
+      (s) => `${s.path.length}|${s.level}|${s.style}|${s.marker ? `${s.marker.family}${s.marker.number}` : `#${s.depth}`}|${words(s.title)}`
     )
   ];
 }
@@ -12921,7 +12918,7 @@ var BatchCollector = class {
   addFile(filePath, report, filter, locale) {
     this.geometry.set(filePath, {
       lines: report.lines,
-      sections: report.allSections.map((s) => ({ start: s.span.start, end: Math.max(s.span.end, s.span.start + 1), path: sectionPathText(s) })),
+      sections: everySection(report).map((s) => ({ start: s.span.start, end: Math.max(s.span.end, s.span.start + 1), path: sectionPathText(s) })),
       filter,
       locale,
       length: report.source.length,
