@@ -1,0 +1,223 @@
+import { createTwoFilesPatch } from 'diff';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { builtinRegistry, builtinRules } from '../../rules/index.js';
+import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
+import { ConfigResolver } from '../config/index.js';
+import { listRules, ruleDoc } from '../docs/rule-docs.js';
+import type { LintResult } from '../engine/lint.js';
+import { UsageError } from '../errors.js';
+import { isKnownEncoding } from '../files/decode.js';
+import { readCapped } from '../files/read-capped.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../files/read.js';
+import { writeOutputFile } from '../files/safe-write.js';
+import { writeFixes } from '../files/write-fixes.js';
+import { coreMessage } from '../i18n/messages.js';
+import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
+import { closest } from '../suggest.js';
+import { LOCALES, type Locale } from '../types.js';
+import { writeDocxCopies } from './docx-copies.js';
+import { runInit, type Ask } from './init.js';
+import { EXIT, type CliIO, type CliOptions } from './main.js';
+import { parseFormatTargets, writeOutputs } from './outputs.js';
+import { progressBar } from './progress.js';
+
+/**
+ * The CLI once its command line is parsed: config, linting, fixes, outputs.
+ * main.ts loads this module only after parsing, so that `--help` and
+ * `--version` load none of the linter. Throws UsageError or ConfigError for
+ * what the user must fix; main.ts turns them into one line and exit code 2.
+ */
+export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, session: { locale: Locale }): Promise<number> {
+  let locale = session.locale;
+  if (opts.locale !== undefined && !LOCALES.includes(opts.locale as Locale)) throw new UsageError('badLocale', { value: opts.locale });
+  if (opts.init) {
+    const written = await runInit({ preset: opts.preset, profile: opts.profile }, io.cwd, locale, io.ask ?? terminalAsk(io));
+    const text = readFileSync(path.join(io.cwd, written), 'utf8');
+    const value = (key: string) => new RegExp(`^${key}: (\\S+)`, 'm').exec(text)?.[1] ?? '';
+    io.stderr(coreMessage(locale, 'initWritten', { path: written, preset: value('extends'), profile: value('profile') }) + '\n');
+    return EXIT.ok;
+  }
+  if (opts.preset !== undefined) throw new UsageError('initOnly', { option: '--preset' });
+  if (opts.profile !== undefined) throw new UsageError('initOnly', { option: '--profile' });
+  const targets = parseFormatTargets(opts.format, opts.outputFile);
+  // A copy needs the file it copies: standard input has none.
+  const docxCopies = !opts.stdin && (opts.format.includes('docx') || Boolean(opts.fix && !opts.fixDryRun));
+  if (opts.outputDir !== undefined && !docxCopies) throw new UsageError('outputDirUnused');
+  let maxWarnings = -1;
+  if (opts.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(opts.maxWarnings)) throw new UsageError('badMaxWarnings', { value: opts.maxWarnings });
+    maxWarnings = Number(opts.maxWarnings);
+  }
+  let maxFileSize: number | undefined;
+  if (opts.maxFileSize !== undefined) {
+    maxFileSize = Number(opts.maxFileSize) * 1024 * 1024;
+    if (!(maxFileSize > 0)) throw new UsageError('badMaxFileSize', { value: opts.maxFileSize });
+  }
+  if (opts.encoding !== undefined && !isKnownEncoding(opts.encoding)) throw new UsageError('badEncoding', { value: opts.encoding });
+  if (opts.stdin && opts.fix) throw new UsageError('stdinFix');
+  if (opts.stdin && patterns.length) throw new UsageError('stdinPatterns');
+
+  const resolver = new ConfigResolver({
+    registry: builtinRegistry,
+    cwd: io.cwd,
+    configFile: typeof opts.config === 'string' ? opts.config : undefined,
+    useConfigFiles: opts.config !== false,
+    ruleFlags: opts.rule,
+  });
+  locale = (opts.locale as Locale | undefined) ?? resolver.forCwd().locale ?? locale;
+  session.locale = locale;
+
+  if (opts.listRules) {
+    io.stdout(listRules(builtinRules, locale));
+    return EXIT.ok;
+  }
+  if (opts.explain !== undefined) {
+    const rule = builtinRegistry.get(opts.explain);
+    if (!rule) throw new UsageError('unknownRule', { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? '' });
+    io.stdout(ruleDoc(rule, builtinRegistry, locale));
+    return EXIT.ok;
+  }
+  if (opts.printConfig !== undefined) {
+    const file = path.resolve(io.cwd, opts.printConfig);
+    // What the file is, when it can be read: the genre decides which report rules apply.
+    const document = await describeDocument(file, { encoding: opts.encoding as string | undefined });
+    io.stdout(JSON.stringify({ ...resolver.forFile(file), ...(document ? { document } : {}) }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  for (const ruleId of opts.fixRule) {
+    if (!builtinRegistry.get(ruleId)?.fixable) {
+      const fixable = [...builtinRegistry.values()].filter((r) => r.fixable).map((r) => r.id);
+      throw new UsageError('unknownFixRule', { ruleId, suggestion: closest(ruleId, fixable) ?? '' });
+    }
+  }
+  const baseline = opts.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, opts.baseline));
+  const stdinLimit = maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+
+  const quietProgress = opts.quiet || io.env.CI !== undefined || !io.stderrIsTTY || !io.progressStream;
+  const progress = quietProgress ? undefined : progressBar(io.progressStream!, locale);
+  let results: LintResult[];
+  try {
+    results = await lintFiles(patterns, {
+      cwd: io.cwd,
+      resolver,
+      ignorePatterns: opts.ignorePattern,
+      locale: opts.locale as Locale | undefined,
+      fix: Boolean(opts.fix || opts.fixDryRun),
+      fixRules: opts.fixRule.length ? opts.fixRule : undefined,
+      docxTrackedChanges: Boolean(opts.fix && !opts.fixDryRun),
+      references: opts.reference,
+      encoding: opts.encoding,
+      maxFileSize,
+      stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(stdinLimit), filePath: opts.stdinFilename ?? '<stdin>.md' } : undefined,
+      onProgress: progress?.update,
+    });
+  } finally {
+    progress?.stop();
+  }
+
+  let writeFailed = false;
+  if (opts.fixDryRun) {
+    // The diff is for people: it goes to stdout only when no machine-read format does.
+    const machineOnStdout = targets.some((t) => t.file === undefined && !HUMAN_FORMATS.has(t.format));
+    const print = machineOnStdout ? io.stderr : io.stdout;
+    for (const r of results) {
+      if (r.output === undefined) continue;
+      const rel = path.relative(io.cwd, r.filePath) || r.filePath;
+      print(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? '', r.output));
+    }
+  } else if (opts.fix) {
+    // One line per file that could not be written; the batch and its findings go on.
+    for (const problem of writeFixes(results)) {
+      if (problem.kind === 'changed') {
+        io.stderr(`reportlint: ${coreMessage(locale, 'fileChanged', { path: problem.file })}\n`);
+        continue;
+      }
+      writeFailed = true;
+      const message = problem.error!.format(locale);
+      io.stderr(`reportlint: ${message.includes(problem.file) ? message : `${problem.file}${locale === 'zh' ? '：' : ': '}${message}`}\n`);
+    }
+  }
+
+  if (opts.baselineWrite !== undefined) {
+    const file = path.resolve(io.cwd, opts.baselineWrite);
+    const written = createBaseline(results, file);
+    writeOutputFile(file, serializeBaseline(written), { shownPath: opts.baselineWrite });
+    io.stderr(coreMessage(locale, 'baselineWritten', { count: written.entries.reduce((n, e) => n + e.count, 0), path: opts.baselineWrite }) + '\n');
+    return hasFatal(results) ? EXIT.usage : EXIT.ok;
+  }
+  if (baseline) {
+    const applied = applyBaseline(results, baseline.data, baseline.file);
+    results = applied.results;
+    if (applied.suppressed) io.stderr(coreMessage(locale, 'baselineSuppressed', { count: applied.suppressed }) + '\n');
+  }
+  if (opts.quiet) {
+    results = results.map((r) => ({
+      ...r,
+      messages: r.messages.filter((m) => m.severity === 2),
+      warningCount: 0,
+      infoCount: 0,
+      fixableWarningCount: 0,
+    }));
+  }
+
+  const colorEnv = !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  await writeOutputs(targets, results, {
+    locale,
+    cwd: io.cwd,
+    registry: builtinRegistry,
+    color: (toStdout) => opts.color ?? (toStdout && io.isTTY && colorEnv),
+    stdout: io.stdout,
+    columns: io.isTTY ? io.columns : undefined,
+  });
+  const copiesWritten = !docxCopies
+    ? true
+    : await writeDocxCopies(results, {
+        cwd: io.cwd,
+        outputDir: opts.outputDir,
+        locale,
+        fixes: Boolean(opts.fix && !opts.fixDryRun),
+        fixRules: opts.fixRule,
+        say: (line) => io.stderr(`reportlint: ${line}\n`),
+      });
+
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (hasFatal(results) || writeFailed || !copiesWritten) return EXIT.usage;
+  if (errors > 0) return EXIT.problems;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(coreMessage(locale, 'tooManyWarnings', { max: maxWarnings }) + '\n');
+    return EXIT.problems;
+  }
+  return EXIT.ok;
+}
+
+/** Baselines are small: one line per finding. A larger file is not one (and /dev/zero never ends). */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+const HUMAN_FORMATS = new Set(['stylish', 'summary']);
+
+function readBaseline(file: string) {
+  const text = readCapped(file, MAX_BASELINE_BYTES, 'text');
+  const data = parseBaseline(text);
+  if (typeof data === 'string') throw new UsageError('badBaseline', { path: file, reason: data });
+  return { file, data };
+}
+
+/** Questions through readline, when both standard input and output are terminals. */
+function terminalAsk(io: CliIO): Ask | undefined {
+  if (!io.isTTY || !process.stdin.isTTY) return undefined;
+  return async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    try {
+      return await rl.question(question);
+    } finally {
+      rl.close();
+    }
+  };
+}
+
+async function noStdin(_maxBytes: number): Promise<string> {
+  return '';
+}
+
