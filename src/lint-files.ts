@@ -1,22 +1,21 @@
 import path from 'node:path';
 import { builtinRegistry } from '../rules/index.js';
+import { configKey, referencesKey, type LintCache } from './cache/lint-cache.js';
 import { ConfigResolver } from './config/index.js';
 import { ReferenceLoader } from './copy/references.js';
-import { BatchCollector } from './engine/batch.js';
-import { fixText } from './engine/fixer.js';
-import { formatFor, lintText, summarize, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
-import { discoverFiles } from './files/discover.js';
-import { encodeExactly } from './files/decode.js';
-import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, decodeReport, isBinaryFormat, readBytes, readReport, type ReadOutcome } from './files/read.js';
-import { isLockOrTempFile } from './files/discover.js';
-import type { LineHint, LineHints } from './model/hints.js';
-import { coreMessage, type CoreMessageId } from './i18n/messages.js';
+import { BatchCollector, mergeBatchFindings } from './engine/batch.js';
+import { formatFor, type LintMessage, type LintResult, type RuleRegistry } from './engine/lint.js';
+import { discoverFiles, isLockOrTempFile } from './files/discover.js';
+import { DEFAULT_MAX_FILE_SIZE, ERRNO_REASONS, readReport } from './files/read.js';
+import { coreMessage } from './i18n/messages.js';
+import { lintFile, notice, readTask, replayBatch, skipMessage, type FileMessage, type FileOutcome, type FileTask, type ReadStamp, type WordPart } from './lint-file.js';
 import { GENRE_NAMES, type Genre } from './model/anatomy.js';
 import { buildReport } from './model/build.js';
+import type { LineHint, LineHints } from './model/hints.js';
 import { LineIndex } from './model/line-index.js';
-import { formattedCopy, type FormattedCopy } from './layout/fix-output.js';
-import { plainTextReason, type GuardReason } from './model/markdown-guard.js';
 import type { Locale } from './types.js';
+
+export type { FileMessage, ReadStamp, WordPart } from './lint-file.js';
 
 export interface LintFilesOptions {
   cwd?: string;
@@ -55,44 +54,30 @@ export interface LintFilesOptions {
   docxTrackedChanges?: boolean;
   /** Called after each file, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /** `--cache`: reuse the outcomes of unchanged files (not with `fix` or `stdin`). The caller saves it. */
+  cache?: LintCache;
+  /**
+   * Worker threads: undefined picks by the number of files (see pool.ts), 0 lints on this thread.
+   * Only the built-in rules run in workers; with `registry` given, files are linted here.
+   */
+  workers?: number;
 }
 
-/**
- * When each file was read (so that `outputFixes` can refuse to overwrite a file
- * changed since) and, with `fix`, the text as read (for --fix-dry-run's diff).
- */
-export interface ReadStamp {
-  mtimeMs: number;
-  size: number;
-  /** How to write the file back: its encoding and BOM. */
-  encoding: string;
-  bom: boolean;
-  original?: string;
-  /** A Word document's line hints: where each line came from, for the annotated copy. */
-  docxHints?: LineHints;
-  /** With --fix, for a Word document: the formatted copy to write beside it. */
-  formatted?: FormattedCopy;
-}
 const readStamps = new WeakMap<LintResult, ReadStamp>();
 
 export function readStamp(result: LintResult): ReadStamp | undefined {
   return readStamps.get(result);
 }
 
-/**
- * A result whose file could not be read carries one message with `fatal: true`.
- * Findings in a Word document also name the paragraph (as the writer counts
- * them), quote it, and say which part of the document it is in when not the body.
- */
-export type FileMessage = LintMessage & { fatal?: boolean; paragraph?: number; quote?: string; part?: WordPart };
-
-/** Parts of a Word document other than the body flow. */
-export type WordPart = 'table' | 'toc' | 'caption' | 'footnote' | 'endnote' | 'header' | 'footer';
 const wordHints = new WeakMap<LintResult, LineHints>();
+
+/** A file of the run, in output order: a result already known (skipped, ignored), or a task to lint. */
+type Slot = { result: LintResult } | { task: FileTask; references: string; outcome?: FileOutcome };
 
 /**
  * Lints files, directories and globs: discovery, config, reading, then
- * `lintText` for each. Throws UsageError or ConfigError for what the user must fix.
+ * `lintText` for each (here, or in worker threads for a large batch), then the
+ * batch phase. Throws UsageError or ConfigError for what the user must fix.
  */
 export async function lintFiles(patterns: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
@@ -118,19 +103,19 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const collector =
     !options.stdin && [...registry.values()].some((r) => r.batch) ? new BatchCollector(cwdConfig.settings, cwdLocale) : undefined;
   const referenceLoader = new ReferenceLoader(cwd, options.references);
+  const cache = options.fix || options.stdin ? undefined : options.cache;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
-  const results: LintResult[] = problems.map((p) => {
+  const slots: Slot[] = problems.map((p) => {
     const data = { path: p.path, patterns: p.path, reason: p.reason ?? '', why: p.reason ? (ERRNO_REASONS[p.reason] ?? '') : '' };
-    return notice(p.path, 2, skipMessage(cwdLocale, p.messageId, data), p.messageId, true);
+    return { result: notice(p.path, 2, skipMessage(cwdLocale, p.messageId, data), p.messageId, true) };
   });
-  let done = 0;
   for (const file of files) {
-    options.onProgress?.(done++, files.length);
     const config = resolver.forFile(file.path);
     const locale = options.locale ?? config.locale ?? 'zh';
     if (!options.stdin && resolver.isIgnored(file.path)) {
       // As ESLint does: a file named explicitly but ignored gets a warning; one found by a glob is skipped.
-      if (file.explicit) results.push(notice(file.path, 1, coreMessage(locale, 'fileIgnored'), 'file-ignored'));
+      if (file.explicit) slots.push({ result: notice(file.path, 1, coreMessage(locale, 'fileIgnored'), 'file-ignored') });
       continue;
     }
     // Reference documents are compared with, never linted themselves.
@@ -139,100 +124,62 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
 
     // Word's owner file (~$报告.docx) and temporary files are left while a document is open: not reports.
     if (!options.stdin && isLockOrTempFile(file.path)) {
-      results.push(notice(file.path, 0, coreMessage(locale, 'lockFileSkipped'), 'lock-file-skipped'));
+      slots.push({ result: notice(file.path, 0, coreMessage(locale, 'lockFileSkipped'), 'lock-file-skipped') });
       continue;
     }
-    const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    const read: ReadOutcome = options.stdin
-      ? await readStdinReport(options.stdin.text, file.path, options.encoding, maxFileSize)
-      : await readReport(file.path, { encoding: options.encoding, maxFileSize });
-    if (read.kind === 'skipped') {
-      results.push(notice(file.path, read.fatal ? 2 : 1, skipMessage(locale, read.messageId, read.data), read.messageId, read.fatal));
-      continue;
-    }
-    if (!read.text.trim()) {
-      results.push(notice(file.path, 2, coreMessage(locale, 'fileEmpty'), 'file-empty'));
-      continue;
-    }
-    const stamp: ReadStamp = { ...read.stamp, encoding: read.encoding, bom: read.bom };
-    if (read.docx) stamp.docxHints = read.docx.hints;
-    const textOptions = {
+    const task: FileTask = {
       filePath: file.path,
-      format: read.docx ? ('text' as const) : undefined,
-      lineHints: read.docx?.hints,
-      layout: read.docx?.layout,
+      cwd,
       rules: config.rules,
       settings: config.settings,
       locale,
-      registry,
-      collector,
-      references: references?.corpus,
+      encoding: options.encoding,
+      maxFileSize,
+      collect: collector !== undefined,
+      ...(options.fix ? { fix: { fixRules: options.fixRules, docxTrackedChanges: Boolean(options.docxTrackedChanges) } } : {}),
+      ...(options.stdin ? { stdin: options.stdin.text } : {}),
     };
-    let result: LintResult;
-    if (options.fix && !read.readOnly) {
-      const outcome = fixText(read.text, { ...textOptions, fixRules: options.fixRules });
-      result = outcome.result;
-      result.fixed = outcome.fixed;
-      if (outcome.changed) {
-        // Writing back must give back every byte: refuse when the decoding was lossy or the encoding cannot hold the fix.
-        // The findings shown are then the original text's (linted again, which also resets the batch data).
-        const lost = read.clean ? encodeExactly(outcome.output, read) : undefined;
-        if (!read.clean) {
-          const note = coreMessage(locale, 'fixRefusedUnclean', { encoding: read.encoding });
-          result = withNote(lintText(read.text, textOptions), noteMessage(note, 'fix-refused', 2));
-        } else if (lost && 'lost' in lost) {
-          const note = coreMessage(locale, 'fixRefusedEncoding', { encoding: read.encoding, char: lost.lost });
-          result = withNote(lintText(read.text, textOptions), noteMessage(note, 'fix-refused', 2));
-        } else {
-          result.output = outcome.output;
-          stamp.original = read.text;
-        }
-      }
-    } else {
-      result = lintText(read.text, textOptions);
-    }
-    // Word's fixes go into the annotated copy as tracked changes when the caller writes one; a converted file or a PDF is not fixed.
-    if (read.readOnly && options.fix && !(read.readOnly === 'DOCX' && options.docxTrackedChanges)) {
-      const note = read.readOnly === 'DOCX' ? noteMessage(coreMessage(locale, 'docxNoFix'), 'docx-no-fix') : noteMessage(coreMessage(locale, 'readOnlyNoFix', { ext: `.${read.readOnly.toLowerCase()}` }), 'read-only-no-fix');
-      result.messages.unshift(note);
-    }
-    const guard = !read.docx && !read.readOnly && formatFor(file.path) === 'markdown' ? plainTextReason(read.text) : undefined;
-    if (guard) {
-      // Said once per file: the Markdown parser was not used (see markdown-guard.ts), so markup counts as text.
-      const reason = coreMessage(locale, GUARD_REASONS[guard]);
-      result = prepend(result, noteMessage(coreMessage(locale, 'markdownAsText', { reason }), 'markdown-as-text'));
-    }
-    if (read.docx) {
-      // Layout fixes go to a formatted copy beside it; text fixes to the annotated copy as tracked changes.
-      const copy = options.fix ? await formattedCopy(file.path, read, textOptions, result, options.fixRules) : null;
-      if (copy) {
-        const shown = { ...copy.data, path: path.relative(cwd, copy.data.path ?? '') || (copy.data.path ?? '') };
-        result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, shown), copy.noteId));
-      }
-      if (copy?.copy) stamp.formatted = copy.copy;
-      result.docx = true;
-      wordHints.set(result, read.docx.hints);
-    }
-    readStamps.set(result, stamp);
-    results.push(result);
+    slots.push({ task, references: cache ? referencesKeyOf(references?.files, cache) : '' });
   }
-  options.onProgress?.(done, files.length);
-  const finished = collector?.active ? collector.finish(results) : results;
-  if (finished !== results) {
-    finished.forEach((r, i) => {
-      readStamps.set(r, readStamps.get(results[i])!);
-      const hints = wordHints.get(results[i]);
-      if (hints) {
-        wordHints.set(r, hints);
-        // The batch phase rebuilds results that got findings: keep them marked as Word.
-        r.docx = true;
-      }
-    });
+
+  await lintTasks(slots, { registry, referenceLoader, cache, options, customRegistry: options.registry !== undefined && options.registry !== builtinRegistry });
+
+  const results: LintResult[] = [];
+  const stamps: (ReadStamp | undefined)[] = [];
+  const hints: (LineHints | undefined)[] = [];
+  for (const slot of slots) {
+    if ('result' in slot) {
+      results.push(slot.result);
+      stamps.push(undefined);
+      hints.push(undefined);
+      continue;
+    }
+    const outcome = slot.outcome!;
+    results.push(outcome.result);
+    stamps.push(outcome.stamp);
+    hints.push(outcome.hints);
+    if (collector && outcome.batch) replayBatch(collector, registry, slot.task.filePath, outcome.result.source, outcome.batch);
   }
+
+  let finished = results;
+  if (collector?.active) {
+    // A batch the cache has seen, file for file, gives the findings it gave then.
+    const key = cache?.batchKey(results.map((r) => r.filePath), cwdConfig.settings);
+    let findings = key !== undefined ? cache!.batchFindings(key) : undefined;
+    if (!findings) {
+      findings = collector.findings();
+      if (key !== undefined) cache!.storeBatchFindings(key, findings);
+    }
+    finished = mergeBatchFindings(results, findings);
+  }
+  finished.forEach((r, i) => {
+    if (stamps[i]) readStamps.set(r, stamps[i]);
+    if (hints[i]) wordHints.set(r, hints[i]);
+  });
   const words = new Map<string, WordFile>();
   for (const r of finished) {
-    const hints = wordHints.get(r);
-    if (hints) words.set(r.filePath, { source: r.source, lines: new LineIndex(r.source), hints });
+    const h = wordHints.get(r);
+    if (h) words.set(r.filePath, { source: r.source, lines: new LineIndex(r.source), hints: h });
   }
   for (const r of finished) {
     const word = words.get(r.filePath);
@@ -251,15 +198,85 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   return finished;
 }
 
+interface TaskContext {
+  registry: RuleRegistry;
+  referenceLoader: ReferenceLoader;
+  cache: LintCache | undefined;
+  options: LintFilesOptions;
+  customRegistry: boolean;
+}
+
+/** Fills in each task slot's outcome: from the cache, from worker threads, or linted here, reading one file ahead. */
+async function lintTasks(slots: Slot[], context: TaskContext): Promise<void> {
+  const { cache, options } = context;
+  const pending = slots.filter((s): s is Extract<Slot, { task: FileTask }> => 'task' in s);
+  const total = pending.length;
+  let done = 0;
+  const progress = () => options.onProgress?.(done++, total);
+
+  const probes = cache
+    ? await Promise.all(
+        pending.map(({ task, references }) =>
+          cache.lookup(task.filePath, configKey({ rules: task.rules, settings: task.settings, locale: task.locale, encoding: task.encoding, maxFileSize: task.maxFileSize, references })),
+        ),
+      )
+    : undefined;
+  const misses: number[] = [];
+  pending.forEach((slot, i) => {
+    const hit = probes?.[i].hit;
+    if (hit) {
+      slot.outcome = hit;
+      progress();
+    } else misses.push(i);
+  });
+
+  const finish = async (i: number, outcome: FileOutcome) => {
+    pending[i].outcome = outcome;
+    if (cache && probes) await cache.store(probes[i], outcome);
+    progress();
+  };
+  const threads = context.customRegistry || options.stdin ? 0 : await poolSize(misses.length, options.workers);
+  if (threads > 0) {
+    const { runPooled } = await import('./pool/pool.js');
+    const stored: Promise<void>[] = [];
+    await runPooled(
+      misses.map((i) => ({ task: pending[i].task, references: options.references ?? [] })),
+      threads,
+      (outcome, k) => stored.push(finish(misses[k], outcome)),
+    );
+    await Promise.all(stored);
+  } else {
+    let next = misses.length ? readTask(pending[misses[0]].task) : undefined;
+    for (let k = 0; k < misses.length; k++) {
+      const i = misses[k];
+      const reading = next!;
+      // Start reading the next file while this one is linted.
+      next = k + 1 < misses.length ? readTask(pending[misses[k + 1]].task) : undefined;
+      const references = await context.referenceLoader.forSettings(pending[i].task.settings);
+      await finish(i, await lintFile(pending[i].task, context.registry, references?.corpus, reading));
+    }
+  }
+  options.onProgress?.(total, total);
+}
+
+async function poolSize(files: number, requested: number | undefined): Promise<number> {
+  if (requested === 0 || (requested === undefined && files < 2)) return 0;
+  const { workerCount } = await import('./pool/pool.js');
+  return workerCount(files, requested);
+}
+
+const referenceKeys = new WeakMap<ReadonlySet<string>, string>();
+
+/** The cache's identity of a set of reference documents, computed once per set. */
+function referencesKeyOf(files: ReadonlySet<string> | undefined, cache: LintCache): string {
+  if (!files) return '';
+  let key = referenceKeys.get(files);
+  if (key === undefined) referenceKeys.set(files, (key = referencesKey(files, cache.strategy)));
+  return key;
+}
+
 /** The name `--format docx` gives its copies (src/cli/docx-copies.ts). */
 const ANNOTATED_COPY = /\.reportlint\.docx$/i;
-
-function skipMessage(locale: Locale, messageId: CoreMessageId, data: Record<string, string | number>): string {
-  // An errno code reads better with its meaning: 无法读取文件 a.md：权限不足（EACCES）.
-  const why = typeof data.why === 'string' && data.why ? coreMessage(locale, data.why as CoreMessageId) : '';
-  const reason = why ? (locale === 'zh' ? `${why}（${data.reason}）` : `${why} (${data.reason})`) : data.reason;
-  return coreMessage(locale, messageId, { ...data, reason: reason ?? '' });
-}
 
 const PART_OF_ROLE: Record<NonNullable<LineHint['role']>, WordPart> = {
   'table-cell': 'table',
@@ -301,44 +318,6 @@ function quoteAt(word: WordFile, line: number, column: number): string {
   const at = Math.max(0, column - 1);
   const from = Math.max(0, at - 6);
   return (from > 0 ? '…' : '') + text.slice(from, at + 14) + (at + 14 < text.length ? '…' : '');
-}
-
-function noteMessage(message: string, messageId: string, severity: 0 | 2 = 0): LintMessage {
-  return { ruleId: null, messageId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
-}
-
-const GUARD_REASONS: Record<GuardReason, CoreMessageId> = {
-  nesting: 'guardNesting',
-  'emphasis-run': 'guardEmphasisRun',
-  'inline-markup': 'guardInlineMarkup',
-};
-
-/** The result with one more message first, recounted, keeping what it carries. */
-function prepend(result: LintResult, note: LintMessage): LintResult {
-  const { messages: _, ...rest } = result;
-  return { ...rest, ...summarize(result.filePath, [note, ...result.messages], result.source) };
-}
-
-/** The result with one more message first, recounted; fixes counted are dropped (nothing is written). */
-function withNote(result: LintResult, note: LintMessage): LintResult {
-  return { ...summarize(result.filePath, [note, ...result.messages], result.source), ...(result.title !== undefined ? { title: result.title } : {}), fixed: {} };
-}
-
-/** Standard input, read like a file: the same size limit, the same decoding; Word or PDF by its name. */
-async function readStdinReport(input: string | Uint8Array, filePath: string, encoding: string | undefined, maxFileSize: number): Promise<ReadOutcome> {
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
-  if (bytes.length > maxFileSize) {
-    return { kind: 'skipped', fatal: true, messageId: 'stdinTooLarge', data: { max: (maxFileSize / 1024 / 1024).toFixed(1) } };
-  }
-  const stamp = { mtimeMs: 0, size: bytes.length };
-  if (isBinaryFormat(filePath)) return readBytes(Buffer.from(bytes), filePath, { encoding }, stamp);
-  return decodeReport(bytes, filePath, encoding, stamp);
-}
-
-function notice(filePath: string, severity: 0 | 1 | 2, message: string, messageId: string, fatal = false): LintResult {
-  const m: FileMessage = { ruleId: null, messageId, severity, message, line: 1, column: 1, endLine: 1, endColumn: 1, sectionPath: '' };
-  if (fatal) m.fatal = true;
-  return summarize(filePath, [m], '');
 }
 
 /** True when some file could not be read: the run exits with 2. */

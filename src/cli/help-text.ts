@@ -28,6 +28,12 @@ export const HELP = {
   stdinFilename: { zh: '标准输入内容的文件名（决定配置与格式）', en: 'file name for standard input (picks config and format)' },
   baseline: { zh: '只报告基线文件中没有的问题', en: 'report only problems not in this baseline file' },
   baselineWrite: { zh: '把当前的问题写入基线文件', en: 'record the current problems in a baseline file' },
+  cache: { zh: '只重新检查改动过的文件，其余沿用上次结果（缓存在 .reportlintcache）', en: 'only check files changed since the last run; reuse the rest (cached in .reportlintcache)' },
+  cacheLocation: { zh: '缓存文件或目录（默认 ./.reportlintcache）', en: 'the cache file or directory (default ./.reportlintcache)' },
+  cacheStrategy: {
+    zh: '如何判断文件改动：metadata（大小与修改时间，默认）或 content（内容哈希）',
+    en: 'how a change is detected: metadata (size and modification time, the default) or content (a hash)',
+  },
   indexDescription: { zh: '为参考文件建立索引（供 references 或 --reference 使用）', en: 'build an index of reference documents (for references or --reference)' },
   indexPatterns: { zh: '参考文件、目录或 glob', en: 'reference files, directories or globs' },
   indexOutput: { zh: '索引文件（.rlidx）', en: 'the index file to write (.rlidx)' },

@@ -54,6 +54,9 @@ export interface CliOptions {
   stdinFilename?: string;
   baseline?: string;
   baselineWrite?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  cacheStrategy?: string;
   init?: boolean;
   preset?: string;
   profile?: string;
@@ -96,6 +99,9 @@ function buildProgram(locale: Locale, io: CliIO): Command {
     .option('--stdin-filename <name>', h('stdinFilename'))
     .option('--baseline <file>', h('baseline'))
     .option('--baseline-write <file>', h('baselineWrite'))
+    .option('--cache', h('cache'))
+    .option('--cache-location <path>', h('cacheLocation'))
+    .option('--cache-strategy <strategy>', h('cacheStrategy'))
     .option('--print-config <file>', h('printConfig'))
     .option('--list-rules', h('listRules'))
     .option('--explain <rule>', h('explain'))

@@ -95,6 +95,7 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
   const baseline = opts.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, opts.baseline));
   const stdinLimit = maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
+  const cache = await openCache(opts, io, locale);
   const quietProgress = opts.quiet || io.env.CI !== undefined || !io.stderrIsTTY || !io.progressStream;
   const progress = quietProgress ? undefined : progressBar(io.progressStream!, locale);
   let results: LintResult[];
@@ -112,9 +113,17 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
       maxFileSize,
       stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(stdinLimit), filePath: opts.stdinFilename ?? '<stdin>.md' } : undefined,
       onProgress: progress?.update,
+      cache,
+      workers: parseWorkers(io.env.REPORTLINT_WORKERS),
     });
   } finally {
     progress?.stop();
+  }
+  try {
+    cache?.save();
+  } catch (error) {
+    // A cache that cannot be written costs the next run time, not this run its findings.
+    io.stderr(`reportlint: ${error instanceof UsageError ? error.format(locale) : String(error)}\n`);
   }
 
   let writeFailed = false;
@@ -191,6 +200,37 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** `--cache`: the cache file opened (a damaged one is said and rebuilt); undefined without --cache or with --fix. */
+async function openCache(opts: CliOptions, io: CliIO, locale: Locale) {
+  if (opts.cacheStrategy !== undefined && opts.cacheStrategy !== 'metadata' && opts.cacheStrategy !== 'content') {
+    throw new UsageError('badCacheStrategy', { value: opts.cacheStrategy });
+  }
+  if (!opts.cache) return undefined;
+  if (opts.fix || opts.fixDryRun) {
+    io.stderr(`reportlint: ${coreMessage(locale, 'cacheWithFix')}\n`);
+    return undefined;
+  }
+  if (opts.stdin) return undefined;
+  const { LintCache, cacheFile } = await import('../cache/lint-cache.js');
+  const file = cacheFile(io.cwd, opts.cacheLocation);
+  const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === 'content' ? 'content' : 'metadata', builtinRegistry);
+  if (damaged) io.stderr(`reportlint: ${coreMessage(locale, 'cacheDamaged', { path: shownPath(io.cwd, file) })}\n`);
+  return cache;
+}
+
+/** A path as the user would write it: relative below the working directory, absolute elsewhere. */
+function shownPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** REPORTLINT_WORKERS: how many worker threads (0: none); unset lets the batch size decide. */
+function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError('badWorkers', { value });
+  return Number(value);
 }
 
 /** Baselines are small: one line per finding. A larger file is not one (and /dev/zero never ends). */

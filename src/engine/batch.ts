@@ -1,10 +1,10 @@
 import { coreMessage } from '../i18n/messages.js';
 import { localize } from '../i18n/format.js';
-import type { LineIndex } from '../model/line-index.js';
+import { LineIndex } from '../model/line-index.js';
 import { everySection, sectionPathText, type Report } from '../model/report.js';
 import type { Settings } from '../settings.js';
 import type { Locale, Severity, Span } from '../types.js';
-import type { DirectiveFilter } from './directives.js';
+import { DirectiveFilter, type Directive } from './directives.js';
 import { summarize, type LintMessage, type LintResult } from './lint.js';
 import type { BatchFile, BatchReportDescriptor, RelatedLocation, Rule } from './rule.js';
 
@@ -32,7 +32,37 @@ interface RuleBatch {
   index: Map<string, number>;
 }
 
-export class BatchCollector {
+/** What lintReport hands over for the batch phase: a BatchCollector, or a recorder (worker threads, the cache). */
+export interface BatchSink {
+  addData(filePath: string, rule: Rule, data: unknown, options: Record<string, unknown>, severity: Severity): void;
+  addFile(filePath: string, report: Report, filter: DirectiveFilter, locale: Locale): void;
+}
+
+/**
+ * A file's geometry as plain data (no text, no model), so that it crosses a
+ * thread or goes into the cache; the line index is rebuilt from the result's source.
+ */
+export interface FileShape {
+  sections: { start: number; end: number; path: string }[];
+  directives: Directive[];
+  locale: Locale;
+  length: number;
+  /** Word documents: [line, paragraph number] pairs. */
+  ordinals?: [number, number][];
+}
+
+export function shapeOf(report: Report, filter: DirectiveFilter, locale: Locale): FileShape {
+  const ordinals = wordOrdinals(report);
+  return {
+    sections: everySection(report).map((s) => ({ start: s.span.start, end: Math.max(s.span.end, s.span.start + 1), path: sectionPathText(s) })),
+    directives: filter.directives,
+    locale,
+    length: report.source.length,
+    ...(ordinals ? { ordinals: [...ordinals] } : {}),
+  };
+}
+
+export class BatchCollector implements BatchSink {
   private readonly geometry = new Map<string, FileGeometry>();
   private readonly byRule = new Map<string, RuleBatch>();
 
@@ -51,13 +81,18 @@ export class BatchCollector {
   }
 
   addFile(filePath: string, report: Report, filter: DirectiveFilter, locale: Locale): void {
+    this.addShape(filePath, report.source, shapeOf(report, filter, locale), report.lines);
+  }
+
+  /** The same as addFile, from a shape recorded elsewhere (a worker, the cache) and the file's text. */
+  addShape(filePath: string, source: string, shape: FileShape, lines = new LineIndex(source)): void {
     this.geometry.set(filePath, {
-      lines: report.lines,
-      sections: everySection(report).map((s) => ({ start: s.span.start, end: Math.max(s.span.end, s.span.start + 1), path: sectionPathText(s) })),
-      filter,
-      locale,
-      length: report.source.length,
-      ordinals: wordOrdinals(report),
+      lines,
+      sections: shape.sections,
+      filter: new DirectiveFilter(shape.directives),
+      locale: shape.locale,
+      length: shape.length,
+      ordinals: shape.ordinals ? new Map(shape.ordinals) : undefined,
     });
   }
 
@@ -67,6 +102,11 @@ export class BatchCollector {
 
   /** Runs each batch rule's comparison and adds its findings to the results (recounting them). */
   finish(results: LintResult[]): LintResult[] {
+    return mergeBatchFindings(results, this.findings());
+  }
+
+  /** Runs each batch rule's comparison: the findings per file (the cache keeps them for a batch that did not change). */
+  findings(): Map<string, LintMessage[]> {
     const added = new Map<string, LintMessage[]>();
     const push = (filePath: string, m: LintMessage) => {
       if (!added.has(filePath)) added.set(filePath, []);
@@ -107,12 +147,7 @@ export class BatchCollector {
         }
       }
     }
-    return results.map((r) => {
-      const extra = added.get(r.filePath);
-      if (!extra) return r;
-      const messages = [...r.messages, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-      return { ...summarize(r.filePath, messages, r.source), ...(r.title !== undefined ? { title: r.title } : {}), ...(r.output !== undefined ? { output: r.output } : {}), ...(r.fixed ? { fixed: r.fixed } : {}) };
-    });
+    return added;
   }
 
   private geometryOf(rule: Rule, filePath: string): FileGeometry {
@@ -155,6 +190,22 @@ export class BatchCollector {
     }
     return message;
   }
+}
+
+/** Adds the batch findings to the results of their files (recounting them), keeping what each result carries. */
+export function mergeBatchFindings(results: LintResult[], added: ReadonlyMap<string, LintMessage[]>): LintResult[] {
+  return results.map((r) => {
+    const extra = added.get(r.filePath);
+    if (!extra?.length) return r;
+    const messages = [...r.messages, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+    return {
+      ...summarize(r.filePath, messages, r.source),
+      ...(r.title !== undefined ? { title: r.title } : {}),
+      ...(r.output !== undefined ? { output: r.output } : {}),
+      ...(r.fixed ? { fixed: r.fixed } : {}),
+      ...(r.docx ? { docx: true } : {}),
+    };
+  });
 }
 
 /** Line → paragraph number, from the hints a Word reader gave the paragraphs; undefined for other formats. */

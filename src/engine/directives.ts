@@ -57,7 +57,8 @@ export function parseDirectives(report: Report): Directive[] {
 
 /** Answers "is rule R switched off at line L / offset O?" for the directives of one file. */
 export class DirectiveFilter {
-  constructor(private readonly directives: Directive[]) {}
+  /** Plain data: a worker or the cache hands them over, and the filter is rebuilt from them. */
+  constructor(readonly directives: Directive[]) {}
 
   isDisabled(ruleId: string, offset: number, line: number): boolean {
     let disabled = false;

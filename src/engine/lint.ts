@@ -10,7 +10,7 @@ import { DirectiveFilter, parseDirectives } from './directives.js';
 import { mergeEdits, type Fix } from './fix.js';
 import type { ReferenceCorpus } from '../copy/corpus.js';
 import type { DocumentLayout } from '../layout/types.js';
-import type { BatchCollector } from './batch.js';
+import type { BatchSink } from './batch.js';
 import { appliesToGenre, defaultOptions, type RelatedLocation, type ReportDescriptor, type Rule, type RuleContext } from './rule.js';
 
 /** How one rule is to run: its severity and (partial) options. */
@@ -35,7 +35,7 @@ export interface LintTextOptions {
   /** Plain text read from Word only: what the reader knows of each line (heading styles, tables, numbering). */
   lineHints?: LineHints;
   /** Keeps what rules that compare files need (lintFiles passes one for a batch). */
-  collector?: BatchCollector;
+  collector?: BatchSink;
   /** Reference documents for rules that compare with them (RuleContext.references); built by lintFiles. */
   references?: ReferenceCorpus;
   /** Read from Word: the document's effective formatting, for the layout rules. */

@@ -151,6 +151,22 @@ export const CORE_MESSAGES = {
     zh: '--max-file-size 须为正数（单位 MB），收到“{value}”',
     en: '--max-file-size takes a positive number of megabytes, got “{value}”',
   },
+  badCacheStrategy: {
+    zh: '--cache-strategy 须为 metadata 或 content，收到“{value}”',
+    en: '--cache-strategy takes metadata or content, got “{value}”',
+  },
+  cacheDamaged: {
+    zh: '缓存文件 {path} 已损坏或不是 reportlint 的缓存，已忽略并重新建立',
+    en: 'The cache file {path} is damaged or not a reportlint cache; it was ignored and is rebuilt',
+  },
+  cacheWithFix: {
+    zh: '--fix 时不使用缓存（每个文件都重新检查）',
+    en: 'With --fix the cache is not used (every file is checked afresh)',
+  },
+  badWorkers: {
+    zh: '环境变量 REPORTLINT_WORKERS 须为非负整数，收到“{value}”',
+    en: 'REPORTLINT_WORKERS takes a whole number of threads (0 or more), got “{value}”',
+  },
   indexWritten: { zh: '已写入参考索引：{path}（{files} 个文件）', en: 'Wrote the reference index {path} ({files} files)' },
   baselineWritten: { zh: '已写入基线：{path}（{count} 个问题）', en: 'Wrote the baseline {path} ({count} problems)' },
   baselineSuppressed: { zh: '基线中已有的 {count} 个问题未显示', en: '{count} problems already in the baseline are not shown' },

@@ -1,0 +1,44 @@
+import os from 'node:os';
+import type { FileOutcome } from '../lint-file.js';
+import type { WorkerInput } from './worker.js';
+
+/**
+ * Large batches are linted in a pool of worker threads (tinypool). Outcomes are
+ * put back in the order of the files, so the output is byte for byte that of a
+ * single-threaded run; batch rules get the fingerprints the workers recorded.
+ */
+
+/**
+ * Below this many files the pool costs more than it saves: each worker loads
+ * the linter before its first file. Measured with `npm run bench` (see README).
+ */
+export const POOL_THRESHOLD = 200;
+
+/**
+ * How many worker threads for `files` files; 0 means lint on the main thread.
+ * `requested` (REPORTLINT_WORKERS) overrides the threshold: 0 forces one thread.
+ */
+export function workerCount(files: number, requested?: number): number {
+  if (requested !== undefined && Number.isFinite(requested)) return Math.max(0, Math.min(64, Math.floor(requested)));
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (files < POOL_THRESHOLD || cores < 2) return 0;
+  return Math.min(cores, Math.ceil(files / POOL_THRESHOLD));
+}
+
+/** The worker's module: beside the bundle's chunks (prebuilt/worker.js) or tsc's output (dist/src/pool/worker.js). */
+const WORKER_FILE = new URL('./worker.js', import.meta.url);
+
+/**
+ * Runs the inputs in `threads` workers, two tasks at a time in each (reading one
+ * file overlaps linting another). `onOutcome` gets each outcome with its index
+ * as it arrives; the promise settles when all are done.
+ */
+export async function runPooled(inputs: WorkerInput[], threads: number, onOutcome: (outcome: FileOutcome, index: number) => void): Promise<void> {
+  const { Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: WORKER_FILE.href, minThreads: threads, maxThreads: threads, idleTimeout: 0, concurrentTasksPerWorker: 2 });
+  try {
+    await Promise.all(inputs.map(async (input, i) => onOutcome((await pool.run(input)) as FileOutcome, i)));
+  } finally {
+    await pool.destroy();
+  }
+}
