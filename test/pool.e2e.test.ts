@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { POOL_THRESHOLD, workerCount } from '../src/pool/pool.js';
+// The compiled module: run from sources there is no worker to start, and workerCount says 0.
+import { POOL_THRESHOLD, workerCount } from '../dist/src/pool/pool.js';
 import { cli, ROOT } from './cli-helper.js';
 import { buildDocx } from './docx-builder.js';
 

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import type { FileOutcome } from '../lint-file.js';
 import type { WorkerInput } from './worker.js';
 
@@ -14,19 +16,21 @@ import type { WorkerInput } from './worker.js';
  */
 export const POOL_THRESHOLD = 200;
 
+/** The worker's module: beside the bundle's chunks (prebuilt/worker.js) or tsc's output (dist/src/pool/worker.js). */
+const WORKER_FILE = new URL('./worker.js', import.meta.url);
+
 /**
  * How many worker threads for `files` files; 0 means lint on the main thread.
  * `requested` (REPORTLINT_WORKERS) overrides the threshold: 0 forces one thread.
  */
 export function workerCount(files: number, requested?: number): number {
+  // Run from TypeScript sources (vitest), there is no compiled worker to start.
+  if (!existsSync(fileURLToPath(WORKER_FILE))) return 0;
   if (requested !== undefined && Number.isFinite(requested)) return Math.max(0, Math.min(64, Math.floor(requested)));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   if (files < POOL_THRESHOLD || cores < 2) return 0;
   return Math.min(cores, Math.ceil(files / POOL_THRESHOLD));
 }
-
-/** The worker's module: beside the bundle's chunks (prebuilt/worker.js) or tsc's output (dist/src/pool/worker.js). */
-const WORKER_FILE = new URL('./worker.js', import.meta.url);
 
 /**
  * Runs the inputs in `threads` workers, two tasks at a time in each (reading one
