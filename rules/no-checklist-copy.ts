@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ReferenceCorpus, type ReferenceMatch } from '../src/copy/corpus.js';
-import { normalizeReport, sourceSpan } from '../src/copy/normalize.js';
+import { normalizedReport, sourceSpan } from '../src/copy/normalize.js';
 import { displayPath, mergeOverlapping, shareFindings } from '../src/copy/shares.js';
 import { stockMatcher, stockOverlap } from '../src/copy/stock.js';
 import { defineRule, type RelatedLocation } from '../src/engine/rule.js';
@@ -145,7 +145,7 @@ export default defineRule({
     if (referenceTexts.length) corpora.push(inlineCorpus(referenceTexts));
     if (!corpora.length) return;
 
-    const doc = normalizeReport(report);
+    const doc = normalizedReport(report);
     const stock = stockMatcher(context.settings.terms, extraStockPhrases).find(doc.units);
     const self = context.filePath ? path.resolve(context.filePath) : undefined;
     const runs: { start: number; end: number; source: { corpus: ReferenceCorpus; match: ReferenceMatch } }[] = [];

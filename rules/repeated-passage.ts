@@ -1,5 +1,5 @@
 import { K, kgramHashes, NO_HASH } from '../src/copy/fingerprint.js';
-import { normalizeReport, SEP, sourceSpan } from '../src/copy/normalize.js';
+import { normalizedReport, SEP, sourceSpan } from '../src/copy/normalize.js';
 import { stockMatcher, stockOverlap } from '../src/copy/stock.js';
 import { defineRule } from '../src/engine/rule.js';
 
@@ -57,7 +57,7 @@ export default defineRule({
     },
   ],
   check(report, context) {
-    const doc = normalizeReport(report, { transient: true });
+    const doc = normalizedReport(report);
     const { units, offsets } = doc;
     const stock = stockMatcher(context.settings.terms).find(units);
     const hashes = kgramHashes(units, stock, K);

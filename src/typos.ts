@@ -136,10 +136,13 @@ export function mergeTypos(base: readonly TypoDefinition[], user: readonly TypoE
 /** A compiled dictionary: wrong forms by first character, longest first. */
 export class TypoDictionary {
   private readonly byFirst = new Map<string, { wrong: string; entry: TypoDefinition }[]>();
+  /** Code units that start some wrong form: a cheap test before the map lookup. */
+  private readonly starts = new Uint8Array(65536);
 
   constructor(readonly entries: readonly TypoDefinition[]) {
     for (const entry of entries) {
       for (const wrong of entry.wrong) {
+        this.starts[wrong.charCodeAt(0)] = 1;
         const list = this.byFirst.get(wrong[0]) ?? [];
         list.push({ wrong, entry });
         this.byFirst.set(wrong[0], list);
@@ -151,7 +154,9 @@ export class TypoDictionary {
   /** Wrong forms in `text`, leftmost first, longest at a position; hits never overlap. */
   find(text: string): TypoHit[] {
     const out: TypoHit[] = [];
+    const starts = this.starts;
     for (let i = 0; i < text.length; i++) {
+      if (!starts[text.charCodeAt(i)]) continue;
       const list = this.byFirst.get(text[i]);
       if (!list) continue;
       for (const { wrong, entry } of list) {

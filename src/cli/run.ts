@@ -96,6 +96,9 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
   const stdinLimit = maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
   const cache = await openCache(opts, io, locale);
+  // TIMING=1, as in ESLint: time per rule on stderr (one thread, so that every rule is timed here).
+  const timing = io.env.TIMING !== undefined && io.env.TIMING !== '' && io.env.TIMING !== '0';
+  if (timing) (await import('../engine/timing.js')).enableTiming();
   const quietProgress = opts.quiet || io.env.CI !== undefined || !io.stderrIsTTY || !io.progressStream;
   const progress = quietProgress ? undefined : progressBar(io.progressStream!, locale);
   let results: LintResult[];
@@ -114,11 +117,12 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
       stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(stdinLimit), filePath: opts.stdinFilename ?? '<stdin>.md' } : undefined,
       onProgress: progress?.update,
       cache,
-      workers: parseWorkers(io.env.REPORTLINT_WORKERS),
+      workers: timing ? 0 : parseWorkers(io.env.REPORTLINT_WORKERS),
     });
   } finally {
     progress?.stop();
   }
+  if (timing) io.stderr((await import('../engine/timing.js')).timingTable());
   try {
     cache?.save();
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Report } from '../model/report.js';
 import { K, kgramHashes, windowFor, winnow } from './fingerprint.js';
-import { compressOffsets, normalizeReport, SEP, type SectionRange } from './normalize.js';
+import { compressOffsets, normalizedReport, SEP, type SectionRange } from './normalize.js';
 import { GrowableU32, sortIndicesByKey, sortIndicesByKeys } from './sort.js';
 import { stockOverlap, type StockMatcher } from './stock.js';
 import type { Span } from '../types.js';
@@ -38,12 +38,12 @@ export interface CrossData {
 }
 
 export function collectCross(report: Report, stock: StockMatcher, minChars: number): CrossData {
-  const doc = normalizeReport(report, { transient: true });
+  const doc = normalizedReport(report);
   const stockIntervals = stock.find(doc.units);
   const w = windowFor(minChars);
   const fp = winnow(kgramHashes(doc.units, stockIntervals, K, true), w);
   return {
-    units: doc.units.slice(),
+    units: doc.units,
     runs: compressOffsets(doc.offsets),
     stock: stockIntervals,
     hashes: fp.hashes,

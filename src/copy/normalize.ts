@@ -192,6 +192,19 @@ export function normalizeReport(report: Report, options: NormalizeOptions = {}):
     : { units: units.slice(0, n), offsets: offsets.slice(0, n), chars, sections, whole };
 }
 
+const perReport = new WeakMap<Report, NormalizedDoc>();
+
+/**
+ * The report normalised once: no-cross-copy, no-checklist-copy and
+ * repeated-passage all read it, so it is computed for the first and kept with
+ * the report (a copy, not a view: it outlives the next call).
+ */
+export function normalizedReport(report: Report): NormalizedDoc {
+  let doc = perReport.get(report);
+  if (!doc) perReport.set(report, (doc = normalizeReport(report)));
+  return doc;
+}
+
 /** Source span of normalised units [start, end). */
 export function sourceSpan(offsets: Int32Array, start: number, end: number): Span {
   return { start: offsets[start], end: offsets[end - 1] + 1 };

@@ -110,6 +110,9 @@ export const BUILTIN_STOCK_PATTERNS: readonly RegExp[] = [
 
 /** Finds stock phrases in normalised text: one map lookup per position. */
 export class StockMatcher {
+  /** The last texts looked at and what was found: the copy rules ask about the same report's units in turn. */
+  private readonly found = new WeakMap<Uint16Array, Int32Array>();
+
   private readonly byPrefix = new Map<number, Uint16Array[]>();
   /** Units that start some phrase: a cheap test before the map lookup. */
   private readonly starts = new Uint8Array(65536);
@@ -134,8 +137,14 @@ export class StockMatcher {
     this.size = seen.size;
   }
 
-  /** Merged intervals [start, end) of stock phrases in `units`, as a flat array. */
+  /** Merged intervals [start, end) of stock phrases in `units`, as a flat array (computed once per array). */
   find(units: Uint16Array): Int32Array {
+    let out = this.found.get(units);
+    if (!out) this.found.set(units, (out = this.search(units)));
+    return out;
+  }
+
+  private search(units: Uint16Array): Int32Array {
     const out: number[] = [];
     const n = units.length;
     const starts = this.starts;

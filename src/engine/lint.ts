@@ -7,6 +7,7 @@ import { closest } from '../suggest.js';
 import { defaultSettings, type Settings } from '../settings.js';
 import type { DocumentFormat, Edit, Locale, Severity, SeverityName, Span } from '../types.js';
 import { DirectiveFilter, parseDirectives } from './directives.js';
+import { addTiming, timingEnabled } from './timing.js';
 import { mergeEdits, type Fix } from './fix.js';
 import type { ReferenceCorpus } from '../copy/corpus.js';
 import type { DocumentLayout } from '../layout/types.js';
@@ -99,7 +100,9 @@ class RuleContractError extends Error {}
 
 /** Lints one document held in memory. No I/O. */
 export function lintText(text: string, options: LintTextOptions): LintResult {
+  const t0 = timingEnabled() ? performance.now() : 0;
   const report = buildReport(text, options.format ?? formatFor(options.filePath), options.lineHints);
+  if (t0) addTiming('(parse and model)', performance.now() - t0);
   if (options.layout) report.layout = options.layout;
   return lintReport(report, options);
 }
@@ -143,10 +146,12 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
       },
     };
     try {
+      const t0 = timingEnabled() ? performance.now() : 0;
       rule.check(report, context);
       if (rule.batch && options.collector && options.filePath) {
         options.collector.addData(options.filePath, rule, rule.batch.collect(report, context), context.options, severity);
       }
+      if (t0) addTiming(rule.id, performance.now() - t0);
       // Not push(...found): a rule may report more findings than a call takes arguments.
       for (const f of found) pending.push(f);
     } catch (error) {

@@ -58,14 +58,19 @@ export function clauses(text: string, sentence: Range): Range[] {
  */
 export function enclosed(text: string, open: string, close: string): Range[] {
   const out: Range[] = [];
+  // Most paragraphs quote nothing: no scan at all.
+  const first = text.indexOf(open);
+  if (first === -1) return out;
+  const o = open.charCodeAt(0);
+  const cl = close.charCodeAt(0);
   let depth = 0;
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === open) {
+  for (let i = first; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === o) {
       if (depth === 0) start = i;
       depth++;
-    } else if (c === close && depth > 0) {
+    } else if (c === cl && depth > 0) {
       depth--;
       if (depth === 0) out.push({ start, end: i + 1 });
     }
