@@ -2,6 +2,7 @@ import { K, kgramHashes, NO_HASH } from '../src/copy/fingerprint.js';
 import { normalizedReport, SEP, sourceSpan } from '../src/copy/normalize.js';
 import { stockMatcher, stockOverlap } from '../src/copy/stock.js';
 import { defineRule } from '../src/engine/rule.js';
+import { sortIndicesByKey } from '../src/copy/sort.js';
 
 export default defineRule({
   id: 'repeated-passage',
@@ -62,15 +63,12 @@ export default defineRule({
     const stock = stockMatcher(context.settings.terms).find(units);
     const hashes = kgramHashes(units, stock, K);
     const min = context.options.minChars;
-    const first = new Map<number, number>();
+    const first = firstOccurrences(hashes);
     for (let i = 0; i < hashes.length; i++) {
       const h = hashes[i];
       if (h === NO_HASH) continue;
-      const p = first.get(h);
-      if (p === undefined) {
-        first.set(h, i);
-        continue;
-      }
+      const p = first[i];
+      if (p === i) continue;
       // Extend the match forward while the units agree, within a paragraph and without overlapping.
       let len = 0;
       while (i + len < units.length && p + len < i && units[i + len] !== SEP && units[i + len] === units[p + len]) len++;
@@ -87,8 +85,24 @@ export default defineRule({
         messageId: 'repeated',
         data: { line: report.lines.position(offsets[p - back]).line, chars: len + back },
       });
-      for (let j = i; j < i + len; j++) if (hashes[j] !== NO_HASH && !first.has(hashes[j])) first.set(hashes[j], j);
       i += len - 1;
     }
   },
 });
+
+/**
+ * For each k-gram, the position of the first k-gram with the same hash (itself
+ * when it is the first): a radix sort rather than a map, so that a 5 MB report
+ * with millions of k-grams stays fast. NO_HASH positions are left as they are.
+ */
+function firstOccurrences(hashes: Uint32Array): Uint32Array {
+  const order = sortIndicesByKey(hashes);
+  const first = new Uint32Array(hashes.length);
+  for (let k = 0; k < order.length; ) {
+    const h = hashes[order[k]];
+    // The sort is stable: the group's first index is its earliest position.
+    const p = order[k];
+    for (; k < order.length && hashes[order[k]] === h; k++) first[order[k]] = p;
+  }
+  return first;
+}

@@ -99,9 +99,9 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const { problems } = discovered;
   const cwdConfig = resolver.forCwd();
   const cwdLocale = options.locale ?? cwdConfig.locale ?? 'zh';
-  // Rules that compare files with each other need a batch phase after the last file.
+  // Rules that compare files with each other need a batch phase after the last file (and two files to compare).
   const collector =
-    !options.stdin && [...registry.values()].some((r) => r.batch) ? new BatchCollector(cwdConfig.settings, cwdLocale) : undefined;
+    !options.stdin && files.length >= 2 && [...registry.values()].some((r) => r.batch) ? new BatchCollector(cwdConfig.settings, cwdLocale) : undefined;
   const referenceLoader = new ReferenceLoader(cwd, options.references);
   const cache = options.fix || options.stdin ? undefined : options.cache;
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
