@@ -195,14 +195,14 @@ async function child(args: string[]): Promise<void> {
   globalThis.gc?.();
   if (mode === 'lint') {
     const t0 = performance.now();
-    const results = await lintFiles([target], { cwd: target, useConfigFiles: false, ruleFlags: extra === 'off' ? ['no-cross-copy: off'] : [] });
+    const results = await lintFiles([target], { cwd: target, useConfigFiles: false, workers: 0, ruleFlags: extra === 'off' ? ['no-cross-copy: off'] : [] });
     const ms = performance.now() - t0;
     const found = pairsFound(results);
     const out: ChildResult = { ms, files: results.length, maxRssMB: process.resourceUsage().maxRSS / 1024, findings: found.findings, pairs: found.pairs };
     process.stdout.write(JSON.stringify(out));
   } else if (mode === 'ref') {
     const t0 = performance.now();
-    const results = await lintFiles([target], { cwd: path.dirname(target), useConfigFiles: false, references: [extra] });
+    const results = await lintFiles([target], { cwd: path.dirname(target), useConfigFiles: false, workers: 0, references: [extra] });
     const ms = performance.now() - t0;
     const findings = results[0].messages.filter((m) => m.ruleId === 'no-checklist-copy').length;
     const out: ChildResult = { ms, files: results.length, maxRssMB: process.resourceUsage().maxRSS / 1024, findings };
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
       const withRule = round % 4 === 1 || round % 4 === 2;
       globalThis.gc?.();
       const t0 = performance.now();
-      const results = await lintFiles([dirA], { cwd: dirA, useConfigFiles: false, ruleFlags: withRule ? [] : ['no-cross-copy: off'] });
+      const results = await lintFiles([dirA], { cwd: dirA, useConfigFiles: false, workers: 0, ruleFlags: withRule ? [] : ['no-cross-copy: off'] });
       const ms = performance.now() - t0;
       if (withRule) {
         on = Math.min(on, ms);

@@ -53,7 +53,7 @@ console.log(`ratio all rules / parse-only: ${(lint / parseOnly).toFixed(2)}×; $
 const dir = mkdtempSync(path.join(os.tmpdir(), 'reportlint-bench-'));
 docs.forEach((d, i) => writeFileSync(path.join(dir, `r${i}.md`), d));
 const t0 = performance.now();
-const results = await lintFiles([dir], { cwd: dir, useConfigFiles: false });
+const results = await lintFiles([dir], { cwd: dir, useConfigFiles: false, workers: 0 });
 const files = performance.now() - t0;
 console.log(`lintFiles from disk: ${files.toFixed(0)} ms, ${((results.length / files) * 1000).toFixed(0)} files/s`);
 rmSync(dir, { recursive: true, force: true });
