@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { fontSpec, HAN, inFamily, profileOf, roleName, roleSegments, segmentRuns, segmentSpan } from '../src/layout/roles.js';
+import { fontSpec, HAN, inFamily, profileOf, roleName, roleSegments, segmentRuns, segmentSpan, styleLabel, type RoleSegment } from '../src/layout/roles.js';
 import { sizeName } from '../src/layout/units.js';
 
 const REPORT = ['中共青山区委关于2024年度落实全面从严治党主体责任情况的报告', '市委：', '2024年，区委认真履行主体责任。现将有关情况报告如下。', '一、工作开展情况', '（一）压实责任链条。区委常委会先后12次专题研究全面从严治党工作。', '中共青山区委', '2025年1月15日'].join('\n');
@@ -19,6 +19,14 @@ export default defineRule({
     size: {
       zh: '{role}字号应为{expected}，实为{found}',
       en: 'The {role} should be {expected}; it is {found}',
+    },
+    styleFont: {
+      zh: '“{style}”样式的{role}字体应为{expected}，实为{found}，共{count}段',
+      en: 'The {role} in the style “{style}” should be set in {expected}; it is {found}, in {count} paragraphs',
+    },
+    styleSize: {
+      zh: '“{style}”样式的{role}字号应为{expected}，实为{found}，共{count}段',
+      en: 'The {role} in the style “{style}” should be {expected}; it is {found}, in {count} paragraphs',
     },
   },
   docs: {
@@ -56,6 +64,12 @@ export default defineRule({
       expect: ['5:1 font'],
     },
     {
+      invalid: REPORT,
+      layout: { lines: Object.fromEntries([3, 6, 7].map((n) => [n, { font: '宋体', size: 12, style: 'Normal' }])) },
+      note: { zh: '“正文”样式用了宋体小四：每项一处报告，说明共几段。', en: 'The Normal style is 宋体 小四: one finding per property, naming how many paragraphs share it.' },
+      expect: ['3:1 styleFont', '3:1 styleSize'],
+    },
+    {
       valid: REPORT,
       layout: { lines: { 5: { font: '仿宋', head: { length: 10, font: 'KaiTi' } } } },
       note: { zh: '常见替代字体（仿宋、KaiTi）同样接受。', en: 'The usual substitutes (仿宋, KaiTi) are accepted.' },
@@ -67,26 +81,37 @@ export default defineRule({
     const profile = profileOf(context.settings);
     const locale = context.locale;
     const notSet = locale === 'zh' ? '未指定字体' : 'no font set';
+    // A value the paragraph's style gives (no direct formatting on the run): one finding per style, role and value.
+    const groups = new Map<string, { seg: RoleSegment; messageId: 'font' | 'size'; data: Record<string, string>; count: number }>();
+    // GB/T 9704 7.4 sets the 版记 in 4号 only "一般" (as a rule): a different size warns.
+    const warnOnly = (seg: RoleSegment, messageId: 'font' | 'size') => seg.role === 'distribution' && messageId === 'size';
+    const report_ = (seg: RoleSegment, messageId: 'font' | 'size', data: Record<string, string>, fromStyle: boolean) => {
+      const key = fromStyle ? `${seg.word.styleId ?? ''}\0${seg.role}\0${messageId}\0${data.found}` : `own\0${groups.size}`;
+      const group = groups.get(key);
+      if (group) group.count++;
+      else groups.set(key, { seg, messageId, data, count: 1 });
+    };
     for (const seg of roleSegments(report, layout)) {
+      // Captions keep the author's face (GB/T 9704 sets none); the header block and the like are not judged.
+      if (seg.role === 'caption' || seg.role === 'other') continue;
       const spec = fontSpec(profile, seg.role);
       const runs = segmentRuns(seg);
       const role = roleName(seg.role, locale);
+      const base = seg.word.base;
       const wrongFont = runs.find(({ run, text }) => HAN.test(text) && !inFamily(run.eastAsiaFont, spec.fonts));
       if (wrongFont) {
-        context.report({
-          at: segmentSpan(seg),
-          messageId: 'font',
-          data: { role, expected: spec.fonts.slice(0, 3).join(locale === 'zh' ? '、' : ', '), found: wrongFont.run.eastAsiaFont ?? notSet },
-        });
+        const data = { role, expected: spec.fonts.slice(0, 3).join(locale === 'zh' ? '、' : ', '), found: wrongFont.run.eastAsiaFont ?? notSet };
+        report_(seg, 'font', data, runs.every(({ run }) => run.eastAsiaFont === base.eastAsiaFont));
       }
       const wrongSize = runs.find(({ run }) => Math.abs(run.halfPoints / 2 - spec.size) > profile.sizeTolerance);
       if (wrongSize) {
-        context.report({
-          at: segmentSpan(seg),
-          messageId: 'size',
-          data: { role, expected: sizeName(spec.size, locale), found: sizeName(wrongSize.run.halfPoints / 2, locale) },
-        });
+        const data = { role, expected: sizeName(spec.size, locale), found: sizeName(wrongSize.run.halfPoints / 2, locale) };
+        report_(seg, 'size', data, runs.every(({ run }) => run.halfPoints === base.halfPoints));
       }
+    }
+    for (const { seg, messageId, data, count } of groups.values()) {
+      if (count === 1) context.report({ at: segmentSpan(seg), messageId, data, warnOnly: warnOnly(seg, messageId) });
+      else context.report({ at: segmentSpan(seg), messageId: messageId === 'font' ? 'styleFont' : 'styleSize', data: { ...data, style: styleLabel(seg.word.styleName, locale), count: String(count) }, warnOnly: warnOnly(seg, messageId) });
     }
   },
 });
