@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { bodyHeightPt, bodyWidthPt, charPitchPt, describeSpacing, fit, linePitch } from '../src/layout/metrics.js';
-import { profileOf, roleSegments, sectionAnchor, type RoleSegment } from '../src/layout/roles.js';
+import { profileOf, roleSegments, sectionAnchor, styleLabel, type RoleSegment } from '../src/layout/roles.js';
 import type { ParagraphLayout } from '../src/layout/types.js';
 import { mm, pt } from '../src/layout/units.js';
 
@@ -17,6 +17,10 @@ export default defineRule({
     spacing: {
       zh: '行距应为固定值{expected}（每页{lines}行），实为{found}',
       en: 'Line spacing should be exactly {expected} ({lines} lines a page); it is {found}',
+    },
+    styleSpacing: {
+      zh: '“{style}”样式的行距应为固定值{expected}（每页{lines}行），实为{found}，共{count}段',
+      en: 'Line spacing of the style “{style}” should be exactly {expected} ({lines} lines a page); it is {found}, in {count} paragraphs',
     },
     linesPerPage: {
       zh: '每页应排{expected}行，按版心高{height}、行距{pitch}实为{found}行',
@@ -38,8 +42,8 @@ export default defineRule({
     },
     standard: 'GB/T 9704-2012《党政机关公文格式》5.2.4（行数和字数）',
     details: {
-      zh: '只检查 Word 文档（.docx）。正文和各级标题段逐段计算实际行距：固定值按其值；最小值取其值与字高中较大者；多倍行距在文档网格（“行网格”或“字符网格”）下按网格行距计算，没有网格时按字号的1.3倍估算（消息中标“约”）。行距在 `layout.lineSpacing`（默认28.95±0.95磅）以内时，再按版心高度检查每页行数（`layout.linesPerPage`，默认22），按版心宽度和字符网格（w:charSpace）检查每行字数（`layout.charsPerLine`，默认28）；每节各报告一次。',
-      en: 'Word documents (.docx) only. The line pitch of each body and heading paragraph is computed: an exact value as it is; “at least” as the larger of the value and the font height; multiple spacing on a document grid (line or character grid) by the grid pitch, without a grid estimated at 1.3 × the font size (the message says “about”). When the spacing is within `layout.lineSpacing` (28.95 ± 0.95 pt), the lines per page follow from the type area’s height (`layout.linesPerPage`, 22) and the characters per line from its width and the character grid (`w:charSpace`; `layout.charsPerLine`, 28), once per section.',
+      zh: '只检查 Word 文档（.docx）。正文和各级标题段逐段计算实际行距：固定值按其值；最小值取其值与字高中较大者；多倍行距在文档网格（“行网格”或“字符网格”）下按网格行距计算，没有网格时按字号的1.3倍估算（消息中标“约”）。行距在 `layout.lineSpacing`（默认28.95±0.95磅）以内时，再按版心高度检查每页行数（`layout.linesPerPage`，默认22），按版心宽度和字符网格（w:charSpace）检查每行字数（`layout.charsPerLine`，默认28）；每节各报告一次。行距来自段落样式（段落本身没有设行距）的各段，按样式和实际行距合并为一处报告，放在第一段，并说明共几段；段落直接设置的行距逐段报告。主送机关、署名、日期、附件说明、附注与正文同样检查；标题、表题、版记、版头等不检查行距。',
+      en: 'Word documents (.docx) only. The line pitch of each body and heading paragraph is computed: an exact value as it is; “at least” as the larger of the value and the font height; multiple spacing on a document grid (line or character grid) by the grid pitch, without a grid estimated at 1.3 × the font size (the message says “about”). When the spacing is within `layout.lineSpacing` (28.95 ± 0.95 pt), the lines per page follow from the type area’s height (`layout.linesPerPage`, 22) and the characters per line from its width and the character grid (`w:charSpace`; `layout.charsPerLine`, 28), once per section. Paragraphs whose spacing comes from their style (none set on the paragraph itself) are reported once per style and spacing, at the first of them, with how many share it; spacing set on a paragraph is reported for that paragraph. Addressee, signature, date, attachment note and notes are checked like the body; the title, captions, the distribution lines and the header block are not.',
     },
   },
   examples: [
@@ -61,6 +65,15 @@ export default defineRule({
       note: { zh: '固定值29.5磅在容差内，但版心只排得下21行。', en: 'Exactly 29.5 pt is within the tolerance, but the type area then holds 21 lines.' },
       expect: ['1:1 linesPerPage'],
     },
+    {
+      invalid: REPORT,
+      layout: { lines: Object.fromEntries([2, 3, 4, 5].map((n) => [n, { lineRule: 'exact', line: 20, style: 'Normal' }])) },
+      note: {
+        zh: '“正文”样式的行距是固定值20磅：一处报告，说明共几段。',
+        en: 'The Normal style’s spacing is exactly 20 pt: one finding, naming how many paragraphs share it.',
+      },
+      expect: ['2:1 styleSpacing'],
+    },
   ],
   check(report, context) {
     const layout = report.layout;
@@ -70,24 +83,32 @@ export default defineRule({
     const expectedLines = profile.linesPerPage.value;
     // One finding per Word paragraph; the heading and the body of a run-in heading share a paragraph.
     const seen = new Set<number>();
+    // Paragraphs whose spacing comes from their style: one finding per style and value, at the first of them.
+    const groups = new Map<string, { at: RoleSegment; found: string; count: number }>();
     const pitches = new Map<number, number[]>();
     const sizes = new Map<number, number[]>();
     for (const seg of roleSegments(report, layout)) {
-      if (seg.role === 'title' || seen.has(seg.word.index)) continue;
+      // The title, captions, the 版记 and the header block are not set on the body's grid.
+      if (!GRID_ROLES.has(seg.role) || seen.has(seg.word.index)) continue;
       seen.add(seg.word.index);
       const section = layout.sections[seg.word.section] ?? null;
       const size = sizeOf(seg);
       const pitch = linePitch(seg.word, section, size);
       if (Math.abs(pitch.pt - profile.lineSpacing.value) > profile.lineSpacing.tolerance) {
-        context.report({
-          at: seg.paragraph,
-          messageId: 'spacing',
-          data: { expected: pt(profile.lineSpacing.value, locale), lines: expectedLines, found: describeSpacing(seg.word, pitch, locale) },
-        });
+        const found = describeSpacing(seg.word, pitch, locale);
+        const key = seg.word.ownSpacing ? `own\0${seg.word.index}` : `style\0${seg.word.styleId ?? ''}\0${found}`;
+        const group = groups.get(key);
+        if (group) group.count++;
+        else groups.set(key, { at: seg, found, count: 1 });
         continue;
       }
       push(pitches, seg.word.section, pitch.pt);
       if (seg.role === 'body') push(sizes, seg.word.section, advanceOf(seg, profile.body.size, profile.sizeTolerance));
+    }
+    for (const { at, found, count } of groups.values()) {
+      const expected = pt(profile.lineSpacing.value, locale);
+      if (count === 1) context.report({ at: at.paragraph, messageId: 'spacing', data: { expected, lines: expectedLines, found } });
+      else context.report({ at: at.paragraph, messageId: 'styleSpacing', data: { style: styleLabel(at.word.styleName, locale), expected, lines: expectedLines, found, count } });
     }
     layout.sections.forEach((section, i) => {
       const at = sectionAnchor(report, layout, i);
@@ -111,6 +132,8 @@ export default defineRule({
     });
   },
 });
+
+const GRID_ROLES: ReadonlySet<RoleSegment['role']> = new Set(['heading1', 'heading2', 'heading3', 'heading4', 'body']);
 
 /** The size the paragraph's text is set in: its first visible run's, else its style's. */
 function sizeOf(seg: RoleSegment): number {

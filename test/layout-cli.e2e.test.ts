@@ -46,6 +46,25 @@ describe('layout through the CLI', () => {
     expect(layout.margins).toEqual({ top: 37, bottom: 35, left: 27, right: 27, tolerance: 1 });
     expect(layout.lineSpacing).toEqual({ value: 29, tolerance: 0.5 });
     expect(layout.linesPerPage).toEqual({ value: 22, tolerance: 0 });
+    expect(layout.closing).toEqual({ signature: 2, date: 4, tolerance: 0.5 });
+    expect(layout.distribution).toEqual({ fonts: ['仿宋_GB2312', '仿宋', 'FangSong', 'FangSong_GB2312', '仿宋_GB18030', '方正仿宋_GBK', '方正仿宋简体', '华文仿宋', 'STFangsong'], size: 14 });
+  });
+
+  it('layout findings reach the HTML report (a 版式 category) and the comments of --format docx', async () => {
+    const dir = mkdtempSync(path.join(tmp, 'formats-'));
+    writeFileSync(path.join(dir, 'report.docx'), await buildLayoutDocx('date-flush-right'));
+    const r = cli(['report.docx', '--no-config', '-f', 'html:report.html', '-f', 'docx', '-f', 'json'], { cwd: dir });
+    expect(r.code).toBe(0); // the date's place only warns
+    const json = (JSON.parse(r.stdout) as { messages: { ruleId: string | null; message: string }[] }[])[0].messages;
+    expect(json.filter((m) => m.ruleId?.startsWith('layout-')).map((m) => `${m.ruleId} ${m.message}`)).toEqual(['layout-indent 成文日期应右空四字，实为右空0字']);
+    const html = readFileSync(path.join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('版式');
+    expect(html).toContain('成文日期应右空四字，实为右空0字');
+    const { openPackage } = await import('../src/docx/package.js');
+    const annotated = await openPackage(readFileSync(path.join(dir, 'report.reportlint.docx')));
+    const comments = annotated.xml('word/comments.xml')!.documentElement.textContent ?? '';
+    expect(comments).toContain('成文日期应右空四字，实为右空0字');
+    expect(comments).toContain('layout-indent');
   });
 
   it('a bad layout value is a config error with exit code 2', () => {

@@ -29,7 +29,13 @@ export type LayoutFault =
   | 'no-indent'
   | 'no-page-number'
   | 'centred-page-number'
-  | 'leftovers';
+  | 'leftovers'
+  | 'date-flush-right'
+  | 'closing-left'
+  | 'parts-flush'
+  | 'parts-as-body'
+  | 'style-font'
+  | 'direct-spacing';
 
 export const FAULTS: readonly LayoutFault[] = [
   'letter-paper',
@@ -42,6 +48,12 @@ export const FAULTS: readonly LayoutFault[] = [
   'no-page-number',
   'centred-page-number',
   'leftovers',
+  'date-flush-right',
+  'closing-left',
+  'parts-flush',
+  'parts-as-body',
+  'style-font',
+  'direct-spacing',
 ];
 
 /** A body paragraph of plain Chinese text without punctuation inside, so that every full line holds exactly the grid's characters. */
@@ -63,31 +75,68 @@ export const REPORT_LINES = [
   '三、下一步工作打算',
   FILLER + FILLER + '。',
   FILLER + '。',
+  '表1　二〇二四年度监督检查情况统计表',
+  FILLER + '。',
+  '附件：1.二〇二四年度全面从严治党主体责任清单',
+  '2.二〇二四年度监督检查情况汇总表',
   '中共青山区委',
   '2025年1月15日',
+  '（联系人：王明，电话：12345678）',
+  '抄送：市纪委监委。',
 ];
+
+/** 1-based lines of the parts after the body. */
+export const LINE = { caption: 16, attachment: 18, signature: 20, date: 21, note: 22, distribution: 23 } as const;
 
 const MM = 56.6929; // twips per millimetre
 
 export async function buildLayoutDocx(fault?: LayoutFault): Promise<Buffer> {
   // 28 characters of 3号 (16 pt) fill 448 pt, more than the 442 pt of the type area: characters are condensed by 0.25 pt
   // (w:spacing -5 twips), which Word and LibreOffice both honour (LibreOffice's character grid puts a 16 pt character in two cells).
-  const body = { font: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: 32, characterSpacing: -5 };
+  const body = { font: { eastAsia: fault === 'style-font' ? '宋体' : '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' }, size: fault === 'style-font' ? 24 : 32, characterSpacing: -5 };
   const fonts = (eastAsia: string) => ({ eastAsia, ascii: 'Times New Roman', hAnsi: 'Times New Roman' });
   const exact = fault === 'single-spacing' ? { line: 240, lineRule: LineRuleType.AUTO } : { line: 579, lineRule: LineRuleType.EXACT };
   const indent = fault === 'no-indent' ? {} : { firstLineChars: 200, firstLine: 640 };
-  const para = (text: string, opts: { font?: string; size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; head?: [number, string] } = {}) => {
+  type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+  interface Opts {
+    font?: string;
+    size?: number;
+    align?: Align;
+    indent?: boolean | { left?: number; hanging?: number; right?: number; firstLine?: number };
+    head?: [number, string];
+    spacing?: { line: number; lineRule: (typeof LineRuleType)[keyof typeof LineRuleType] };
+  }
+  const para = (text: string, opts: Opts = {}) => {
     const run = (t: string, font = opts.font) => new TextRun({ text: t, font: font ? fonts(font) : undefined, size: opts.size });
     const children = opts.head ? [run(text.slice(0, opts.head[0]), opts.head[1]), run(text.slice(opts.head[0]))] : [run(text)];
-    return new Paragraph({ alignment: opts.align ?? AlignmentType.JUSTIFIED, indent: opts.indent === false ? { firstLine: 0, firstLineChars: 0 } : undefined, children });
+    const ind = opts.indent === false ? { firstLine: 0, firstLineChars: 0 } : typeof opts.indent === 'object' ? { firstLineChars: 0, ...(opts.indent.hanging ? {} : { firstLine: 0 }), ...opts.indent } : undefined;
+    return new Paragraph({ alignment: opts.align ?? AlignmentType.JUSTIFIED, indent: ind, spacing: opts.spacing, children });
   };
+  // Characters of 3号 in twips: the right indents of signature and date, the attachment note's hanging indent.
+  const chars = (n: number) => n * 320;
   const children: Paragraph[] = REPORT_LINES.map((line, i) => {
+    const n = i + 1;
     if (i === 0) return para(line, { font: fault === 'heiti-title' ? '黑体' : '方正小标宋简体', size: 44, align: AlignmentType.CENTER, indent: false });
     if (i === 1) return para(line, { indent: false, align: AlignmentType.LEFT });
     if (/^[一二三]、/.test(line)) return para(line, { font: fault === 'heading-fonts' ? '仿宋_GB2312' : '黑体' });
     if (/^（[一二]）/.test(line)) return para(line, { head: [line.indexOf('。') + 1, fault === 'heading-fonts' ? '宋体' : '楷体_GB2312'] });
-    if (i >= REPORT_LINES.length - 2) return para(line, { align: AlignmentType.RIGHT, indent: false });
+    // A caption centred in 黑体, as many units set it: GB/T 9704 says nothing of captions.
+    if (n === LINE.caption) return para(line, fault === 'parts-as-body' ? {} : { font: '黑体', align: AlignmentType.CENTER, indent: false });
+    if (n === LINE.signature || n === LINE.date) {
+      if (fault === 'closing-left') return para(line, { align: AlignmentType.LEFT, indent: false });
+      const right = n === LINE.date ? (fault === 'date-flush-right' ? 0 : 4) : 2;
+      return para(line, { align: AlignmentType.RIGHT, indent: { right: chars(right) } });
+    }
+    if (n === LINE.attachment || n === LINE.attachment + 1) {
+      if (fault === 'parts-flush') return para(line, { indent: false });
+      if (fault === 'parts-as-body') return para(line);
+      // 附件： two characters in; the later item aligned with the first name, three characters on.
+      return para(line, { indent: n === LINE.attachment ? { left: chars(5), hanging: chars(3) } : { left: chars(5) } });
+    }
+    if (n === LINE.note && fault === 'parts-flush') return para(line, { indent: false });
+    if (n === LINE.distribution) return fault === 'parts-as-body' ? para(line) : para(line, { size: 28, align: AlignmentType.LEFT, indent: { left: 280 } });
     if (fault === 'songti-body') return para(line, { font: '宋体', size: 24 });
+    if (fault === 'direct-spacing' && n === 6) return para(line, { spacing: { line: 360, lineRule: LineRuleType.AUTO } });
     return para(line);
   });
   if (fault === 'leftovers') {

@@ -151,6 +151,21 @@ describe('effective paragraph formatting', () => {
         '<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>',
       expected: { indent: { firstLine: -420, firstLineChars: null, left: 840, leftChars: null }, numbering: { numId: '3', level: 1 } },
     },
+    { name: 'right indent in characters', body: para(run('甲'), '<w:jc w:val="right"/><w:ind w:right="640" w:rightChars="200"/>'), expected: { align: 'right', indent: { right: 640, rightChars: 200 } } },
+    { name: 'w:end is the right indent', body: para(run('甲'), '<w:ind w:end="1280"/>'), expected: { indent: { right: 1280, rightChars: null } } },
+    {
+      name: 'direct twips replace the style’s right indent in characters',
+      body: para(run('甲'), '<w:pStyle w:val="P"/><w:ind w:right="320"/>'),
+      styles: pStyle('P', '<w:pPr><w:ind w:rightChars="400"/></w:pPr>'),
+      expected: { indent: { right: 320, rightChars: null } },
+    },
+    {
+      name: 'spacing from the style is not the paragraph’s own; the style’s name is kept',
+      body: para(run('甲'), '<w:pStyle w:val="P"/>'),
+      styles: pStyle('P', '<w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'),
+      expected: { ownSpacing: false, styleId: 'P', styleName: 'P' },
+    },
+    { name: 'spacing set on the paragraph is its own', body: para(run('甲'), '<w:spacing w:line="360"/>'), expected: { ownSpacing: true } },
     {
       name: 'numbering from the paragraph style',
       body: para(run('甲'), '<w:pStyle w:val="L"/>'),

@@ -32,9 +32,17 @@ export interface LineSpec {
   indentChars?: number;
   /** First-line indent in points. */
   indentPt?: number;
+  /** Left and right indents in characters. */
+  leftChars?: number;
+  rightChars?: number;
   lineRule?: LineRule;
   /** Points for exact/atLeast, a multiple for auto. */
   line?: number;
+  /**
+   * The formatting comes from this paragraph style (named as Word lists it, e.g. `Normal`) rather than
+   * direct formatting: lines of one style share their wrong values.
+   */
+  style?: string;
   /** The first `length` characters in another font or size (a run-in heading typed by hand). */
   head?: { length: number; font?: string; size?: number };
 }
@@ -69,9 +77,19 @@ export function exampleLayout(text: string, spec: ExampleLayout = {}): { layout:
       p.indent.firstLineChars = null;
       p.indent.firstLine = 0;
     } else if (model?.kind === 'signature' || model?.kind === 'date') {
+      // GB/T 9704 7.3.5: the signature two characters from the right margin, the date four.
       p.align = 'right';
       p.indent.firstLineChars = null;
       p.indent.firstLine = 0;
+      setChars(p, 'right', model.kind === 'date' ? 4 : 2);
+    } else if (role === 'caption') {
+      p.align = 'center';
+      p.indent.firstLineChars = null;
+      p.indent.firstLine = 0;
+    } else if (role === 'distribution') {
+      p.indent.firstLineChars = null;
+      p.indent.firstLine = 0;
+      setChars(p, 'left', 1);
     }
     const over = spec.lines?.[i + 1];
     if (over) applyLine(p, over);
@@ -112,10 +130,12 @@ function stubParagraph(text: string, index: number): ParagraphLayout {
     index,
     text,
     styleId: null,
+    styleName: null,
     align: 'both',
-    indent: { firstLine: 640, firstLineChars: 200, left: 0, leftChars: null },
+    indent: { firstLine: 640, firstLineChars: 200, left: 0, leftChars: null, right: 0, rightChars: null },
     line: BODY_LINE,
     lineRule: 'exact',
+    ownSpacing: false,
     snapToGrid: true,
     base: { eastAsiaFont: body.eastAsiaFont, asciiFont: body.asciiFont, halfPoints: body.halfPoints, bold: false, spacing: 0, hidden: false },
     runs: [body],
@@ -146,10 +166,30 @@ function applyLine(p: ParagraphLayout, over: LineSpec): void {
     p.indent.firstLineChars = Math.round(over.indentChars * 100);
     p.indent.firstLine = ptToTwips(over.indentChars * 16);
   }
+  if (over.leftChars !== undefined) setChars(p, 'left', over.leftChars);
+  if (over.rightChars !== undefined) setChars(p, 'right', over.rightChars);
   if (over.indentPt !== undefined) {
     p.indent.firstLineChars = null;
     p.indent.firstLine = ptToTwips(over.indentPt);
   }
   if (over.lineRule) p.lineRule = over.lineRule;
   if (over.line !== undefined) p.line = p.lineRule === 'auto' ? Math.round(over.line * 240) : ptToTwips(over.line);
+  if (over.style !== undefined) {
+    p.styleId = over.style;
+    p.styleName = over.style;
+    const last = p.runs[p.runs.length - 1];
+    p.base = { ...p.base, eastAsiaFont: last.eastAsiaFont, halfPoints: last.halfPoints };
+  } else if (over.lineRule !== undefined || over.line !== undefined) {
+    p.ownSpacing = true;
+  }
+}
+
+function setChars(p: ParagraphLayout, side: 'left' | 'right', chars: number): void {
+  if (side === 'left') {
+    p.indent.leftChars = Math.round(chars * 100);
+    p.indent.left = ptToTwips(chars * 16);
+  } else {
+    p.indent.rightChars = Math.round(chars * 100);
+    p.indent.right = ptToTwips(chars * 16);
+  }
 }

@@ -105,6 +105,9 @@ export async function formatDocx(bytes: Buffer, report: Report, profile: LayoutP
 
 function formatParagraph(p: Element, plan: Plan | undefined, profile: LayoutProfile, line: number, spacing: number): void {
   const d = p.ownerDocument;
+  const first = plan?.roles[0][1];
+  // The header block, subtitle, byline and attachment labels keep their own layout: GB/T 9704 sets them apart.
+  if (first === 'other') return;
   const pPr = ensureFirst(p, 'pPr');
   const sp = setChild(pPr, 'spacing', PPR_ORDER);
   setW(sp, 'line', String(line));
@@ -112,31 +115,46 @@ function formatParagraph(p: Element, plan: Plan | undefined, profile: LayoutProf
   setW(sp, 'before', '0');
   setW(sp, 'after', '0');
   for (const a of ['beforeLines', 'afterLines', 'beforeAutospacing', 'afterAutospacing']) sp.removeAttributeNS(W_NS, a);
-  if (!plan) {
+  if (!plan || !first) {
     // An empty line still takes one line of the grid: give its mark the body size.
     markSize(pPr, profile.body.size);
     return;
   }
-  const first = plan.roles[0][1];
   const ind = setChild(pPr, 'ind', PPR_ORDER);
   for (const a of Array.from(ind.attributes)) ind.removeAttributeNode(a);
   const jc = setChild(pPr, 'jc', PPR_ORDER);
   const body = profile.body.size * 20;
+  const indent = profile.firstLineIndent.value;
   if (first === 'title') {
     setW(jc, 'val', 'center');
     setInd(ind, { left: 0, firstLine: 0, right: 0 });
+  } else if (first === 'caption') {
+    // 表题 and 图题 are centred by convention; their faces are the author's.
+    setW(jc, 'val', 'center');
+    setInd(ind, { left: 0, firstLine: 0, right: 0 });
+    return;
+  } else if (first === 'distribution') {
+    // GB/T 9704 7.4: 抄送机关 and 印发机关 one character in, in 4号.
+    setW(jc, 'val', 'left');
+    const size = fontSpec(profile, 'distribution').size * 20;
+    setInd(ind, { left: size, leftChars: 100, firstLine: 0 });
   } else if (plan.kind === 'addressee') {
     setW(jc, 'val', 'left');
     setInd(ind, { left: 0, firstLine: 0 });
   } else if (plan.kind === 'signature' || plan.kind === 'date') {
     // GB/T 9704 7.3.5: signature two characters from the right margin, the date four.
     setW(jc, 'val', 'right');
-    const chars = plan.kind === 'date' ? 4 : 2;
-    setInd(ind, { left: 0, firstLine: 0, right: chars * body, rightChars: chars * 100 });
+    const chars = plan.kind === 'date' ? profile.closing.date : profile.closing.signature;
+    setInd(ind, { left: 0, firstLine: 0, right: Math.round(chars * body), rightChars: Math.round(chars * 100) });
+  } else if (plan.kind === 'attachment-note') {
+    // 7.3.4: 附件： two characters in; what wraps, and the later items, align with the first name after it (three characters on).
+    setW(jc, 'val', 'both');
+    const label = 3;
+    const head = /^[ \u3000\t]*附\s*件/.test(visibleText(p));
+    setInd(ind, head ? { left: Math.round((indent + label) * body), leftChars: Math.round((indent + label) * 100), hanging: label * body, hangingChars: label * 100 } : { left: Math.round((indent + label) * body), leftChars: Math.round((indent + label) * 100), firstLine: 0 });
   } else {
     setW(jc, 'val', 'both');
-    const chars = profile.firstLineIndent.value;
-    setInd(ind, { left: 0, firstLine: Math.round(chars * body), firstLineChars: Math.round(chars * 100) });
+    setInd(ind, { left: 0, firstLine: Math.round(indent * body), firstLineChars: Math.round(indent * 100) });
   }
   markSize(pPr, fontSpec(profile, first).size);
   if (!d) return;
@@ -147,9 +165,9 @@ function formatParagraph(p: Element, plan: Plan | undefined, profile: LayoutProf
   for (const run of wDescendants(p, 'r')) {
     if (wAncestor(run, 'p') !== p) continue; // a text box's own paragraph
     const at = starts.get(run) ?? 0;
-    let role = first;
+    let role: Role = first;
     for (const [from, r] of plan.roles) if (from <= at) role = r;
-    formatRun(run, fontSpec(profile, role), role === 'title' ? 0 : spacing);
+    formatRun(run, fontSpec(profile, role), role === 'title' || role === 'distribution' ? 0 : spacing);
   }
 }
 

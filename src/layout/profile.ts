@@ -35,6 +35,13 @@ export interface LayoutProfile {
   charsPerLine: Tolerant;
   /** Body first-line indent, characters. */
   firstLineIndent: Tolerant;
+  /**
+   * Signature and date without a seal (GB/T 9704 7.3.5.2), characters from the right margin: the
+   * signature `signature` in, the date `date` in; their tolerance, in characters.
+   */
+  closing: { signature: number; date: number; tolerance: number };
+  /** 版记 (抄送, 印发): 4号仿宋 (GB/T 9704 7.4). */
+  distribution: FontSpec;
   pageNumber: FontSpec & {
     /** `— 1 —`: a 一字线 either side. */
     dashes: boolean;
@@ -66,6 +73,8 @@ export const GB9704_LAYOUT: LayoutProfile = {
   linesPerPage: { value: 22, tolerance: 0 },
   charsPerLine: { value: 28, tolerance: 0 },
   firstLineIndent: { value: 2, tolerance: 0.25 },
+  closing: { signature: 2, date: 4, tolerance: 0.5 },
+  distribution: { fonts: FANGSONG, size: 14 },
   pageNumber: { fonts: SONGTI, size: 14, dashes: true, oddRightEvenLeft: true },
 };
 
@@ -122,6 +131,8 @@ export function layoutSchema(): Record<string, unknown> {
       linesPerPage: tolerant,
       charsPerLine: tolerant,
       firstLineIndent: tolerant,
+      closing: { type: 'object', additionalProperties: false, properties: { signature: tol, date: tol, tolerance: tol } },
+      distribution: fontSpec(),
       pageNumber: fontSpec({ dashes: { type: 'boolean' }, oddRightEvenLeft: { type: 'boolean' } }),
     },
   };

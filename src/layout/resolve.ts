@@ -33,6 +33,8 @@ export interface ParaProps {
   firstLineChars?: number | null;
   left?: number;
   leftChars?: number | null;
+  right?: number;
+  rightChars?: number | null;
   line?: number;
   lineRule?: string;
   snapToGrid?: boolean;
@@ -42,6 +44,7 @@ export interface ParaProps {
 
 interface Style {
   type: string;
+  name: string | null;
   basedOn: string | null;
   pPr: Element | null;
   rPr: Element | null;
@@ -71,7 +74,7 @@ export class FormatResolver {
       const id = wAttr(s, 'styleId');
       if (!id) continue;
       const type = wAttr(s, 'type') ?? 'paragraph';
-      this.styles.set(id, { type, basedOn: wAttr(wChild(s, 'basedOn'), 'val'), pPr: wChild(s, 'pPr'), rPr: wChild(s, 'rPr') });
+      this.styles.set(id, { type, name: wAttr(wChild(s, 'name'), 'val'), basedOn: wAttr(wChild(s, 'basedOn'), 'val'), pPr: wChild(s, 'pPr'), rPr: wChild(s, 'rPr') });
       if (type === 'paragraph' && ['1', 'true', 'on'].includes(wAttr(s, 'default') ?? '')) this.defaultParagraphStyle ??= id;
     }
   }
@@ -86,6 +89,10 @@ export class FormatResolver {
   static fromPackage(pkg: DocxPackage): FormatResolver {
     const theme = pkg.names.find((n) => /^word\/theme\/theme\d*\.xml$/.test(n));
     return new FormatResolver(pkg.xml('word/styles.xml'), pkg.xml('word/numbering.xml'), theme ? pkg.xml(theme) : null);
+  }
+
+  styleName(id: string | null): string | null {
+    return id === null ? null : (this.styles.get(id)?.name ?? id);
   }
 
   /** The paragraph's style id: its `w:pStyle`, or the default paragraph style. */
@@ -188,10 +195,12 @@ export class FormatResolver {
       index,
       text,
       styleId: this.paragraphStyle(p),
+      styleName: this.styleName(this.paragraphStyle(p)),
       align: alignment(props.jc),
-      indent: { firstLine: props.firstLine ?? 0, firstLineChars: props.firstLineChars ?? null, left: props.left ?? 0, leftChars: props.leftChars ?? null },
+      indent: { firstLine: props.firstLine ?? 0, firstLineChars: props.firstLineChars ?? null, left: props.left ?? 0, leftChars: props.leftChars ?? null, right: props.right ?? 0, rightChars: props.rightChars ?? null },
       line: props.line ?? null,
       lineRule: lineRule(props.lineRule, props.line),
+      ownSpacing: ownSpacing(p),
       snapToGrid: props.snapToGrid ?? true,
       base: this.runLayout(baseProps),
       runs,
@@ -248,6 +257,11 @@ export function mergePPr(props: ParaProps, pPr: Element | null): void {
     if (left !== null) props.left = left;
     if (leftChars !== null && leftChars !== 0) props.leftChars = leftChars;
     else if (leftChars === 0 || left !== null) props.leftChars = null;
+    const right = wInt(ind, 'right') ?? wInt(ind, 'end');
+    const rightChars = wInt(ind, 'rightChars') ?? wInt(ind, 'endChars');
+    if (right !== null) props.right = right;
+    if (rightChars !== null && rightChars !== 0) props.rightChars = rightChars;
+    else if (rightChars === 0 || right !== null) props.rightChars = null;
   }
   const spacing = wChild(pPr, 'spacing');
   if (spacing) {
@@ -295,6 +309,11 @@ function mergeSlot(slot: FontSlot, font: string | null, theme: string | null): v
     slot.font = font;
     delete slot.theme;
   }
+}
+
+function ownSpacing(p: Element): boolean {
+  const spacing = wChild(wChild(p, 'pPr'), 'spacing');
+  return spacing !== null && (wAttr(spacing, 'line') !== null || wAttr(spacing, 'lineRule') !== null);
 }
 
 function alignment(jc: string | undefined): Alignment {

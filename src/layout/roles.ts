@@ -10,7 +10,16 @@ import type { DocumentLayout, ParagraphLayout, RunLayout, SectionLayout } from '
  * the title, or body text.
  */
 
-export type Role = 'title' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'body';
+/**
+ * `body` is text set like the body (3号仿宋 on the grid): prose, addressee, signature, date,
+ * 附件说明 and 附注. `caption` (表题, centred by convention) and `distribution` (版记, 4号)
+ * have layouts of their own; `other` (版头, subtitle, byline, an attachment's label and
+ * title) is not judged.
+ */
+export type Role = 'title' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'body' | 'caption' | 'distribution' | 'other';
+
+/** Kinds with no GB/T 9704 body layout of their own that the layout rules could hold them to. */
+const OTHER_KINDS: ReadonlySet<Paragraph['kind']> = new Set(['front-matter', 'subtitle', 'byline', 'salutation', 'appendix-label', 'appendix-title', 'footnote', 'header-footer']);
 
 /** A stretch of one model paragraph in one role: `from`/`to` index the model paragraph's text. */
 export interface RoleSegment {
@@ -51,6 +60,10 @@ export function* roleSegments(report: Report, layout: DocumentLayout): Generator
     const end = p.content.text.length;
     if (p.kind === 'title') {
       yield { role: 'title', paragraph: p, word, from: 0, to: end, prefix };
+    } else if (p.kind === 'caption' || p.kind === 'distribution') {
+      yield { role: p.kind, paragraph: p, word, from: 0, to: end, prefix };
+    } else if (OTHER_KINDS.has(p.kind)) {
+      yield { role: 'other', paragraph: p, word, from: 0, to: end, prefix };
     } else if (p.heads && p.kind === 'heading') {
       yield { role: headingRole(p.heads.level), paragraph: p, word, from: 0, to: end, prefix };
     } else if (p.heads && p.bodyStart !== undefined) {
@@ -68,7 +81,8 @@ function headingRole(level: number): Role {
 
 export function fontSpec(profile: LayoutProfile, role: Role): FontSpec {
   if (role === 'title') return profile.title;
-  if (role === 'body') return profile.body;
+  if (role === 'distribution') return profile.distribution ?? profile.body;
+  if (role === 'body' || role === 'caption' || role === 'other') return profile.body;
   const level = Number(role.slice(-1)) - 1;
   return profile.headings[Math.min(level, profile.headings.length - 1)] ?? profile.body;
 }
@@ -118,7 +132,16 @@ export function sectionAnchor(report: Report, layout: DocumentLayout, section: n
 }
 
 export function roleName(role: Role, locale: 'zh' | 'en'): string {
-  const zh: Record<Role, string> = { title: '标题', heading1: '一级标题', heading2: '二级标题', heading3: '三级标题', heading4: '四级标题', body: '正文' };
-  const en: Record<Role, string> = { title: 'title', heading1: 'level-1 heading', heading2: 'level-2 heading', heading3: 'level-3 heading', heading4: 'level-4 heading', body: 'body text' };
+  const zh: Record<Role, string> = { title: '标题', heading1: '一级标题', heading2: '二级标题', heading3: '三级标题', heading4: '四级标题', body: '正文', caption: '表题', distribution: '版记', other: '其他' };
+  const en: Record<Role, string> = { title: 'title', heading1: 'level-1 heading', heading2: 'level-2 heading', heading3: 'level-3 heading', heading4: 'level-4 heading', body: 'body text', caption: 'caption', distribution: 'distribution lines', other: 'other' };
   return (locale === 'zh' ? zh : en)[role];
+}
+
+/** Word's built-in names as its Chinese interface shows them (Normal is 正文). */
+export function styleLabel(name: string | null, locale: 'zh' | 'en'): string {
+  if (name === null) return locale === 'zh' ? '默认段落' : 'document default';
+  if (locale === 'en') return name;
+  if (/^normal$/i.test(name)) return '正文';
+  const heading = /^heading (\d)$/i.exec(name);
+  return heading ? `标题 ${heading[1]}` : name;
 }

@@ -32,13 +32,17 @@ export interface ParagraphLayout {
   index: number;
   text: string;
   styleId: string | null;
+  /** The style's name as Word lists it (`Normal`, `heading 1`, a user's `公文正文`). */
+  styleName: string | null;
   /** `w:jc`, with `start`/`end` read as left/right; left when nothing sets it. */
   align: Alignment;
-  /** Twips; `firstLine` is negative for a hanging indent. `firstLineChars` (hundredths of a character) wins when set. */
-  indent: { firstLine: number; firstLineChars: number | null; left: number; leftChars: number | null };
+  /** Twips; `firstLine` is negative for a hanging indent. `…Chars` (hundredths of a character) win when set. */
+  indent: { firstLine: number; firstLineChars: number | null; left: number; leftChars: number | null; right: number; rightChars: number | null };
   /** `w:line`: 240ths of a line for `auto`, twips otherwise; null when nothing sets it (single). */
   line: number | null;
   lineRule: LineRule;
+  /** The paragraph's own `w:pPr` sets the line spacing (direct formatting), rather than its style or the defaults. */
+  ownSpacing: boolean;
   snapToGrid: boolean;
   /** The paragraph's own run formatting (styles, no run overrides): what an empty paragraph would show. */
   base: Omit<RunLayout, 'start' | 'end'>;
