@@ -106,7 +106,7 @@ function embeddedModule({ terms, typos }) {
 }
 
 /** The bundle's files (name → text); written to `outdir` unless `write` is false. */
-export async function bundle({ write = true, outdir = path.join(root, 'prebuilt'), bundlePackages = true, analyze = false, minify = false } = {}) {
+export async function bundle({ write = true, outdir = path.join(root, 'prebuilt') } = {}) {
   const data = await generatedData();
   const generated = { ...validatorModules(data.schemas, data.ajvOptions), embedded: embeddedModule(data) };
   // Generated code nobody reads, in the start-up path of every run with a config file: minified, it is a third of the size to parse.
@@ -125,13 +125,11 @@ export async function bundle({ write = true, outdir = path.join(root, 'prebuilt'
     splitting: true,
     // Entries and chunks side by side, so that a URL relative to import.meta.url means the same in each.
     chunkNames: 'chunk-[hash]',
-    ...(bundlePackages ? { external: EXTERNAL_PACKAGES } : { packages: 'external' }),
+    external: EXTERNAL_PACKAGES,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    charset: process.env.REPORTLINT_BUNDLE_ASCII === '1' ? 'ascii' : 'utf8',
-    minifyWhitespace: minify,
-    minifySyntax: minify,
+    charset: 'utf8',
     // Third-party licence comments of the bundled packages, at the end of the file that holds their code.
     legalComments: 'eof',
     banner: {
@@ -161,14 +159,12 @@ export async function bundle({ write = true, outdir = path.join(root, 'prebuilt'
       },
     ],
     write,
-    metafile: analyze,
     logLevel: 'warning',
   });
-  if (analyze) return result.metafile;
   if (write) return undefined;
   return Object.fromEntries(result.outputFiles.map((f) => [path.relative(outdir, f.path), f.text]));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await bundle({ outdir: process.env.REPORTLINT_BUNDLE_OUTDIR || undefined, bundlePackages: process.env.REPORTLINT_BUNDLE_EXTERNAL !== '1', minify: process.env.REPORTLINT_BUNDLE_MINIFY === '1' });
+  await bundle();
 }
