@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The reportlint command: a thin wrapper around the CLI. In a checkout where `tsc` has compiled
 // dist/, that fresh build; otherwise (every install: npm, git, pre-commit, the Action) the
-// committed bundle prebuilt/cli.js, which needs no TypeScript toolchain.
+// committed bundle prebuilt/cli.js, which needs no TypeScript toolchain. REPORTLINT_PREBUILT=1
+// runs the bundle even where dist/ exists (the benchmark and the bundle's tests use it).
 import { existsSync } from 'node:fs';
 
 const built = new URL('../dist/src/cli/main.js', import.meta.url);
-const { main } = await import(existsSync(built) ? built.href : '../prebuilt/cli.js');
+const useBuilt = process.env.REPORTLINT_PREBUILT !== '1' && existsSync(built);
+const { main } = await import(useBuilt ? built.href : '../prebuilt/cli.js');
 
 // A reader that stops early (`reportlint … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {

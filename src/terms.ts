@@ -4,6 +4,7 @@ import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { TermEntry } from './settings.js';
 import type { Localized } from './types.js';
 import { packageRoot } from './package-root.js';
+import { embeddedTerms } from './data/embedded.js';
 
 /**
  * The dictionary of standard formulations (规范提法) that the `canonical-terms`
@@ -248,6 +249,12 @@ let builtin: TermsData | undefined;
  */
 export function builtinTermsData(): TermsData {
   if (builtin) return builtin;
+  // The bundle carries the dictionary parsed at bundle time (src/data/embedded.ts): no YAML to read.
+  if (embeddedTerms) {
+    const result = embeddedTerms();
+    if (result.problems.length) warnTerms(builtinTermsPath(), result.problems);
+    return (builtin = result.data);
+  }
   const file = builtinTermsPath();
   let result: { data: TermsData; problems: TermsProblem[] };
   if (!file || !existsSync(file)) {
@@ -255,12 +262,14 @@ export function builtinTermsData(): TermsData {
   } else {
     result = parseTermsData(readFileSync(file, 'utf8'));
   }
-  if (result.problems.length) {
-    const shown = file ?? BUILTIN_TERMS_FILE;
-    process.emitWarning(`canonical-terms: ${result.problems.map((p) => formatTermsProblem(shown, p)).join('; ')}`, 'ReportlintWarning');
-  }
+  if (result.problems.length) warnTerms(file, result.problems);
   builtin = result.data;
   return builtin;
+}
+
+function warnTerms(file: string | null, problems: TermsProblem[]): void {
+  const shown = file ?? BUILTIN_TERMS_FILE;
+  process.emitWarning(`canonical-terms: ${problems.map((p) => formatTermsProblem(shown, p)).join('; ')}`, 'ReportlintWarning');
 }
 
 // ───────────────────────────── merging ─────────────────────────────

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import type { TypoEntry } from './settings.js';
 import type { Localized } from './types.js';
 import { packageRoot } from './package-root.js';
+import { embeddedTypos } from './data/embedded.js';
 
 /**
  * The dictionary of the `typo-words` rule (错别字、易错词): the built-in entries
@@ -94,8 +95,17 @@ let builtin: TypoDefinition[] | undefined;
 /** The built-in entries, read once. A broken file never stops a run: one warning, the valid entries used. */
 export function builtinTypos(): TypoDefinition[] {
   if (builtin) return builtin;
-  const root = packageRoot();
-  const file = root ? path.join(root, BUILTIN_TYPOS_FILE) : null;
+  const builtinFile = () => {
+    const root = packageRoot();
+    return root ? path.join(root, BUILTIN_TYPOS_FILE) : null;
+  };
+  // The bundle carries the dictionary parsed at bundle time (src/data/embedded.ts): no YAML to read.
+  if (embeddedTypos) {
+    const { entries, problems } = embeddedTypos();
+    if (problems.length) process.emitWarning(`typo-words: ${builtinFile() ?? BUILTIN_TYPOS_FILE}: ${problems.join('; ')}`, 'ReportlintWarning');
+    return (builtin = entries);
+  }
+  const file = builtinFile();
   if (!file || !existsSync(file)) {
     process.emitWarning('typo-words: the built-in dictionary is missing', 'ReportlintWarning');
     return (builtin = []);

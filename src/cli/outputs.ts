@@ -4,7 +4,7 @@ import type { LintResult, RuleRegistry } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../suggest.js';
 import { resolveLinks, writeOutputFile } from '../files/safe-write.js';
-import { binaryFormatters, formatters } from '../formatters/index.js';
+import { BINARY_FORMAT_NAMES, isBinaryFormat, loadBinaryFormatter, loadFormatter, TEXT_FORMAT_NAMES } from '../formatters/lazy.js';
 import type { Locale } from '../types.js';
 
 /**
@@ -28,7 +28,7 @@ export function parseFormatTargets(values: string[], outputFile: string | undefi
     const format = colon === -1 ? value : value.slice(0, colon);
     const file = colon === -1 ? undefined : value.slice(colon + 1);
     if (FILE_FORMATS.has(format)) throw new UsageError('docxTarget');
-    const names = [...Object.keys(formatters), ...Object.keys(binaryFormatters), ...FILE_FORMATS];
+    const names = [...TEXT_FORMAT_NAMES, ...BINARY_FORMAT_NAMES, ...FILE_FORMATS];
     if (!names.includes(format)) throw new UsageError('unknownFormat', { format, choices: names.join(', '), suggestion: closest(format, names) ?? '' });
     if (file === '') throw new UsageError('badFormatTarget', { value });
     return [{ format, file }];
@@ -39,7 +39,7 @@ export function parseFormatTargets(values: string[], outputFile: string | undefi
     if (!unnamed.length) throw new UsageError('outputFileUnused');
     unnamed[0].file = outputFile;
   }
-  const binary = targets.find((t) => binaryFormatters[t.format] && t.file === undefined);
+  const binary = targets.find((t) => isBinaryFormat(t.format) && t.file === undefined);
   if (binary) throw new UsageError('formatNeedsFile', { format: binary.format });
   return targets;
 }
@@ -59,8 +59,8 @@ const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
 
 export async function writeOutputs(targets: FormatTarget[], results: LintResult[], context: OutputContext): Promise<void> {
   for (const target of targets) {
-    const binary = binaryFormatters[target.format];
-    if (binary) {
+    if (isBinaryFormat(target.format)) {
+      const binary = await loadBinaryFormatter(target.format);
       const file = path.resolve(context.cwd, target.file!);
       const bytes = await binary(results, { locale: context.locale, color: false, cwd: context.cwd, registry: context.registry });
       ensureDirectory(file, target.file!);
@@ -69,7 +69,8 @@ export async function writeOutputs(targets: FormatTarget[], results: LintResult[
     }
     // Our own standard output, named as a file: written through it (it may be a socket, which cannot be opened by name).
     const toStdout = target.file === undefined || STDOUT_NAMES.has(target.file);
-    const text = formatters[target.format](results, {
+    const formatter = await loadFormatter(target.format);
+    const text = formatter(results, {
       locale: context.locale,
       color: context.color(toStdout),
       cwd: context.cwd,

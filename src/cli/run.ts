@@ -1,11 +1,9 @@
-import { createTwoFilesPatch } from 'diff';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { builtinRegistry, builtinRules } from '../../rules/index.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
 import { ConfigResolver } from '../config/index.js';
-import { listRules, ruleDoc } from '../docs/rule-docs.js';
 import type { LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { isKnownEncoding } from '../files/decode.js';
@@ -17,8 +15,7 @@ import { coreMessage } from '../i18n/messages.js';
 import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { closest } from '../suggest.js';
 import { LOCALES, type Locale } from '../types.js';
-import { writeDocxCopies } from './docx-copies.js';
-import { runInit, type Ask } from './init.js';
+import type { Ask } from './init.js';
 import { EXIT, type CliIO, type CliOptions } from './main.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
 import { progressBar } from './progress.js';
@@ -26,13 +23,16 @@ import { progressBar } from './progress.js';
 /**
  * The CLI once its command line is parsed: config, linting, fixes, outputs.
  * main.ts loads this module only after parsing, so that `--help` and
- * `--version` load none of the linter. Throws UsageError or ConfigError for
- * what the user must fix; main.ts turns them into one line and exit code 2.
+ * `--version` load none of the linter; what few runs need (init, rule docs,
+ * the diff of --fix-dry-run, Word copies) is imported where it is used.
+ * Throws UsageError or ConfigError for what the user must fix; main.ts turns
+ * them into one line and exit code 2.
  */
 export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, session: { locale: Locale }): Promise<number> {
   let locale = session.locale;
   if (opts.locale !== undefined && !LOCALES.includes(opts.locale as Locale)) throw new UsageError('badLocale', { value: opts.locale });
   if (opts.init) {
+    const { runInit } = await import('./init.js');
     const written = await runInit({ preset: opts.preset, profile: opts.profile }, io.cwd, locale, io.ask ?? terminalAsk(io));
     const text = readFileSync(path.join(io.cwd, written), 'utf8');
     const value = (key: string) => new RegExp(`^${key}: (\\S+)`, 'm').exec(text)?.[1] ?? '';
@@ -70,12 +70,14 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
   session.locale = locale;
 
   if (opts.listRules) {
+    const { listRules } = await import('../docs/rule-docs.js');
     io.stdout(listRules(builtinRules, locale));
     return EXIT.ok;
   }
   if (opts.explain !== undefined) {
     const rule = builtinRegistry.get(opts.explain);
     if (!rule) throw new UsageError('unknownRule', { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? '' });
+    const { ruleDoc } = await import('../docs/rule-docs.js');
     io.stdout(ruleDoc(rule, builtinRegistry, locale));
     return EXIT.ok;
   }
@@ -135,6 +137,7 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
     // The diff is for people: it goes to stdout only when no machine-read format does.
     const machineOnStdout = targets.some((t) => t.file === undefined && !HUMAN_FORMATS.has(t.format));
     const print = machineOnStdout ? io.stderr : io.stdout;
+    const { createTwoFilesPatch } = await import('diff');
     for (const r of results) {
       if (r.output === undefined) continue;
       const rel = path.relative(io.cwd, r.filePath) || r.filePath;
@@ -186,7 +189,7 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
   });
   const copiesWritten = !docxCopies
     ? true
-    : await writeDocxCopies(results, {
+    : await (await import('./docx-copies.js')).writeDocxCopies(results, {
         cwd: io.cwd,
         outputDir: opts.outputDir,
         locale,

@@ -1,22 +1,40 @@
 import { closest } from '../suggest.js';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
 import type { JsonSchema } from '../engine/rule.js';
 import type { CoreMessageId } from '../i18n/messages.js';
 import type { ConfigError } from './error.js';
+import { PRECOMPILED } from './precompiled.js';
 import type { PathSegment, YamlSource } from './source.js';
 
-/** Ajv, with the formats of ajv-formats; `regex` is checked as the rules compile patterns (with the `u` flag). */
-const ajv = new Ajv({ strict: false, allowUnionTypes: true, allErrors: false });
-addFormatsModule.default(ajv);
-ajv.addFormat('regex', { type: 'string', validate: (pattern: string) => regexError(pattern) === undefined });
+/**
+ * Ajv, with the formats of ajv-formats; `regex` is checked as the rules compile patterns (with the `u` flag).
+ * Made on first use, and only for a schema the bundle has no precompiled validator for (see precompiled.ts):
+ * required here rather than imported, so the bundled CLI never loads Ajv's compiler for its own schemas.
+ */
+let ajvInstance: Ajv | undefined;
+function ajv(): Ajv {
+  if (!ajvInstance) {
+    const require = createRequire(import.meta.url);
+    const { Ajv: AjvClass } = require('ajv') as { Ajv: typeof Ajv };
+    const addFormats = require('ajv-formats') as typeof addFormatsModule;
+    ajvInstance = new AjvClass(AJV_OPTIONS);
+    addFormats.default(ajvInstance);
+    ajvInstance.addFormat('regex', { type: 'string', validate: (pattern: string) => regexError(pattern) === undefined });
+  }
+  return ajvInstance;
+}
+
+/** The options the validators are compiled with, here and in scripts/bundle.mjs: the same options give the same `errors`. */
+export const AJV_OPTIONS = { strict: false, allowUnionTypes: true, allErrors: false } as const;
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function validator(schema: JsonSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = (PRECOMPILED && PRECOMPILED[JSON.stringify(schema)]) ?? ajv().compile(schema);
     compiled.set(schema, validate);
   }
   return validate;

@@ -1,5 +1,6 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type chardetModule from 'chardet';
+import type iconvModule from 'iconv-lite';
+import { createRequire } from 'node:module';
 
 /**
  * Bytes → text, and back for --fix. Offices still save plain text as GBK, so
@@ -36,18 +37,25 @@ export class DecodeError extends Error {
   }
 }
 
+// iconv-lite and chardet are loaded on first use: a UTF-8 file that is only read needs neither.
+const requireLazily = createRequire(import.meta.url);
+let iconvLoaded: typeof iconvModule | undefined;
+const iconv = (): typeof iconvModule => (iconvLoaded ??= requireLazily('iconv-lite') as typeof iconvModule);
+const detectEncoding = (bytes: Uint8Array): string | null => (requireLazily('chardet') as typeof chardetModule).detect(bytes);
+
 export function isKnownEncoding(name: string): boolean {
-  return iconv.encodingExists(name);
+  return iconv().encodingExists(name);
 }
 
 // ignoreBOM: the BOM is handled here; a second U+FEFF after it is text and must be kept.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+// Opening ICU's GB18030 converter takes milliseconds: only for a file that is not UTF-8.
+let gb18030: TextDecoder | undefined;
 
 export function decode(bytes: Uint8Array, forced?: string): Decoded {
   if (forced) {
     if (!isKnownEncoding(forced)) throw new DecodeError('unknown-encoding', forced);
-    const text = iconv.decode(Buffer.from(bytes), forced, { stripBOM: false });
+    const text = iconv().decode(Buffer.from(bytes), forced, { stripBOM: false });
     const bom = text.charCodeAt(0) === 0xfeff;
     const encoding = forced.toLowerCase();
     // Mostly UTF-8 read as a legacy encoding is mojibake that may still round-trip: a fix would write GBK into a UTF-8 file.
@@ -70,21 +78,21 @@ export function decode(bytes: Uint8Array, forced?: string): Decoded {
     // Not UTF-8: GB18030 is the only legacy encoding Chinese offices use for reports.
   }
   try {
-    const text = gb18030.decode(bytes);
+    const text = (gb18030 ??= new TextDecoder('gb18030', { fatal: true, ignoreBOM: true })).decode(bytes);
     if (controlShare(text) > 0.01) throw new DecodeError('binary');
     return { text, encoding: 'gb18030', bom: false, clean: true };
   } catch (error) {
     if (error instanceof DecodeError) throw error;
-    const guess = chardet.detect(bytes);
+    const guess = detectEncoding(bytes);
     throw new DecodeError('undecodable', guess ?? '', firstNonUtf8Line(bytes));
   }
 }
 
 /** The bytes to write back: the same encoding and BOM the file had. */
 export function encode(text: string, decoded: Pick<Decoded, 'encoding' | 'bom'>): Buffer {
-  const body = iconv.encode(text, decoded.encoding, { addBOM: false });
+  const body = iconv().encode(text, decoded.encoding, { addBOM: false });
   if (!decoded.bom) return body;
-  return Buffer.concat([iconv.encode('\uFEFF', decoded.encoding, { addBOM: false }), body]);
+  return Buffer.concat([iconv().encode('\uFEFF', decoded.encoding, { addBOM: false }), body]);
 }
 
 /**
@@ -94,7 +102,7 @@ export function encode(text: string, decoded: Pick<Decoded, 'encoding' | 'bom'>)
  */
 export function encodeExactly(text: string, target: Pick<Decoded, 'encoding' | 'bom'>): { bytes: Buffer } | { lost: string } {
   const bytes = encode(text, target);
-  const back = iconv.decode(bytes, target.encoding, { stripBOM: false });
+  const back = iconv().decode(bytes, target.encoding, { stripBOM: false });
   const expected = (target.bom ? '\uFEFF' : '') + text;
   if (back === expected) return { bytes };
   let i = 0;
@@ -114,8 +122,8 @@ function strict(decoder: TextDecoder, bytes: Uint8Array): string {
 function wide(bytes: Uint8Array, bomLength: 2 | 4, encoding: 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be'): Decoded {
   const body = bytes.subarray(bomLength);
   if (body.length % bomLength) throw new DecodeError('undecodable', encoding);
-  const text = iconv.decode(Buffer.from(body), encoding, { stripBOM: false });
-  return { text, encoding, bom: true, clean: iconv.encode(text, encoding, { addBOM: false }).equals(Buffer.from(body)) };
+  const text = iconv().decode(Buffer.from(body), encoding, { stripBOM: false });
+  return { text, encoding, bom: true, clean: iconv().encode(text, encoding, { addBOM: false }).equals(Buffer.from(body)) };
 }
 
 /** The line of the first byte sequence that is not UTF-8: where a mixed file turns into another encoding. */

@@ -29,7 +29,8 @@ export function clipChars(text: string, max = MAX_PRINTED_CHARS): string {
   return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
 }
 
-const segmenter = new Intl.Segmenter();
+// Made on first use: creating a segmenter loads ICU's break data (tens of milliseconds), and a clean run measures nothing.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Terminal columns of a text (a CJK character takes two). */
 export function width(text: string): number {
@@ -55,7 +56,7 @@ export function wrap(text: string, columns: number): string[] {
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of (segmenter ??= new Intl.Segmenter()).segment(text)) {
     const w = width(segment);
     if (lineWidth + w > columns && line !== '') {
       if (segment === ' ') {

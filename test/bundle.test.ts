@@ -1,0 +1,184 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
+import { main } from '../src/cli/main.js';
+import { formatters } from '../src/formatters/index.js';
+import { BINARY_FORMAT_NAMES, loadBinaryFormatter, loadFormatter, TEXT_FORMAT_NAMES } from '../src/formatters/lazy.js';
+import { xlsx } from '../src/formatters/xlsx.js';
+import { BUILTIN_TERMS_FILE, parseTermsData } from '../src/terms.js';
+import { BUILTIN_TYPOS_FILE, validateTypos } from '../src/typos.js';
+import { CLEAN_REPORT, ROOT } from './cli-helper.js';
+
+/**
+ * The shipped bundle (prebuilt/) is made for start-up time (scripts/bundle.mjs):
+ * what a run does not use is not loaded, the built-in dictionaries and the
+ * schemas' validators are compiled into it. These tests run the committed
+ * bundle, as installs do, and look at what it loads.
+ */
+
+const BIN = path.join(ROOT, 'bin/reportlint.js');
+const TRACE = path.join(ROOT, 'test/support/trace-loads.mjs');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'reportlint-bundle-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let traces = 0;
+/** Runs the bundled CLI; returns its output and every module file it loaded. */
+function traced(args: string[], options: { cwd?: string; bin?: string } = {}) {
+  const out = path.join(tmp, `trace-${traces++}.txt`);
+  writeFileSync(out, '');
+  const r = spawnSync(process.execPath, ['--import', TRACE, options.bin ?? BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, REPORTLINT_PREBUILT: '1', REPORTLINT_TRACE_LOADS: out, NO_COLOR: '1', FORCE_COLOR: undefined },
+    encoding: 'utf8',
+  });
+  const files = [...new Set(readFileSync(out, 'utf8').split('\n').filter(Boolean))].map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f));
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, files };
+}
+
+/** The packages a run loaded from node_modules, and the modules (as esbuild names them: `src/…`, `node_modules/…`) inside the bundle files it loaded. */
+function loadedModules(files: string[]) {
+  const packages = new Set<string>();
+  const bundled = new Set<string>();
+  for (const file of files) {
+    const rel = path.relative(ROOT, file);
+    const inModules = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(rel);
+    if (inModules && !rel.includes('.cache')) packages.add(inModules[1]);
+    if (rel.startsWith('prebuilt/')) for (const m of readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:src|rules|node_modules)\/\S+)$/gm)) bundled.add(m[1]);
+  }
+  return { packages, bundled: [...bundled] };
+}
+
+// main.ts itself needs ConfigError (to tell a config problem from a crash); nothing else of the config code.
+const LINTER = /^(rules\/|src\/(engine|model|config\/(?!error\.ts)|files|lint-files|cli\/run)|node_modules\/(micromark|unified|remark|mdast|yaml|fast-glob|picomatch)\b)/;
+
+describe('the bundled CLI loads only what a run uses', () => {
+  it.each([['--version'], ['--help']])('%s loads commander and the help text, none of the linter', (flag) => {
+    const r = traced([flag]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(flag === '--version' ? /^\d+\.\d+\.\d+/ : /reportlint/);
+    const { packages, bundled } = loadedModules(r.files);
+    expect([...packages]).toEqual([]);
+    expect(bundled).toContain('src/cli/main.ts');
+    expect(bundled.filter((m) => LINTER.test(m))).toEqual([]);
+  });
+
+  it('a UTF-8 report loads no decoder for other encodings, no Word, PDF or spreadsheet code, no diff, progress bar or schema compiler', () => {
+    const r = traced(['fixtures/clean/school.md']);
+    expect(r.code).toBe(0);
+    const { packages, bundled } = loadedModules(r.files);
+    // Everything a text run needs is in the bundle: nothing is resolved in node_modules.
+    expect([...packages]).toEqual([]);
+    expect(bundled).toContain('rules/typo-words.ts');
+    const unused = /^(src\/(docx\/(package|reader|parts|annotate|styles|numbering|runs)|layout\/read|files\/(docx|pdf)|formatters\/(html|xlsx|sarif|json))|src\/cli\/(docx-copies|init)|src\/docs\/|node_modules\/(@xmldom|yauzl|yazl|diff|iconv-lite|chardet|pdfjs-dist|write-excel-file|cli-progress|ajv\/dist\/(ajv|core|compile)))/;
+    expect(bundled.filter((m) => unused.test(m))).toEqual([]);
+  });
+
+  it('iconv-lite and chardet load when a file needs them, and only then', () => {
+    const dir = path.join(tmp, 'gbk');
+    mkdirSync(dir, { recursive: true });
+    // 报告 in GB18030 (read with the platform's decoder), then bytes no encoding reportlint knows decodes.
+    writeFileSync(path.join(dir, 'gb.txt'), Buffer.from([0xb1, 0xa8, 0xb8, 0xe6, 0x0a]));
+    writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0x81, 0x30, 0xff, 0x0a]));
+    const detected = traced(['--no-config', 'gb.txt'], { cwd: dir });
+    expect(detected.stderr).toBe('');
+    expect([...loadedModules(detected.files).packages]).toEqual([]);
+    const forced = traced(['--no-config', '--encoding', 'gbk', 'gb.txt'], { cwd: dir });
+    expect(forced.stderr).toBe('');
+    // safer-buffer is iconv-lite's own dependency.
+    expect([...loadedModules(forced.files).packages].sort()).toEqual(['iconv-lite', 'safer-buffer']);
+    const undecodable = traced(['--no-config', 'bad.txt'], { cwd: dir });
+    expect(undecodable.code).toBe(2);
+    expect(loadedModules(undecodable.files).packages.has('chardet')).toBe(true);
+  });
+});
+
+describe('compiled into the bundle', () => {
+  it('every schema has a precompiled validator: checking a config with options for every rule loads no Ajv compiler', () => {
+    const dir = path.join(tmp, 'all-rules');
+    mkdirSync(dir, { recursive: true });
+    const rules = builtinRules.map((rule) => `  ${rule.id}: [warn, {}]`).join('\n');
+    writeFileSync(path.join(dir, '.reportlintrc.yaml'), `root: true\nlayout: {}\nprofiles: { p: { sections: [{ id: a, name: b, pattern: "c" }] } }\nrules:\n${rules}\n`);
+    writeFileSync(path.join(dir, 'r.md'), CLEAN_REPORT);
+    const r = traced(['r.md'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).not.toBe(2);
+    const { packages, bundled } = loadedModules(r.files);
+    expect(packages.has('ajv')).toBe(false);
+    expect(packages.has('ajv-formats')).toBe(false);
+    // The validators' own runtime helpers are bundled; Ajv's compiler is not.
+    expect(bundled.filter((m) => m.startsWith('node_modules/ajv/') && !m.startsWith('node_modules/ajv/dist/runtime/'))).toEqual([]);
+  });
+
+  const badConfigs: [string, string][] = [
+    ['unknown key', 'root: true\nrulez: {}\n'],
+    ['wrong type', 'root: true\nignores: 3\n'],
+    ['bad regex', 'root: true\nprofiles: { p: { sections: [{ id: a, name: b, pattern: "(" }] } }\n'],
+    ['enum', 'root: true\nlocale: fr\n'],
+    ['missing key', 'root: true\noverrides: [{ rules: {} }]\n'],
+    ['unknown rule option', 'root: true\nrules:\n  no-placeholder: [error, { nope: 1 }]\n'],
+    ['bad layout value', 'root: true\nlayout: { page: { width: "wide" } }\n'],
+  ];
+
+  it.each(badConfigs)('a config with a fault (%s) gets the same message from the bundle as from the sources', (_name, config) => {
+    const dir = path.join(tmp, `bad-${_name.replace(/\W/g, '-')}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, '.reportlintrc.yaml'), config);
+    writeFileSync(path.join(dir, 'r.md'), CLEAN_REPORT);
+    const bundled = traced(['r.md'], { cwd: dir });
+    expect(bundled.code).toBe(2);
+    let stderr = '';
+    return main(['r.md'], { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: dir, env: {}, isTTY: false }).then((code) => {
+      expect(code).toBe(2);
+      expect(bundled.stderr).toBe(stderr);
+    });
+  });
+
+  /** The value the bundle returns from one of src/data/embedded.ts's functions, read from the committed prebuilt/. */
+  function embedded(name: 'embeddedTerms' | 'embeddedTypos'): unknown {
+    const { files } = traced(['fixtures/clean/school.md']);
+    expect(loadedModules(files).bundled).toContain('src/data/embedded.ts');
+    // esbuild prints the JSON text as a string literal in either quote.
+    const re = new RegExp(`${name} = \\(\\) => JSON\\.parse\\(("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*')\\)`);
+    for (const file of files.filter((f) => f.includes(`${path.sep}prebuilt${path.sep}`))) {
+      const m = re.exec(readFileSync(file, 'utf8'));
+      if (m) return JSON.parse(vm.runInNewContext(m[1]) as string);
+    }
+    throw new Error(`${name} is not in prebuilt/`);
+  }
+
+  it('the embedded dictionaries are what parsing rules/data/*.yaml gives', () => {
+    expect(embedded('embeddedTerms')).toEqual(parseTermsData(readFileSync(path.join(ROOT, BUILTIN_TERMS_FILE), 'utf8')));
+    expect(embedded('embeddedTypos')).toEqual(validateTypos(parse(readFileSync(path.join(ROOT, BUILTIN_TYPOS_FILE), 'utf8'))));
+  });
+
+  it('the bundle finds wrong words and formulations without the YAML files', () => {
+    const dir = path.join(tmp, 'no-data');
+    mkdirSync(path.join(dir, 'bin'), { recursive: true });
+    cpSync(path.join(ROOT, 'prebuilt'), path.join(dir, 'prebuilt'), { recursive: true });
+    cpSync(BIN, path.join(dir, 'bin/reportlint.js'));
+    cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+    const report = CLEAN_REPORT.replace('扎实推进各项工作', '扎实推进各项工作，认真布署，以习近平总书记为核心的党中央');
+    writeFileSync(path.join(dir, 'r.md'), report);
+    const r = traced(['--no-config', '-f', 'json', 'r.md'], { cwd: dir, bin: path.join(dir, 'bin/reportlint.js') });
+    expect(r.stderr).toBe('');
+    const ids = (JSON.parse(r.stdout) as { messages: { ruleId: string }[] }[])[0].messages.map((m) => m.ruleId);
+    expect(ids).toContain('typo-words');
+    expect(ids).toContain('canonical-terms');
+  });
+});
+
+describe('formatters loaded by name (src/formatters/lazy.ts)', () => {
+  it('are those of index.ts, in its order, each the same function', async () => {
+    expect(TEXT_FORMAT_NAMES).toEqual(Object.keys(formatters));
+    for (const name of TEXT_FORMAT_NAMES) expect(await loadFormatter(name), name).toBe(formatters[name]);
+    expect(BINARY_FORMAT_NAMES).toEqual(['xlsx']);
+    expect(await loadBinaryFormatter('xlsx')).toBe(xlsx);
+  });
+});
