@@ -4,12 +4,12 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT,
   main
-} from "./chunk-KDTIZUFA.js";
-import "./chunk-XIGW55FJ.js";
+} from "./chunk-CQ5KQAEC.js";
+import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";
-import "./chunk-YGBYG7FR.js";
-import "./chunk-PNKVDWCO.js";
+import "./chunk-Y32ZBVJ7.js";
+import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {

@@ -2,36 +2,17 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  csv
-} from "./chunk-J6T7CMRI.js";
-import "./chunk-VXHCNK53.js";
-import {
   outputFixes
-} from "./chunk-4AXZPDF5.js";
+} from "./chunk-JDGWOPZR.js";
 import {
-  builtinRegistry,
-  builtinRules,
-  fixText,
   lintFiles
-} from "./chunk-ALGXFQIU.js";
-import "./chunk-JQHSKYKB.js";
-import {
-  json
-} from "./chunk-HX6IMBF4.js";
-import {
-  html
-} from "./chunk-C7XXB6P5.js";
-import "./chunk-2BEVQYN5.js";
-import {
-  summary
-} from "./chunk-TA5XUKP5.js";
-import "./chunk-L4URDFGA.js";
+} from "./chunk-D37E6IOG.js";
 import {
   sarif
-} from "./chunk-56QKWYWW.js";
+} from "./chunk-ZKLRO2GS.js";
 import {
   github
-} from "./chunk-AS24K4OT.js";
+} from "./chunk-ULGPCZM7.js";
 import {
   gitlab
 } from "./chunk-5M6D2KQN.js";
@@ -41,33 +22,60 @@ import {
 import {
   rdjson
 } from "./chunk-FZZV5AD3.js";
-import "./chunk-XIGW55FJ.js";
-import "./chunk-HERDTEAQ.js";
-import "./chunk-SN7QDM7S.js";
-import "./chunk-WVCYYGBW.js";
 import {
-  buildReport,
-  lintText
-} from "./chunk-ZDNAYE7G.js";
-import "./chunk-55EB7ZAF.js";
-import {
-  defineRule
-} from "./chunk-ECVWFFVP.js";
-import "./chunk-YGBYG7FR.js";
-import "./chunk-JFGFCLFH.js";
-import "./chunk-6L3MZHZC.js";
-import "./chunk-7WHJ422G.js";
-import "./chunk-Y4MRCE5D.js";
+  csv
+} from "./chunk-QAJZ27PJ.js";
+import "./chunk-5MZMPPQT.js";
+import "./chunk-YCVTRCDC.js";
+import "./chunk-2Q5BHWMJ.js";
 import {
   stylish
-} from "./chunk-536FLAQH.js";
+} from "./chunk-MEX3AEVV.js";
+import {
+  json
+} from "./chunk-HX6IMBF4.js";
+import {
+  html
+} from "./chunk-RY3LWQ25.js";
+import "./chunk-2UBXMSSO.js";
+import "./chunk-C5ASVTSD.js";
+import {
+  summary
+} from "./chunk-VA4ZTAOO.js";
 import "./chunk-VNJWYSJA.js";
 import "./chunk-KP46U5GM.js";
 import "./chunk-74VZTPYS.js";
-import "./chunk-C5ASVTSD.js";
+import "./chunk-L4URDFGA.js";
+import "./chunk-VDNH26N4.js";
+import "./chunk-HERDTEAQ.js";
+import "./chunk-SN7QDM7S.js";
+import {
+  builtinRegistry,
+  builtinRules,
+  fixText
+} from "./chunk-ZA25N4OT.js";
+import "./chunk-D5BR5UPK.js";
+import "./chunk-STQEIETA.js";
+import "./chunk-D4HKDEUU.js";
+import "./chunk-7WHJ422G.js";
+import "./chunk-LM427OPU.js";
+import {
+  lintText
+} from "./chunk-662NQQGX.js";
+import "./chunk-55EB7ZAF.js";
+import "./chunk-KDJ43PSM.js";
+import {
+  buildReport
+} from "./chunk-YTHTTXJV.js";
+import "./chunk-5VA4LSFO.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-PNKVDWCO.js";
+import {
+  defineRule
+} from "./chunk-ECVWFFVP.js";
+import "./chunk-Y32ZBVJ7.js";
+import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
+import "./chunk-EHZQEX2B.js";
 import "./chunk-E4DYNCRE.js";
 
 // src/formatters/index.ts
