@@ -25,7 +25,7 @@ interface Word {
 const GLUE = '于在到比较与同和及是从自至对为将把等已并均还又也都我局委组';
 
 const WORDS: Word[] = [
-  { word: '今年', offset: 0, notAfter: '至迄如当', notBefore: '轻' },
+  { word: '今年', offset: 0, notAfter: '如当', notBefore: '轻' },
   { word: '去年', offset: -1, notAfter: '过失除离回上出进死抹划减扣', notBefore: '轻' },
   { word: '前年', offset: -2, onlyAfter: GLUE },
   { word: '明年', offset: 1, onlyAfter: GLUE },
@@ -74,8 +74,8 @@ export default defineRule({
     },
     standard: '《党政机关公文处理工作条例》（2012）第十九条（公文起草“表述准确”）',
     details: {
-      zh: '检查报告正文、列表项和标题中的“今年”“去年”“前年”“明年”“近日”“日前”和前面没有年份的“上半年”“下半年”。公文写作规范要求写明年份：“今年以来”应写作“2024年以来”，“去年同期”应写作“2023年同期”（或“上年同期”）；报告标题（或成文日期）含年份时，消息给出应写的形式。“2024年上半年”“今年（2024年）”已写明年份，不报；“过去年度”“至今年均”“当今年轻干部”“说明年度”“节假日前”“5日前”等另有所指的不报；引号、书名号内的文字（引语、文件名）不检查。讲话、通知等其他文种不检查。选项 years 设为 false 时只检查“近日”“日前”。成文日期在次年年初而标题未写年份时，“今年”究竟指哪一年有歧义，消息按成文日期的年份提示，应由起草人确认。',
-      en: 'Checks body text, list items and headings of a report for 今年, 去年, 前年, 明年, 近日, 日前, and 上半年/下半年 with no year before them. 公文 writing guides ask for the year itself: 今年以来 is written 2024年以来, 去年同期 2023年同期 (or 上年同期); when the title (or the date) of the report names a year, the message gives the form to write. 2024年上半年 and 今年（2024年） already name the year and pass; words that only contain them (过去年度, 至今年均, 当今年轻干部, 说明年度, 节假日前, 5日前) pass; text in quotation marks or 《》 (quotations, document titles) is not checked, nor are other genres (speeches, notices). With the option years set to false only 近日 and 日前 are checked. When the title names no year and the date falls early in the next year, which year 今年 means is ambiguous: the message uses the year of the date, and the drafter should confirm it.',
+      zh: '检查报告正文、列表项和标题中的“今年”“去年”“前年”“明年”“近日”“日前”和前面没有年份的“上半年”“下半年”。公文写作规范要求写明年份：“今年以来”应写作“2024年以来”，“去年同期”应写作“2023年同期”（或“上年同期”）；报告标题（或成文日期）含年份时，消息给出应写的形式。“2024年上半年”“今年（2024年）”已写明年份，不报；“过去年度”“至今年均”“迄今年度”“当今年轻干部”“说明年度”“节假日前”“5日前”等另有所指的不报（“截至今年底”仍报告）；引号、书名号内的文字（引语、文件名）不检查。讲话、通知等其他文种不检查。选项 years 设为 false 时只检查“近日”“日前”。成文日期在次年年初而标题未写年份时，“今年”究竟指哪一年有歧义，消息按成文日期的年份提示，应由起草人确认。',
+      en: 'Checks body text, list items and headings of a report for 今年, 去年, 前年, 明年, 近日, 日前, and 上半年/下半年 with no year before them. 公文 writing guides ask for the year itself: 今年以来 is written 2024年以来, 去年同期 2023年同期 (or 上年同期); when the title (or the date) of the report names a year, the message gives the form to write. 2024年上半年 and 今年（2024年） already name the year and pass; words that only contain them (过去年度, 至今年均, 迄今年度, 当今年轻干部, 说明年度, 节假日前, 5日前) pass (截至今年底 is still reported); text in quotation marks or 《》 (quotations, document titles) is not checked, nor are other genres (speeches, notices). With the option years set to false only 近日 and 日前 are checked. When the title names no year and the date falls early in the next year, which year 今年 means is ambiguous: the message uses the year of the date, and the drafter should confirm it.',
     },
   },
   examples: [
@@ -83,14 +83,14 @@ export default defineRule({
       valid: [
         '关于2024年度工作情况的报告',
         '2024年以来，区委召开常委会12次，比2023年增加2次；3月5日又召开专题会，2024年上半年完成整改。',
-        '今年（2024年）开展督查4轮，过去年度的问题清单至今年均已整改，当今年轻干部成长快。',
+        '今年（2024年）开展督查4轮，过去年度的问题清单至今年均已整改，迄今年度考核均为优秀，当今年轻干部成长快。',
         '节假日前开展廉洁提醒，3月5日前、×月×日前、五日前完成，并对照说明年度目标。',
         '引用群众评价“今年变化大”，学习《关于今年全面从严治党工作的意见》。',
       ].join('\n'),
     },
     {
-      invalid: ['关于2024年度工作情况的报告', '今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，上半年完成整改。'].join('\n'),
-      expect: ['2:1 relative', '2:18 relative', '2:25 relative', '2:34 relative'],
+      invalid: ['关于2024年度工作情况的报告', '今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，上半年完成整改。', '截至今年底，问题全部整改。'].join('\n'),
+      expect: ['2:1 relative', '2:18 relative', '2:25 relative', '2:34 relative', '3:3 relative'],
       note: {
         zh: '“今年以来”提示写作“2024年以来”，“去年”提示“2023年”，不带年份的“上半年”提示“2024年上半年”。',
         en: '今年以来 names 2024年以来, 去年 names 2023年, and 上半年 without a year names 2024年上半年.',
@@ -122,6 +122,8 @@ export default defineRule({
         if (w.notAfter && before && w.notAfter.includes(before)) continue;
         if (w.notBefore && rest[0] !== undefined && w.notBefore.includes(rest[0])) continue;
         if (w.offset !== undefined && YEAR_GIVEN.test(rest)) continue;
+        // 至今年均, 迄今年度: 至今 + 年均 / 年度; 截至今年底 is 今年 itself.
+        if (w.word === '今年' && (before === '至' || before === '迄') && (rest[0] === '均' || rest[0] === '度')) continue;
         // 日前 after a day (5日前, ×日前, 五日前) is "before the 5th": only at a clause start or after a glue word.
         if (w.onlyAfter && before !== undefined && !isCjkPunctuation(before) && before.trim() !== '' && !w.onlyAfter.includes(before)) continue;
         // 2024年上半年, 今年上半年 (今年 is reported on its own), 本年度上半年.
