@@ -14,6 +14,8 @@ import { parse } from 'yaml';
 import { builtinRegistry } from '../rules/index.js';
 import { formatFor, lintText } from '../src/engine/lint.js';
 import { defaultSettings } from '../src/settings.js';
+import { builtinTermsData } from '../src/terms.js';
+import { builtinTypos } from '../src/typos.js';
 
 /** The rules whose findings count: the proofreader's tier. */
 const WORDING_RULES = [
@@ -37,6 +39,8 @@ interface Pair {
   rule: string;
   /** The title to lint under (a 请示, a 函); the report title when absent. */
   title?: string;
+  /** The title of the right form, when the title itself is what was wrong (a 请示 asking two things). */
+  rightTitle?: string;
   wrong: string;
   right: string;
 }
@@ -75,7 +79,7 @@ for (const pair of pairs) {
     stat.hit++;
     if (!bad.some((f) => f.split(' ')[1] === pair.rule)) wrongRule.push(`${pair.wrong}  →  ${bad.join(' | ')}`);
   } else missed.push(pair);
-  for (const f of findings(`${pair.title ?? TITLE}\n${pair.right}`)) alarms.push(`right sentence “${pair.right}”: ${f}`);
+  for (const f of findings(`${pair.rightTitle ?? pair.title ?? TITLE}\n${pair.right}`)) alarms.push(`right sentence “${pair.right}”: ${f}`);
 }
 
 const fixtureDirs = ['fixtures/clean', 'fixtures/shapes'].filter((d) => existsSync(path.join(root, d)));
@@ -88,7 +92,33 @@ for (const dir of fixtureDirs) {
   }
 }
 
+/** Wrong forms per section of the canonical-terms file (its `# ──` comments name the kinds). */
+function termsBySection(): Map<string, { entries: number; forms: number }> {
+  const forms = new Map(builtinTermsData().terms.map((t) => [t.correct, t.wrong.length]));
+  const out = new Map<string, { entries: number; forms: number }>();
+  let section = '';
+  for (const line of readFileSync(path.join(root, 'rules/data/canonical-terms.yaml'), 'utf8').split('\n')) {
+    const heading = /^ {2}# ── (.+?) ──/.exec(line);
+    if (heading) section = heading[1];
+    const term = /^ {2}- correct: (.+)$/.exec(line);
+    if (!term) continue;
+    const stat = out.get(section) ?? { entries: 0, forms: 0 };
+    stat.entries++;
+    stat.forms += forms.get(term[1].trim()) ?? 0;
+    out.set(section, stat);
+  }
+  return out;
+}
+
 const recall = (pairs.length - missed.length) / pairs.length;
+const typos = builtinTypos();
+console.log('dictionary entries (wrong forms):');
+for (const tier of ['certain', 'suspect'] as const) {
+  const list = typos.filter((t) => t.tier === tier);
+  console.log(`  typo-words ${tier.padEnd(8)} ${list.reduce((n, t) => n + t.wrong.length, 0)} forms (${list.length} entries)`);
+}
+for (const [section, stat] of termsBySection()) console.log(`  canonical-terms: ${section}: ${stat.forms} forms (${stat.entries} terms)`);
+console.log(`  canonical-terms verb pairings: ${builtinTermsData().verbs.length}`);
 console.log(`wording benchmark: ${pairs.length} pairs, rules: ${WORDING_RULES.join(', ')}`);
 for (const [rule, s] of [...byRule].sort()) console.log(`  ${rule.padEnd(22)} ${s.hit}/${s.n}`);
 console.log(`recall on wrong sentences: ${(recall * 100).toFixed(1)}% (${pairs.length - missed.length}/${pairs.length}; target ≥ ${RECALL_TARGET * 100}%)`);

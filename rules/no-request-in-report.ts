@@ -24,8 +24,9 @@ const BUILTIN = [
   String.raw`(?:特此|专此)请示|请示如下`,
   // 请予同意, 请予核拨, 请予支持: asking the superior to agree, allocate or back.
   String.raw`(?:恳|特)?${PLEASE}(?:予以|予)(?:同意|核拨|拨付|支持|解决|协调)`,
-  // 妥否 / 当否 on their own, closing a sentence: the question a 请示 asks.
-  String.raw`(?<=^|[，。；：！？\s])(?:妥否|当否)(?=[。？！?!]|\s*$)`,
+  // 妥否 / 当否 on their own, ending a clause (以上报告妥否。当否，请示。): the question a 请示 asks.
+  // Not 应当否决, 不当否认, 相当否定: there 当 belongs to the word before and 否 to the word after.
+  String.raw`(?<![应不相])(?:妥否|当否)(?=[，,。；;？！?!]|\s*$)`,
 ];
 
 export default defineRule({
@@ -61,8 +62,8 @@ export default defineRule({
     },
     standard: '《党政机关公文处理工作条例》（2012）第十五条第（四）项：“请示应当一文一事。不得在报告等非请示性公文中夹带请示事项。”',
     details: {
-      zh: '报告的请示用语：“妥否（当否、可否），请批示（指示、批复……）”，“请批示”“请指示”“请批复”“请审批”“请批准”“请予批准”“请审定”“请予审定”“请核准”，“请市委审定”“请上级批准”“请市委予以批准”“恳请……支持（解决、拨付、倾斜）”，以“请求”开头的分句，“特此请示”“专此请示”“请示如下”，“请予同意”“请予核拨”“请予支持”，以及单独成句的“妥否”“当否”。“请审定”“请予审定”要求上级作出决定，也按请示用语报告。报告的正常结束语“特此报告”“以上报告，请审阅”“请审阅”“请审查”“请阅示”“如有不当，请指正”不报告；“申请批准”“报请市委批准”“提请常委会审定”是叙述办事程序，“请示报告制度”“重大事项请示报告”是制度名称，“群众请求解决的问题”不是请求，均不报告。报告标题、主送机关、署名、日期，引号、书名号内的文字和 Markdown 引用块不检查；标题中的“请示报告”由 report-title 报告。',
-      en: 'Request wording: 妥否（当否、可否），请批示（指示、批复 …）; 请批示, 请指示, 请批复, 请审批, 请批准, 请予批准, 请审定, 请予审定, 请核准; 请市委审定, 请上级批准, 请市委予以批准 and 恳请……支持（解决、拨付、倾斜）; a clause that begins with 请求; 特此请示, 专此请示, 请示如下; 请予同意, 请予核拨, 请予支持; 妥否 or 当否 closing a sentence on their own. 请审定 and 请予审定 ask the superior to decide and count as requests. The normal closings of a report pass: 特此报告, 以上报告，请审阅, 请审阅, 请审查, 请阅示, 如有不当，请指正. So do 申请批准, 报请市委批准 and 提请常委会审定, which tell how something was done; 请示报告制度 and 重大事项请示报告, which name a rule; and 群众请求解决的问题, which is no request. The title, addressee, signature and date, text in quotation marks or 《》 and Markdown block quotes are not checked; 请示报告 in the title is report-title’s.',
+      zh: '报告的请示用语：“妥否（当否、可否），请批示（指示、批复……）”，“请批示”“请指示”“请批复”“请审批”“请批准”“请予批准”“请审定”“请予审定”“请核准”，“请市委审定”“请上级批准”“请市委予以批准”“恳请……支持（解决、拨付、倾斜）”，以“请求”开头的分句，“特此请示”“专此请示”“请示如下”，“请予同意”“请予核拨”“请予支持”，以及单独使用、结束分句的“妥否”“当否”（“以上报告妥否。”“以上意见当否，请示。”；“应当否决”“不当否认”不报）。“请审定”“请予审定”要求上级作出决定，也按请示用语报告。报告的正常结束语“特此报告”“以上报告，请审阅”“请审阅”“请审查”“请阅示”“如有不当，请指正”不报告；“申请批准”“报请市委批准”“提请常委会审定”是叙述办事程序，“请示报告制度”“重大事项请示报告”是制度名称，“群众请求解决的问题”不是请求，均不报告。报告标题、主送机关、署名、日期，引号、书名号内的文字和 Markdown 引用块不检查；标题中的“请示报告”由 report-title 报告。',
+      en: 'Request wording: 妥否（当否、可否），请批示（指示、批复 …）; 请批示, 请指示, 请批复, 请审批, 请批准, 请予批准, 请审定, 请予审定, 请核准; 请市委审定, 请上级批准, 请市委予以批准 and 恳请……支持（解决、拨付、倾斜）; a clause that begins with 请求; 特此请示, 专此请示, 请示如下; 请予同意, 请予核拨, 请予支持; 妥否 or 当否 on their own, ending a clause (以上报告妥否。, 以上意见当否，请示。; not 应当否决 or 不当否认). 请审定 and 请予审定 ask the superior to decide and count as requests. The normal closings of a report pass: 特此报告, 以上报告，请审阅, 请审阅, 请审查, 请阅示, 如有不当，请指正. So do 申请批准, 报请市委批准 and 提请常委会审定, which tell how something was done; 请示报告制度 and 重大事项请示报告, which name a rule; and 群众请求解决的问题, which is no request. The title, addressee, signature and date, text in quotation marks or 《》 and Markdown block quotes are not checked; 请示报告 in the title is report-title’s.',
     },
   },
   examples: [
@@ -71,6 +72,7 @@ export default defineRule({
         '关于2024年度工作情况的报告',
         '严格执行重大事项请示报告制度，年度方案已报请市委批准实施，办理群众请求解决的问题217件。',
         '以上报告，请审阅。',
+        '对不符合条件的申请应当否决，不当否认群众诉求。',
         '特此报告。',
       ].join('\n'),
     },
@@ -84,8 +86,8 @@ export default defineRule({
       expect: ['2:13 request', '3:1 request', '4:1 request'],
     },
     {
-      invalid: ['关于2024年度工作情况的报告', '拟增加专项经费30万元，请予核拨。', '上述安排是否可行，请予同意。', '以上报告，妥否。'].join('\n'),
-      expect: ['2:13 request', '3:5 request', '4:6 request'],
+      invalid: ['关于2024年度工作情况的报告', '拟增加专项经费30万元，请予核拨。', '上述安排是否可行，请予同意。', '以上报告，妥否。', '以上报告妥否。', '以上意见当否，请示。'].join('\n'),
+      expect: ['2:13 request', '3:5 request', '4:6 request', '5:5 request', '6:5 request'],
       note: { zh: '“请予核拨”“请予同意”“请予支持”和单独的“妥否”“当否”也是请示用语。', en: '请予核拨, 请予同意, 请予支持 and 妥否 or 当否 on their own are request wording too.' },
     },
     {

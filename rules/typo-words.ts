@@ -71,6 +71,16 @@ export default defineRule({
     },
     { valid: '因监督缺位，以至造成国有资产流失。', options: { suspect: false } },
     {
+      invalid: '一但发现问题立即整改，严格执行差旅费报消制度，相关事项已报区纪委备按。',
+      expect: ['1:1 certain', '1:16 certain', '1:31 certain'],
+      output: '一旦发现问题立即整改，严格执行差旅费报销制度，相关事项已报区纪委备案。',
+      note: {
+        zh: '“一但”“报消”“备按”单独出现时可能是正确词语的一部分（统一但、喜报消息、准备按时），只在常见搭配中报告。',
+        en: '一但, 报消 and 备按 alone can be parts of correct words (统一但, 喜报消息, 准备按时); they are reported only in their usual phrases.',
+      },
+    },
+    { valid: '标准统一但发现差异，喜报消息传来，准备按时完成，表彰现场气氛热烈。' },
+    {
       invalid: '深入开展廉洁机关创建。',
       settings: { typos: [{ correct: '清廉机关', wrong: ['廉洁机关'] }] },
       expect: ['1:5 certain'],

@@ -17,7 +17,7 @@ function file(name: string, content: string): { dir: string; path: string } {
 }
 
 // Half-width comma and a doubled full stop between Chinese words: both fixable.
-const BAD = CLEAN_REPORT.replace('今年以来，', '今年以来,').replace('报告如下。', '报告如下。。');
+const BAD = CLEAN_REPORT.replace('2024年以来，', '2024年以来,').replace('报告如下。', '报告如下。。');
 const FIXED = CLEAN_REPORT;
 
 describe('--fix', () => {

@@ -34,7 +34,7 @@ describe('baseline', () => {
     // A paragraph inserted above the old finding, and a new finding below.
     writeFileSync(
       path.join(d, 'a.txt'),
-      PLACEHOLDER.replace('一、工作开展情况\n', '一、工作开展情况\n今年新增的一段说明，介绍全年工作的总体安排和推进情况。\n').replace('3月底前', '×月底前'),
+      PLACEHOLDER.replace('一、工作开展情况\n', '一、工作开展情况\n2024年新增的一段说明，介绍全年工作的总体安排和推进情况。\n').replace('3月底前', '×月底前'),
     );
     const r = cli(['a.txt', '--baseline', 'baseline.json', '-f', 'json'], { cwd: d });
     expect(r.code).toBe(1);
@@ -68,7 +68,7 @@ describe('stdin', () => {
 
 describe('presets', () => {
   it('gate keeps blockers as errors and makes the rest warnings', () => {
-    const d = dir({ '.reportlintrc.yaml': 'extends: gate\n', 'a.txt': CLEAN_REPORT.replace('今年以来，', '今年以来,'), 'b.txt': PLACEHOLDER });
+    const d = dir({ '.reportlintrc.yaml': 'extends: gate\n', 'a.txt': CLEAN_REPORT.replace('2024年以来，', '2024年以来,'), 'b.txt': PLACEHOLDER });
     const results = JSON.parse(cli(['a.txt', 'b.txt', '-f', 'json', '--rule', 'no-cross-copy: off'], { cwd: d }).stdout) as {
       messages: { ruleId: string; severity: number }[];
     }[];

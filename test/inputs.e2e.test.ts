@@ -19,7 +19,7 @@ function dir(files: Record<string, string | Buffer>): string {
   return d;
 }
 
-const BAD = CLEAN_REPORT.replace('4次', '×次').replace('今年以来，', '今年以来,');
+const BAD = CLEAN_REPORT.replace('4次', '×次').replace('2024年以来，', '2024年以来,');
 type Json = { filePath: string; messages: { ruleId: string | null; line: number; column: number; message: string; paragraph?: number; quote?: string }[] }[];
 const json = (args: string[], cwd: string) => JSON.parse(cli([...args, '-f', 'json'], { cwd }).stdout) as Json;
 const view = (r: Json) => r.map((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
@@ -38,14 +38,14 @@ describe('encodings', () => {
   it('gives the same findings for every encoding as for the UTF-8 copy', () => {
     const results = json(Object.keys(variants), d);
     const expected = view(json(['utf8.txt'], d))[0];
-    expect(expected).toEqual(['3:5 punctuation-width', '5:9 no-placeholder']);
+    expect(expected).toEqual(['3:8 punctuation-width', '5:9 no-placeholder']);
     for (const r of view(results)) expect(r).toEqual(expected);
   });
 
   it('--fix writes back in the original encoding, with its BOM and line endings', () => {
     const fixDir = dir(variants);
     cli(['.', '--fix'], { cwd: fixDir });
-    const fixed = BAD.replace('今年以来,', '今年以来，');
+    const fixed = BAD.replace('2024年以来,', '2024年以来，');
     expect(readFileSync(path.join(fixDir, 'gbk.txt'))).toEqual(iconv.encode(fixed, 'gb18030'));
     expect(readFileSync(path.join(fixDir, 'crlf-gbk.txt'))).toEqual(iconv.encode(fixed.replace(/\n/g, '\r\n'), 'gb18030'));
     expect(readFileSync(path.join(fixDir, 'utf16le.txt'))).toEqual(iconv.encode(fixed, 'utf-16le', { addBOM: true }));
@@ -55,7 +55,7 @@ describe('encodings', () => {
 
   it('--encoding overrides detection; an unknown one is a usage error', () => {
     const d2 = dir({ 'latin.txt': iconv.encode(BAD, 'gb18030') });
-    expect(view(json(['latin.txt', '--encoding', 'gbk'], d2))[0]).toEqual(['3:5 punctuation-width', '5:9 no-placeholder']);
+    expect(view(json(['latin.txt', '--encoding', 'gbk'], d2))[0]).toEqual(['3:8 punctuation-width', '5:9 no-placeholder']);
     const r = cli(['latin.txt', '--encoding', 'klingon'], { cwd: d2 });
     expect([r.code, r.stderr]).toEqual([2, 'reportlint: 不支持的编码“klingon”\n']);
   });
@@ -67,7 +67,7 @@ describe('Word documents', () => {
       'report.docx': await buildDocx([
         '# 关于某项工作的报告',
         '市委：',
-        '今年以来，我们认真落实市委部署，坚持问题导向，扎实推进各项工作，现将有关情况报告如下。',
+        '2024年以来，我们认真落实市委部署，坚持问题导向，扎实推进各项工作，现将有关情况报告如下。',
         '(0) 工作开展情况',
         '全年开展专项督查×次，覆盖全部基层党组织，督促整改问题线索18条，建立问题台账并逐项销号。',
         '(0) 下一步工作打算',

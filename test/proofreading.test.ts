@@ -69,6 +69,47 @@ describe('repeated-passage', () => {
   });
 });
 
+describe('relative-time: the explicit form to write', () => {
+  const message = (text: string) => lint('relative-time', text).messages.map((m) => `${m.column} ${m.message}`);
+  it.each([
+    ['今年以来，开展督查4轮。', '1 “今年”是相对时间，报告中应写明具体时间（如“2024年以来”）'],
+    ['比去年同期增加2件。', '2 “去年”是相对时间，报告中应写明具体时间（如“2023年同期”）'],
+    ['截至去年底，整改完成。', '3 “去年”是相对时间，报告中应写明具体时间（如“2023年底”）'],
+    ['今年上半年开展督查。', '1 “今年”是相对时间，报告中应写明具体时间（如“2024年上半年”）'],
+    ['明年将开展巡察。', '1 “明年”是相对时间，报告中应写明具体时间（如“2025年”）'],
+    ['下半年开展巡察。', '1 “下半年”是相对时间，报告中应写明具体时间（如“2024年下半年”）'],
+    ['近日召开专题会。', '1 “近日”是相对时间，报告中应写明具体时间（如“3月5日”）'],
+    ['截至今年底，问题全部整改。', '3 “今年”是相对时间，报告中应写明具体时间（如“2024年底”）'],
+  ])('%s', (sentence, expected) => {
+    expect(message(TITLE + sentence)).toEqual([expected]);
+  });
+
+  it.each([
+    '2024年以来开展督查4轮。',
+    '2024年上半年开展督查。',
+    '今年（2024年）开展督查。',
+    '今年(2024年)开展督查。',
+    '过去年度的问题已整改。',
+    '问题至今年均未反弹。',
+    '迄今年度考核均为优秀。',
+    '当今年轻干部成长快。',
+    '如今年轻干部成长快。',
+    '群众说“今年变化大”。',
+    '印发《今年工作要点》。',
+    '本年度上半年开展督查。',
+    '说明年度目标。',
+    '节假日前开展提醒，5日前完成。',
+  ])('quiet: %s', (sentence) => {
+    expect(found('relative-time', TITLE + sentence)).toEqual([]);
+  });
+
+  it('names the year of the date when the title has none', () => {
+    expect(message('关于巡察整改情况的报告\n今年5月开展回访。\n中共某县委\n2023年7月12日')).toEqual([
+      '1 “今年”是相对时间，报告中应写明具体时间（如“2023年”）',
+    ]);
+  });
+});
+
 describe('genre gates', () => {
   it('relative-time and no-request-in-report judge reports, not a 请示 or a news item', () => {
     expect(found('relative-time', '关于增设派驻纪检监察组的请示\n近日，县委召开会议。')).toEqual([]);

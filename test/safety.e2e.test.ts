@@ -44,7 +44,7 @@ function run(args: string[], cwd: string, input?: string | Buffer) {
 const oneLine = (stderr: string) => expect(stderr.trim().split('\n')).toHaveLength(1);
 
 // Half-width comma between Chinese words: one fixable finding.
-const BAD = CLEAN_REPORT.replace('今年以来，', '今年以来,');
+const BAD = CLEAN_REPORT.replace('2024年以来，', '2024年以来,');
 const FIXED = CLEAN_REPORT;
 const OUTSIDE_GBK = '王䶮、李𠀀、😀';
 
@@ -297,7 +297,7 @@ describe('(17) --stdin decodes as files are decoded', () => {
     const d = dir({ 'a.txt': gbk });
     const view = (out: string) => (JSON.parse(out) as { messages: { ruleId: string; line: number; column: number }[] }[])[0].messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
     const fromFile = view(run(['a.txt', '-f', 'json'], d).stdout);
-    expect(fromFile).toEqual(['3:5 punctuation-width']);
+    expect(fromFile).toEqual(['3:8 punctuation-width']);
     expect(view(run(['--stdin', '--stdin-filename', 'a.txt', '-f', 'json'], d, gbk).stdout)).toEqual(fromFile);
     const utf16 = iconv.encode(BAD, 'utf-16le', { addBOM: true });
     expect(view(run(['--stdin', '--stdin-filename', 'a.txt', '-f', 'json'], d, utf16).stdout)).toEqual(fromFile);
@@ -322,7 +322,7 @@ describe('(19) smaller faults', () => {
   it('a UTF-32LE file with a BOM is read as UTF-32', () => {
     const d = dir({ 'a.txt': iconv.encode(BAD, 'utf-32le', { addBOM: true }), 'b.txt': BAD });
     const view = (file: string) => (JSON.parse(run([file, '-f', 'json'], d).stdout) as { messages: { line: number; column: number; ruleId: string }[] }[])[0].messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`);
-    expect(view('a.txt')).toEqual(['3:5 punctuation-width']);
+    expect(view('a.txt')).toEqual(['3:8 punctuation-width']);
     expect(view('b.txt')).toEqual(view('a.txt'));
   });
 

@@ -89,7 +89,7 @@ describe('(7) temporary files', () => {
   it('a failed write is one problem; the next file is still written', async () => {
     const dir = path.join(tmp, `w${n++}`);
     mkdirSync(dir);
-    const bad = CLEAN_REPORT.replace('今年以来，', '今年以来,');
+    const bad = CLEAN_REPORT.replace('2024年以来，', '2024年以来,');
     for (const name of ['a.txt', 'b.txt']) writeFileSync(path.join(dir, name), bad);
     // A directory where a.txt's temporary file would go: its write fails whoever runs the test.
     mkdirSync(tempPathFor(path.join(dir, 'a.txt')));
