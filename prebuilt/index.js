@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-JDGWOPZR.js";
+} from "./chunk-H3DT776I.js";
 import {
   lintFiles
-} from "./chunk-D37E6IOG.js";
+} from "./chunk-Q3QDI62Y.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -53,12 +53,12 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-ZA25N4OT.js";
+} from "./chunk-AE5QDP27.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-LM427OPU.js";
+import "./chunk-YC66FTXV.js";
 import {
   lintText
 } from "./chunk-662NQQGX.js";

@@ -5,12 +5,12 @@ import {
   ReferenceLoader,
   builtinRegistry,
   lintFile
-} from "./chunk-ZA25N4OT.js";
+} from "./chunk-AE5QDP27.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-LM427OPU.js";
+import "./chunk-YC66FTXV.js";
 import "./chunk-662NQQGX.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-KDJ43PSM.js";

@@ -27,7 +27,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-ZA25N4OT.js";
+} from "./chunk-AE5QDP27.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -35,7 +35,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-LM427OPU.js";
+} from "./chunk-YC66FTXV.js";
 import {
   defaultSettings,
   formatFor,

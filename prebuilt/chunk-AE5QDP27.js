@@ -65,7 +65,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-LM427OPU.js";
+} from "./chunk-YC66FTXV.js";
 import {
   DirectiveFilter,
   applyFixes,
@@ -4051,8 +4051,9 @@ var BUILTIN3 = [
   String.raw`(?:特此|专此)请示|请示如下`,
   // 请予同意, 请予核拨, 请予支持: asking the superior to agree, allocate or back.
   String.raw`(?:恳|特)?${PLEASE}(?:予以|予)(?:同意|核拨|拨付|支持|解决|协调)`,
-  // 妥否 / 当否 on their own, closing a sentence: the question a 请示 asks.
-  String.raw`(?<=^|[，。；：！？\s])(?:妥否|当否)(?=[。？！?!]|\s*$)`
+  // 妥否 / 当否 on their own, ending a clause (以上报告妥否。当否，请示。): the question a 请示 asks.
+  // Not 应当否决, 不当否认, 相当否定: there 当 belongs to the word before and 否 to the word after.
+  String.raw`(?<![应不相])(?:妥否|当否)(?=[，,。；;？！?!]|\s*$)`
 ];
 var no_request_in_report_default = defineRule({
   id: "no-request-in-report",
@@ -4087,8 +4088,8 @@ var no_request_in_report_default = defineRule({
     },
     standard: "《党政机关公文处理工作条例》（2012）第十五条第（四）项：“请示应当一文一事。不得在报告等非请示性公文中夹带请示事项。”",
     details: {
-      zh: "报告的请示用语：“妥否（当否、可否），请批示（指示、批复……）”，“请批示”“请指示”“请批复”“请审批”“请批准”“请予批准”“请审定”“请予审定”“请核准”，“请市委审定”“请上级批准”“请市委予以批准”“恳请……支持（解决、拨付、倾斜）”，以“请求”开头的分句，“特此请示”“专此请示”“请示如下”，“请予同意”“请予核拨”“请予支持”，以及单独成句的“妥否”“当否”。“请审定”“请予审定”要求上级作出决定，也按请示用语报告。报告的正常结束语“特此报告”“以上报告，请审阅”“请审阅”“请审查”“请阅示”“如有不当，请指正”不报告；“申请批准”“报请市委批准”“提请常委会审定”是叙述办事程序，“请示报告制度”“重大事项请示报告”是制度名称，“群众请求解决的问题”不是请求，均不报告。报告标题、主送机关、署名、日期，引号、书名号内的文字和 Markdown 引用块不检查；标题中的“请示报告”由 report-title 报告。",
-      en: "Request wording: 妥否（当否、可否），请批示（指示、批复 …）; 请批示, 请指示, 请批复, 请审批, 请批准, 请予批准, 请审定, 请予审定, 请核准; 请市委审定, 请上级批准, 请市委予以批准 and 恳请……支持（解决、拨付、倾斜）; a clause that begins with 请求; 特此请示, 专此请示, 请示如下; 请予同意, 请予核拨, 请予支持; 妥否 or 当否 closing a sentence on their own. 请审定 and 请予审定 ask the superior to decide and count as requests. The normal closings of a report pass: 特此报告, 以上报告，请审阅, 请审阅, 请审查, 请阅示, 如有不当，请指正. So do 申请批准, 报请市委批准 and 提请常委会审定, which tell how something was done; 请示报告制度 and 重大事项请示报告, which name a rule; and 群众请求解决的问题, which is no request. The title, addressee, signature and date, text in quotation marks or 《》 and Markdown block quotes are not checked; 请示报告 in the title is report-title’s."
+      zh: "报告的请示用语：“妥否（当否、可否），请批示（指示、批复……）”，“请批示”“请指示”“请批复”“请审批”“请批准”“请予批准”“请审定”“请予审定”“请核准”，“请市委审定”“请上级批准”“请市委予以批准”“恳请……支持（解决、拨付、倾斜）”，以“请求”开头的分句，“特此请示”“专此请示”“请示如下”，“请予同意”“请予核拨”“请予支持”，以及单独使用、结束分句的“妥否”“当否”（“以上报告妥否。”“以上意见当否，请示。”；“应当否决”“不当否认”不报）。“请审定”“请予审定”要求上级作出决定，也按请示用语报告。报告的正常结束语“特此报告”“以上报告，请审阅”“请审阅”“请审查”“请阅示”“如有不当，请指正”不报告；“申请批准”“报请市委批准”“提请常委会审定”是叙述办事程序，“请示报告制度”“重大事项请示报告”是制度名称，“群众请求解决的问题”不是请求，均不报告。报告标题、主送机关、署名、日期，引号、书名号内的文字和 Markdown 引用块不检查；标题中的“请示报告”由 report-title 报告。",
+      en: "Request wording: 妥否（当否、可否），请批示（指示、批复 …）; 请批示, 请指示, 请批复, 请审批, 请批准, 请予批准, 请审定, 请予审定, 请核准; 请市委审定, 请上级批准, 请市委予以批准 and 恳请……支持（解决、拨付、倾斜）; a clause that begins with 请求; 特此请示, 专此请示, 请示如下; 请予同意, 请予核拨, 请予支持; 妥否 or 当否 on their own, ending a clause (以上报告妥否。, 以上意见当否，请示。; not 应当否决 or 不当否认). 请审定 and 请予审定 ask the superior to decide and count as requests. The normal closings of a report pass: 特此报告, 以上报告，请审阅, 请审阅, 请审查, 请阅示, 如有不当，请指正. So do 申请批准, 报请市委批准 and 提请常委会审定, which tell how something was done; 请示报告制度 and 重大事项请示报告, which name a rule; and 群众请求解决的问题, which is no request. The title, addressee, signature and date, text in quotation marks or 《》 and Markdown block quotes are not checked; 请示报告 in the title is report-title’s."
     }
   },
   examples: [
@@ -4097,6 +4098,7 @@ var no_request_in_report_default = defineRule({
         "关于2024年度工作情况的报告",
         "严格执行重大事项请示报告制度，年度方案已报请市委批准实施，办理群众请求解决的问题217件。",
         "以上报告，请审阅。",
+        "对不符合条件的申请应当否决，不当否认群众诉求。",
         "特此报告。"
       ].join("\n")
     },
@@ -4110,8 +4112,8 @@ var no_request_in_report_default = defineRule({
       expect: ["2:13 request", "3:1 request", "4:1 request"]
     },
     {
-      invalid: ["关于2024年度工作情况的报告", "拟增加专项经费30万元，请予核拨。", "上述安排是否可行，请予同意。", "以上报告，妥否。"].join("\n"),
-      expect: ["2:13 request", "3:5 request", "4:6 request"],
+      invalid: ["关于2024年度工作情况的报告", "拟增加专项经费30万元，请予核拨。", "上述安排是否可行，请予同意。", "以上报告，妥否。", "以上报告妥否。", "以上意见当否，请示。"].join("\n"),
+      expect: ["2:13 request", "3:5 request", "4:6 request", "5:5 request", "6:5 request"],
       note: { zh: "“请予核拨”“请予同意”“请予支持”和单独的“妥否”“当否”也是请示用语。", en: "请予核拨, 请予同意, 请予支持 and 妥否 or 当否 on their own are request wording too." }
     },
     {
@@ -5962,8 +5964,8 @@ var punctuation_width_default = defineRule({
 var PROSE5 = /* @__PURE__ */ new Set(["body", "list-item", "heading"]);
 var GLUE = "于在到比较与同和及是从自至对为将把等已并均还又也都我局委组";
 var WORDS = [
-  { word: "今年", offset: 0, notAfter: "至迄如" },
-  { word: "去年", offset: -1, notAfter: "过失除离回上出进死抹划减扣" },
+  { word: "今年", offset: 0, notAfter: "如当", notBefore: "轻" },
+  { word: "去年", offset: -1, notAfter: "过失除离回上出进死抹划减扣", notBefore: "轻" },
   { word: "前年", offset: -2, onlyAfter: GLUE },
   { word: "明年", offset: 1, onlyAfter: GLUE },
   { word: "近日", notAfter: "最接临附靠逼将贴" },
@@ -5971,6 +5973,8 @@ var WORDS = [
   { word: "上半年", half: true, notAfter: "年度的" },
   { word: "下半年", half: true, notAfter: "年度的" }
 ];
+var YEAR_TAIL = /^(?:以来|上半年|下半年|同期|年初|年底|年末|底|初|末)/u;
+var YEAR_GIVEN = /^\s*[（(]\s*(?:19|20)[0-9０-９]{2}\s*年/u;
 var PATTERN = new RegExp(WORDS.map((w) => w.word).join("|"), "gu");
 var BY_WORD = new Map(WORDS.map((w) => [w.word, w]));
 var relative_time_default = defineRule({
@@ -5981,11 +5985,11 @@ var relative_time_default = defineRule({
   genres: ["report"],
   options: {
     years: {
-      default: false,
+      default: true,
       schema: { type: "boolean" },
       description: {
-        zh: "也报告“今年”“去年”“前年”“明年”和不带年份的“上半年”“下半年”（默认只报告“近日”“日前”：年度报告中“今年以来”等写法很常见，是否要求写明年份由各单位自定）。",
-        en: "Also report 今年, 去年, 前年, 明年 and 上半年/下半年 without a year (by default only 近日 and 日前 are reported: 今年以来 is common in annual reports, and whether to ask for the year is a house choice)."
+        zh: "也报告“今年”“去年”“前年”“明年”和不带年份的“上半年”“下半年”（默认开启；设为 false 时只报告“近日”“日前”）。",
+        en: "Also report 今年, 去年, 前年, 明年 and 上半年/下半年 without a year (on by default; set to false to report only 近日 and 日前)."
       }
     }
   },
@@ -5997,8 +6001,8 @@ var relative_time_default = defineRule({
   },
   docs: {
     summary: {
-      zh: "不用相对时间（近日、日前；可选：今年、去年、不带年份的上半年），写明具体时间",
-      en: "Name the time instead of relative words (近日, 日前; optionally 今年, 去年, 上半年 without a year)"
+      zh: "不用相对时间（今年、去年、近日、日前、不带年份的上半年），写明具体时间",
+      en: "Name the time instead of relative words (今年, 去年, 近日, 日前, 上半年 without a year)"
     },
     why: {
       zh: "报告会被存档、汇编、在第二年被翻阅；“今年”“去年”“近日”脱离成文时间就无从判断所指，审阅中常被要求改为“2024年”“3月5日”这样的确切时间。",
@@ -6006,28 +6010,33 @@ var relative_time_default = defineRule({
     },
     standard: "《党政机关公文处理工作条例》（2012）第十九条（公文起草“表述准确”）",
     details: {
-      zh: "检查正文、列表项和标题中的“近日”“日前”；选项 years 为 true 时还检查“今年”“去年”“前年”“明年”和前面没有年份的“上半年”“下半年”，报告标题（或成文日期）含年份时，提示应写的年份（“今年”→“2024年”）。“过去年度”“至今年均”“说明年度”“节假日前”“5日前”等另有所指的不报；引号、书名号内的文字不检查。",
-      en: "Checks body text, list items and headings for 近日 and 日前; with the option years set to true, also for 今年, 去年, 前年, 明年, and 上半年/下半年 with no year before them; when the title (or the date) of the report names a year, the message names the year to write (今年 → 2024年). Words that only contain them (过去年度, 至今年均, 说明年度, 节假日前, 5日前) pass, and text in quotation marks or 《》 is not checked."
+      zh: "检查报告正文、列表项和标题中的“今年”“去年”“前年”“明年”“近日”“日前”和前面没有年份的“上半年”“下半年”。公文写作规范要求写明年份：“今年以来”应写作“2024年以来”，“去年同期”应写作“2023年同期”（或“上年同期”）；报告标题（或成文日期）含年份时，消息给出应写的形式。“2024年上半年”“今年（2024年）”已写明年份，不报；“过去年度”“至今年均”“迄今年度”“当今年轻干部”“说明年度”“节假日前”“5日前”等另有所指的不报（“截至今年底”仍报告）；引号、书名号内的文字（引语、文件名）不检查。讲话、通知等其他文种不检查。选项 years 设为 false 时只检查“近日”“日前”。成文日期在次年年初而标题未写年份时，“今年”究竟指哪一年有歧义，消息按成文日期的年份提示，应由起草人确认。",
+      en: "Checks body text, list items and headings of a report for 今年, 去年, 前年, 明年, 近日, 日前, and 上半年/下半年 with no year before them. 公文 writing guides ask for the year itself: 今年以来 is written 2024年以来, 去年同期 2023年同期 (or 上年同期); when the title (or the date) of the report names a year, the message gives the form to write. 2024年上半年 and 今年（2024年） already name the year and pass; words that only contain them (过去年度, 至今年均, 迄今年度, 当今年轻干部, 说明年度, 节假日前, 5日前) pass (截至今年底 is still reported); text in quotation marks or 《》 (quotations, document titles) is not checked, nor are other genres (speeches, notices). With the option years set to false only 近日 and 日前 are checked. When the title names no year and the date falls early in the next year, which year 今年 means is ambiguous: the message uses the year of the date, and the drafter should confirm it."
     }
   },
   examples: [
     {
       valid: [
         "关于2024年度工作情况的报告",
-        "2024年上半年，区委召开常委会12次；全年开展督查。过去年度的问题清单至今年均已整改，节假日前开展廉洁提醒，3月5日前、×月×日前、五日前完成。",
-        "引用群众评价“今年变化大”。"
+        "2024年以来，区委召开常委会12次，比2023年增加2次；3月5日又召开专题会，2024年上半年完成整改。",
+        "今年（2024年）开展督查4轮，过去年度的问题清单至今年均已整改，迄今年度考核均为优秀，当今年轻干部成长快。",
+        "节假日前开展廉洁提醒，3月5日前、×月×日前、五日前完成，并对照说明年度目标。",
+        "引用群众评价“今年变化大”，学习《关于今年全面从严治党工作的意见》。"
       ].join("\n")
     },
     {
-      invalid: ["关于2024年度工作情况的报告", "今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，区纪委日前印发通知。"].join("\n"),
-      expect: ["2:25 relative", "2:37 relative"],
-      note: { zh: "默认只报告“近日”“日前”。", en: "By default only 近日 and 日前 are reported." }
+      invalid: ["关于2024年度工作情况的报告", "今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，上半年完成整改。", "截至今年底，问题全部整改。"].join("\n"),
+      expect: ["2:1 relative", "2:18 relative", "2:25 relative", "2:34 relative", "3:3 relative"],
+      note: {
+        zh: "“今年以来”提示写作“2024年以来”，“去年”提示“2023年”，不带年份的“上半年”提示“2024年上半年”。",
+        en: "今年以来 names 2024年以来, 去年 names 2023年, and 上半年 without a year names 2024年上半年."
+      }
     },
     {
-      invalid: ["关于2024年度工作情况的报告", "今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，上半年完成整改。"].join("\n"),
-      options: { years: true },
-      expect: ["2:1 relative", "2:18 relative", "2:25 relative", "2:34 relative"],
-      note: { zh: "years 为 true 时也报告“今年”“去年”和不带年份的“上半年”，并给出应写的年份。", en: "With years: true, 今年, 去年 and 上半年 without a year are reported too, with the year to write." }
+      invalid: ["关于2024年度工作情况的报告", "今年以来，区委召开常委会12次，比去年增加2次；近日又召开专题会，区纪委日前印发通知。"].join("\n"),
+      options: { years: false },
+      expect: ["2:25 relative", "2:37 relative"],
+      note: { zh: "years 为 false 时只报告“近日”“日前”。", en: "With years: false only 近日 and 日前 are reported." }
     }
   ],
   check(report, context) {
@@ -6045,12 +6054,18 @@ var relative_time_default = defineRule({
         const w = BY_WORD.get(m[0]);
         if (!context.options.years && (w.offset !== void 0 || w.half)) continue;
         const before = text[m.index - 1];
+        const rest = text.slice(m.index + m[0].length);
         if (w.notAfter && before && w.notAfter.includes(before)) continue;
+        if (w.notBefore && rest[0] !== void 0 && w.notBefore.includes(rest[0])) continue;
+        if (w.offset !== void 0 && YEAR_GIVEN.test(rest)) continue;
+        if (w.word === "今年" && (before === "至" || before === "迄") && (rest[0] === "均" || rest[0] === "度")) continue;
         if (w.onlyAfter && before !== void 0 && !isCjkPunctuation(before) && before.trim() !== "" && !w.onlyAfter.includes(before)) continue;
         if (w.half && (isHan(before) || /[0-9０-９]/.test(before ?? "")) && !"，、；：。在于到至从自".includes(before)) continue;
         let suggestion = "";
-        if (year !== null && w.offset !== void 0) suggestion = zh ? `（如“${year + w.offset}年”）` : ` (e.g. “${year + w.offset}年”)`;
-        else if (year !== null && w.half) suggestion = zh ? `（如“${year}年${w.word}”）` : ` (e.g. “${year}年${w.word}”)`;
+        if (year !== null && w.offset !== void 0) {
+          const form = `${year + w.offset}年${YEAR_TAIL.exec(rest)?.[0] ?? ""}`;
+          suggestion = zh ? `（如“${form}”）` : ` (e.g. “${form}”)`;
+        } else if (year !== null && w.half) suggestion = zh ? `（如“${year}年${w.word}”）` : ` (e.g. “${year}年${w.word}”)`;
         else if (w.offset === void 0 && !w.half) suggestion = zh ? "（如“3月5日”）" : " (e.g. “3月5日”)";
         context.report({ at: p.content.span(m.index, m.index + m[0].length), messageId: "relative", data: { word: m[0], suggestion } });
       }
@@ -8162,6 +8177,16 @@ var typo_words_default = defineRule({
       note: { zh: "疑似条目：警告，不自动修正。", en: "A suspect entry: a warning, never fixed." }
     },
     { valid: "因监督缺位，以至造成国有资产流失。", options: { suspect: false } },
+    {
+      invalid: "一但发现问题立即整改，严格执行差旅费报消制度，相关事项已报区纪委备按。",
+      expect: ["1:1 certain", "1:16 certain", "1:31 certain"],
+      output: "一旦发现问题立即整改，严格执行差旅费报销制度，相关事项已报区纪委备案。",
+      note: {
+        zh: "“一但”“报消”“备按”单独出现时可能是正确词语的一部分（统一但、喜报消息、准备按时），只在常见搭配中报告。",
+        en: "一但, 报消 and 备按 alone can be parts of correct words (统一但, 喜报消息, 准备按时); they are reported only in their usual phrases."
+      }
+    },
+    { valid: "标准统一但发现差异，喜报消息传来，准备按时完成，表彰现场气氛热烈。" },
     {
       invalid: "深入开展廉洁机关创建。",
       settings: { typos: [{ correct: "清廉机关", wrong: ["廉洁机关"] }] },

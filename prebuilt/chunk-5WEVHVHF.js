@@ -6,13 +6,13 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-D37E6IOG.js";
+} from "./chunk-Q3QDI62Y.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";
-import "./chunk-ZA25N4OT.js";
+import "./chunk-AE5QDP27.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
@@ -28,7 +28,7 @@ import {
   visibleText,
   wordParagraphs
 } from "./chunk-7WHJ422G.js";
-import "./chunk-LM427OPU.js";
+import "./chunk-YC66FTXV.js";
 import "./chunk-662NQQGX.js";
 import "./chunk-55EB7ZAF.js";
 import {

@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-CQ5KQAEC.js";
+} from "./chunk-IGIGEP4G.js";
 import {
   writeFixes
-} from "./chunk-JDGWOPZR.js";
+} from "./chunk-H3DT776I.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-D37E6IOG.js";
+} from "./chunk-Q3QDI62Y.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";
@@ -24,7 +24,7 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-ZA25N4OT.js";
+} from "./chunk-AE5QDP27.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
@@ -33,7 +33,7 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-LM427OPU.js";
+} from "./chunk-YC66FTXV.js";
 import {
   summarize
 } from "./chunk-662NQQGX.js";
@@ -427,7 +427,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-EMN2RIUI.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-5WEVHVHF.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

@@ -12,7 +12,7 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-LM427OPU.js";
+} from "./chunk-YC66FTXV.js";
 import "./chunk-662NQQGX.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-KDJ43PSM.js";

@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-D37E6IOG.js";
+} from "./chunk-Q3QDI62Y.js";
 import {
   encodeExactly
-} from "./chunk-LM427OPU.js";
+} from "./chunk-YC66FTXV.js";
 import {
   resolveLinks,
   writeOutputFile
