@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-H3DT776I.js";
+} from "./chunk-5PEOSUMK.js";
 import {
   lintFiles
-} from "./chunk-Q3QDI62Y.js";
+} from "./chunk-2PFAJW3E.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -53,7 +53,7 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-AE5QDP27.js";
+} from "./chunk-GU7GY3QA.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";

@@ -5,7 +5,7 @@ import {
   ReferenceLoader,
   builtinRegistry,
   lintFile
-} from "./chunk-AE5QDP27.js";
+} from "./chunk-GU7GY3QA.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";

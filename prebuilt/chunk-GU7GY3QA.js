@@ -6157,12 +6157,23 @@ var repeated_passage_default = defineRule({
   }
 });
 function firstOccurrences(hashes) {
-  const order = sortIndicesByKey(hashes);
-  const first = new Uint32Array(hashes.length);
-  for (let k = 0; k < order.length; ) {
-    const h = hashes[order[k]];
-    const p = order[k];
-    for (; k < order.length && hashes[order[k]] === h; k++) first[order[k]] = p;
+  const n = hashes.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const at = new Int32Array(size).fill(-1);
+  const first = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = hashes[i];
+    if (h === NO_HASH) continue;
+    let slot = h & mask;
+    while (at[slot] !== -1 && keys[slot] !== h) slot = slot + 1 & mask;
+    if (at[slot] === -1) {
+      keys[slot] = h;
+      at[slot] = i;
+      first[i] = i;
+    } else first[i] = at[slot];
   }
   return first;
 }

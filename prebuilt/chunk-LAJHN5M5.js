@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-IGIGEP4G.js";
+} from "./chunk-ATEIIA6Y.js";
 import {
   writeFixes
-} from "./chunk-H3DT776I.js";
+} from "./chunk-5PEOSUMK.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-Q3QDI62Y.js";
+} from "./chunk-2PFAJW3E.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";
@@ -24,7 +24,7 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-AE5QDP27.js";
+} from "./chunk-GU7GY3QA.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
@@ -427,7 +427,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-5WEVHVHF.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-5C2KUYC5.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

@@ -6,13 +6,13 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-Q3QDI62Y.js";
+} from "./chunk-2PFAJW3E.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";
-import "./chunk-AE5QDP27.js";
+import "./chunk-GU7GY3QA.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";

@@ -7,7 +7,7 @@ import "./chunk-E4DYNCRE.js";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-var POOL_THRESHOLD = 200;
+var POOL_THRESHOLD = 400;
 var WORKER_FILE = new URL("./worker.js", import.meta.url);
 function workerCount(files, requested) {
   if (!existsSync(fileURLToPath(WORKER_FILE))) return 0;
