@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cli, ROOT } from './cli-helper.js';
 import { buildDocx } from './docx-builder.js';
+import { prose } from './support/prose.js';
 
 /**
  * `--cache`: a warm run gives exactly what a run without the cache gives, after
@@ -15,25 +16,6 @@ import { buildDocx } from './docx-builder.js';
 const CLEAN = path.join(ROOT, 'fixtures/clean');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'reportlint-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** Deterministic Han prose that nothing else shares by chance (as in copy.test.ts). */
-function prose(seed: number, chars: number): string {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-  let out = '';
-  let sentence = 0;
-  for (let i = 0; i < chars; i++) {
-    out += String.fromCharCode(0x4e00 + Math.floor(next() * 0x5000));
-    if (++sentence > 12 + next() * 20) {
-      out += next() < 0.7 ? '，' : '。';
-      sentence = 0;
-    }
-  }
-  return out + '。';
-}
 
 /** The passage the two copying reports share. */
 const COPIED = prose(42, 80);

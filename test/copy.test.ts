@@ -20,6 +20,7 @@ import { UsageError } from '../src/errors.js';
 import { lintFiles } from '../src/lint-files.js';
 import { buildReport } from '../src/model/build.js';
 import { defaultSettings } from '../src/settings.js';
+import { prose } from './support/prose.js';
 
 const FIXTURES = path.resolve(new URL('../fixtures/', import.meta.url).pathname);
 const COPY = path.join(FIXTURES, 'copy');
@@ -31,25 +32,6 @@ const copyRules: RuleRegistry = new Map([
   [noChecklistCopy.id, noChecklistCopy],
   [noCrossCopy.id, noCrossCopy],
 ]);
-
-/** Deterministic random prose: Han characters in sentences, nothing any other call shares by chance. */
-function prose(seed: number, chars: number): string {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-  let out = '';
-  let sentence = 0;
-  for (let i = 0; i < chars; i++) {
-    out += String.fromCharCode(0x4e00 + Math.floor(next() * 0x5000));
-    if (++sentence > 12 + next() * 20) {
-      out += next() < 0.7 ? '，' : '。';
-      sentence = 0;
-    }
-  }
-  return out + '。';
-}
 
 /** Findings of the copy rules as `file line:col-line:col rule → file:line:col-line:col`, for exact comparison. */
 function view(results: LintResult[], base = COPY): string[] {
