@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-5PEOSUMK.js";
+} from "./chunk-GGZ5XQ7G.js";
 import {
   lintFiles
-} from "./chunk-2PFAJW3E.js";
+} from "./chunk-P4CGJEHW.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { POOL_THRESHOLD, workerCount } from '../dist/src/pool/pool.js';
 import { cli, ROOT } from './cli-helper.js';
 import { buildDocx } from './docx-builder.js';
+import { buildLayoutDocx } from './layout-fixtures.js';
 
 /**
  * The worker pool changes nothing but the time: a pooled run prints the same
@@ -57,6 +58,24 @@ describe('worker pool', () => {
     expect(single.stdout).toContain('+++ b/');
     expect(pooled.stdout).toBe(single.stdout);
     expect(pooled.code).toBe(single.code);
+  }, 240_000);
+
+  it('--fix on Word files through the pool writes the same formatted copies', async () => {
+    const bytes = await buildLayoutDocx('normal-margins');
+    const copies: Buffer[] = [];
+    for (const workers of ['0', '2']) {
+      const dir = path.join(tmp, `word-fix-${workers}`);
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'a.docx'), bytes);
+      writeFileSync(path.join(dir, 'b.docx'), bytes);
+      const r = cli(['.', '--fix', '--no-config'], { cwd: dir, env: { REPORTLINT_WORKERS: workers } });
+      expect(r.stderr).not.toContain('Error');
+      copies.push(readFileSync(path.join(dir, 'a.formatted.docx')), readFileSync(path.join(dir, 'b.formatted.docx')));
+      // The inputs are never written.
+      expect(readFileSync(path.join(dir, 'a.docx')).equals(bytes)).toBe(true);
+    }
+    expect(copies[0].subarray(0, 2).toString('latin1')).toBe('PK');
+    for (const copy of copies.slice(1)) expect(copy.equals(copies[0])).toBe(true);
   }, 240_000);
 
   it('uses threads only above the threshold and with two cores or more; REPORTLINT_WORKERS decides when set', () => {

@@ -45,8 +45,18 @@ export async function runPooled(inputs: WorkerInput[], threads: number, onOutcom
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: WORKER_FILE.href, minThreads: threads, maxThreads: threads, idleTimeout: 0, concurrentTasksPerWorker: 2 });
   try {
-    await Promise.all(inputs.map(async (input, i) => onOutcome((await pool.run(input)) as FileOutcome, i)));
+    await Promise.all(inputs.map(async (input, i) => onOutcome(revive((await pool.run(input)) as FileOutcome), i)));
   } finally {
     await pool.destroy();
   }
+}
+
+/** A Buffer crosses a thread as a plain Uint8Array: the formatted copy's bytes become a Buffer again, as writers expect. */
+function revive(outcome: FileOutcome): FileOutcome {
+  const copy = outcome.stamp?.formatted;
+  if (copy && !Buffer.isBuffer(copy.bytes)) {
+    const bytes = copy.bytes as Uint8Array;
+    copy.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return outcome;
 }

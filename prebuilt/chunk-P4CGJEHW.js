@@ -2558,7 +2558,7 @@ async function lintTasks(slots, context) {
   };
   const threads = context.customRegistry || options.stdin ? 0 : await poolSize(misses.length, options.workers);
   if (threads > 0) {
-    const { runPooled } = await import("./chunk-3U7YXDR3.js");
+    const { runPooled } = await import("./chunk-IALCLVMO.js");
     const stored = [];
     await runPooled(
       misses.map((i) => ({ task: pending[i].task, references: options.references ?? [] })),
@@ -2580,7 +2580,7 @@ async function lintTasks(slots, context) {
 }
 async function poolSize(files, requested) {
   if (requested === 0 || requested === void 0 && files < 2) return 0;
-  const { workerCount } = await import("./chunk-3U7YXDR3.js");
+  const { workerCount } = await import("./chunk-IALCLVMO.js");
   return workerCount(files, requested);
 }
 var referenceKeys = /* @__PURE__ */ new WeakMap();

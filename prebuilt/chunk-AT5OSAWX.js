@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-ATEIIA6Y.js";
+} from "./chunk-ADELSJDQ.js";
 import {
   writeFixes
-} from "./chunk-5PEOSUMK.js";
+} from "./chunk-GGZ5XQ7G.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-2PFAJW3E.js";
+} from "./chunk-P4CGJEHW.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";
@@ -427,7 +427,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-5C2KUYC5.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-UGD5ZYHE.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-2PFAJW3E.js";
+} from "./chunk-P4CGJEHW.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";

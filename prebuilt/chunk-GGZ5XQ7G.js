@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-2PFAJW3E.js";
+} from "./chunk-P4CGJEHW.js";
 import {
   encodeExactly
 } from "./chunk-YC66FTXV.js";

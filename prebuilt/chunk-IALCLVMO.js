@@ -20,10 +20,18 @@ async function runPooled(inputs, threads, onOutcome) {
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: WORKER_FILE.href, minThreads: threads, maxThreads: threads, idleTimeout: 0, concurrentTasksPerWorker: 2 });
   try {
-    await Promise.all(inputs.map(async (input, i) => onOutcome(await pool.run(input), i)));
+    await Promise.all(inputs.map(async (input, i) => onOutcome(revive(await pool.run(input)), i)));
   } finally {
     await pool.destroy();
   }
+}
+function revive(outcome) {
+  const copy = outcome.stamp?.formatted;
+  if (copy && !Buffer.isBuffer(copy.bytes)) {
+    const bytes = copy.bytes;
+    copy.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return outcome;
 }
 export {
   POOL_THRESHOLD,
