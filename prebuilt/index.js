@@ -12,7 +12,7 @@ import {
 } from "./chunk-ZKLRO2GS.js";
 import {
   github
-} from "./chunk-ULGPCZM7.js";
+} from "./chunk-RLMCSNGL.js";
 import {
   gitlab
 } from "./chunk-5M6D2KQN.js";
@@ -30,7 +30,7 @@ import "./chunk-YCVTRCDC.js";
 import "./chunk-2Q5BHWMJ.js";
 import {
   stylish
-} from "./chunk-MEX3AEVV.js";
+} from "./chunk-K324NBO7.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
@@ -41,9 +41,9 @@ import "./chunk-2UBXMSSO.js";
 import "./chunk-C5ASVTSD.js";
 import {
   summary
-} from "./chunk-VA4ZTAOO.js";
+} from "./chunk-OU4AUA6K.js";
 import "./chunk-VNJWYSJA.js";
-import "./chunk-KP46U5GM.js";
+import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
 import "./chunk-L4URDFGA.js";
 import "./chunk-VDNH26N4.js";

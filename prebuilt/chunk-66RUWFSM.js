@@ -23,7 +23,15 @@ function clipChars(text, max = MAX_PRINTED_CHARS) {
 }
 var segmenter;
 function width(text) {
-  return stringWidth(text);
+  let columns = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 32 && c <= 126) columns += 1;
+    else if (c >= 19968 && c <= 40959 || c >= 12288 && c <= 12350 || c >= 13312 && c <= 19903 || c >= 65281 && c <= 65376 || c >= 65504 && c <= 65510) columns += 2;
+    else if (c === 8216 || c === 8217 || c === 8220 || c === 8221 || c === 8230 || c === 8212 || c === 183) columns += 1;
+    else return stringWidth(text);
+  }
+  return columns;
 }
 function padEnd(text, columns) {
   return text + " ".repeat(Math.max(0, columns - width(text)));

@@ -13,7 +13,7 @@ import {
   visible,
   width,
   wrap
-} from "./chunk-KP46U5GM.js";
+} from "./chunk-66RUWFSM.js";
 import {
   coreMessage
 } from "./chunk-PBMKOH3A.js";

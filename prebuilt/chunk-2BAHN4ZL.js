@@ -2,15 +2,18 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  summary
-} from "./chunk-VA4ZTAOO.js";
-import "./chunk-VNJWYSJA.js";
-import "./chunk-KP46U5GM.js";
+  escapeData,
+  escapeProperty,
+  github
+} from "./chunk-RLMCSNGL.js";
+import "./chunk-C5ASVTSD.js";
+import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
-import "./chunk-L4URDFGA.js";
-import "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  summary
+  escapeData,
+  escapeProperty,
+  github
 };

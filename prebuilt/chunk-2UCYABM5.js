@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   stylish
-} from "./chunk-MEX3AEVV.js";
+} from "./chunk-K324NBO7.js";
 import "./chunk-C5ASVTSD.js";
 import "./chunk-VNJWYSJA.js";
-import "./chunk-KP46U5GM.js";
+import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-PBMKOH3A.js";

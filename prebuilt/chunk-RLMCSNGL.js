@@ -9,7 +9,7 @@ import {
 } from "./chunk-C5ASVTSD.js";
 import {
   visible
-} from "./chunk-KP46U5GM.js";
+} from "./chunk-66RUWFSM.js";
 
 // src/formatters/github.ts
 function escapeData(text) {

@@ -7,7 +7,7 @@ import {
 import {
   clipChars,
   visible
-} from "./chunk-KP46U5GM.js";
+} from "./chunk-66RUWFSM.js";
 import {
   stringWidth
 } from "./chunk-74VZTPYS.js";

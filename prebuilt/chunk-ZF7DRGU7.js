@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-ADELSJDQ.js";
+} from "./chunk-GFRUVH7V.js";
 import {
   writeFixes
 } from "./chunk-GGZ5XQ7G.js";
@@ -157,12 +157,12 @@ import path2 from "node:path";
 
 // src/formatters/lazy.ts
 var TEXT_FORMATTERS = {
-  stylish: () => import("./chunk-V7Y75DJL.js").then((m) => m.stylish),
+  stylish: () => import("./chunk-2UCYABM5.js").then((m) => m.stylish),
   json: () => import("./chunk-VLJZIHOY.js").then((m) => m.json),
   html: () => import("./chunk-XALT76IK.js").then((m) => m.html),
-  summary: () => import("./chunk-HPN7VQRS.js").then((m) => m.summary),
+  summary: () => import("./chunk-QOGGAO7J.js").then((m) => m.summary),
   sarif: () => import("./chunk-6VVXTRID.js").then((m) => m.sarif),
-  github: () => import("./chunk-5LHGTVI5.js").then((m) => m.github),
+  github: () => import("./chunk-2BAHN4ZL.js").then((m) => m.github),
   gitlab: () => import("./chunk-LYIJAEMH.js").then((m) => m.gitlab),
   junit: () => import("./chunk-Y4JEEVAQ.js").then((m) => m.junit),
   rdjson: () => import("./chunk-NEXIIVHW.js").then((m) => m.rdjson),

@@ -2,18 +2,15 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  escapeData,
-  escapeProperty,
-  github
-} from "./chunk-ULGPCZM7.js";
-import "./chunk-C5ASVTSD.js";
-import "./chunk-KP46U5GM.js";
+  summary
+} from "./chunk-OU4AUA6K.js";
+import "./chunk-VNJWYSJA.js";
+import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
-import "./chunk-JXPFGRJL.js";
+import "./chunk-L4URDFGA.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  escapeData,
-  escapeProperty,
-  github
+  summary
 };
