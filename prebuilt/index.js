@@ -3,16 +3,13 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-GGZ5XQ7G.js";
+} from "./chunk-ZWL3GCKY.js";
 import {
   lintFiles
-} from "./chunk-P4CGJEHW.js";
-import {
-  sarif
-} from "./chunk-ZKLRO2GS.js";
+} from "./chunk-56JYSXQ4.js";
 import {
   github
-} from "./chunk-RLMCSNGL.js";
+} from "./chunk-W62MGPWC.js";
 import {
   gitlab
 } from "./chunk-5M6D2KQN.js";
@@ -24,21 +21,19 @@ import {
 } from "./chunk-FZZV5AD3.js";
 import {
   csv
-} from "./chunk-QAJZ27PJ.js";
-import "./chunk-5MZMPPQT.js";
+} from "./chunk-J6T7CMRI.js";
+import "./chunk-VXHCNK53.js";
 import "./chunk-YCVTRCDC.js";
-import "./chunk-2Q5BHWMJ.js";
 import {
   stylish
-} from "./chunk-K324NBO7.js";
+} from "./chunk-LCDJ6IFI.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
 import {
   html
-} from "./chunk-RY3LWQ25.js";
-import "./chunk-2UBXMSSO.js";
-import "./chunk-C5ASVTSD.js";
+} from "./chunk-KORENPLV.js";
+import "./chunk-2BEVQYN5.js";
 import {
   summary
 } from "./chunk-OU4AUA6K.js";
@@ -46,6 +41,10 @@ import "./chunk-VNJWYSJA.js";
 import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
 import "./chunk-L4URDFGA.js";
+import {
+  sarif
+} from "./chunk-ZKLRO2GS.js";
+import "./chunk-C5ASVTSD.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";
@@ -53,25 +52,25 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-GU7GY3QA.js";
+} from "./chunk-TNKQHIIM.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-YC66FTXV.js";
+import "./chunk-UXCCSEKI.js";
+import "./chunk-KDJ43PSM.js";
 import {
   lintText
 } from "./chunk-662NQQGX.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-KDJ43PSM.js";
 import {
   buildReport
 } from "./chunk-YTHTTXJV.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-JXPFGRJL.js";
 import {
   defineRule
 } from "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";

@@ -5,19 +5,19 @@ import {
   ReferenceLoader,
   builtinRegistry,
   lintFile
-} from "./chunk-GU7GY3QA.js";
+} from "./chunk-TNKQHIIM.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-YC66FTXV.js";
+import "./chunk-UXCCSEKI.js";
+import "./chunk-KDJ43PSM.js";
 import "./chunk-662NQQGX.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-KDJ43PSM.js";
 import "./chunk-YTHTTXJV.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-JXPFGRJL.js";
 import "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { builtinRegistry } from '../rules/index.js';
-import { configKey, referencesKey, type LintCache } from './cache/lint-cache.js';
+import type { LintCache } from './cache/lint-cache.js';
 import { ConfigResolver } from './config/index.js';
 import { ReferenceLoader } from './copy/references.js';
 import { BatchCollector, mergeBatchFindings } from './engine/batch.js';
@@ -139,7 +139,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       ...(options.fix ? { fix: { fixRules: options.fixRules, docxTrackedChanges: Boolean(options.docxTrackedChanges) } } : {}),
       ...(options.stdin ? { stdin: options.stdin.text } : {}),
     };
-    slots.push({ task, references: cache ? referencesKeyOf(references?.files, cache) : '' });
+    slots.push({ task, references: cache ? cache.referencesKey(references?.files) : '' });
   }
 
   await lintTasks(slots, { registry, referenceLoader, cache, options, customRegistry: options.registry !== undefined && options.registry !== builtinRegistry });
@@ -217,7 +217,7 @@ async function lintTasks(slots: Slot[], context: TaskContext): Promise<void> {
   const probes = cache
     ? await Promise.all(
         pending.map(({ task, references }) =>
-          cache.lookup(task.filePath, configKey({ rules: task.rules, settings: task.settings, locale: task.locale, encoding: task.encoding, maxFileSize: task.maxFileSize, references })),
+          cache.lookup(task.filePath, cache.configKey({ rules: task.rules, settings: task.settings, locale: task.locale, encoding: task.encoding, maxFileSize: task.maxFileSize, references })),
         ),
       )
     : undefined;
@@ -263,16 +263,6 @@ async function poolSize(files: number, requested: number | undefined): Promise<n
   if (requested === 0 || (requested === undefined && files < 2)) return 0;
   const { workerCount } = await import('./pool/pool.js');
   return workerCount(files, requested);
-}
-
-const referenceKeys = new WeakMap<ReadonlySet<string>, string>();
-
-/** The cache's identity of a set of reference documents, computed once per set. */
-function referencesKeyOf(files: ReadonlySet<string> | undefined, cache: LintCache): string {
-  if (!files) return '';
-  let key = referenceKeys.get(files);
-  if (key === undefined) referenceKeys.set(files, (key = referencesKey(files, cache.strategy)));
-  return key;
 }
 
 /** The name `--format docx` gives its copies (src/cli/docx-copies.ts). */

@@ -80,6 +80,7 @@ export class LintCache {
   private batch: CacheData['batch'];
   /** Nothing new to write: every file was a hit and the batch findings were reused. */
   private unchanged: boolean;
+  private readonly referenceKeys = new WeakMap<ReadonlySet<string>, string>();
 
   private constructor(
     readonly file: string,
@@ -169,6 +170,31 @@ export class LintCache {
     this.batch = { key, findings: [...findings] };
   }
 
+  /**
+   * The key of everything besides the file that decides its outcome: rules with
+   * their options, settings (profiles, the user's terms and typos, layout),
+   * locale, encoding, size limit, and the reference documents (see referencesKey).
+   */
+  configKey(parts: { rules: object; settings: object; locale: string; encoding?: string; maxFileSize: number; references: string }): string {
+    return sha1([stableJson(parts.rules), stableJson(parts.settings), parts.locale, parts.encoding ?? '', parts.maxFileSize, parts.references].join('\0'));
+  }
+
+  /** The identity of a set of reference files, computed once per set: path, size and modification time (and a content hash with the content strategy). */
+  referencesKey(files: ReadonlySet<string> | undefined): string {
+    if (!files?.size) return '';
+    let key = this.referenceKeys.get(files);
+    if (key === undefined) {
+      const parts: string[] = [];
+      for (const f of [...files].sort()) {
+        const info = statSync(f, { throwIfNoEntry: false });
+        const content = this.strategy === 'content' && info ? sha1(readFileSync(f)) : '';
+        parts.push(`${f}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\0${content}`);
+      }
+      this.referenceKeys.set(files, (key = sha1(parts.join('\n'))));
+    }
+    return key;
+  }
+
   /** Writes the cache atomically: this run's entries, and earlier ones of files this run did not see. */
   save(): void {
     if (this.unchanged && existsSync(this.file)) return;
@@ -200,25 +226,4 @@ function stableJson(value: object): string {
   let json = keyOfObject.get(value);
   if (json === undefined) keyOfObject.set(value, (json = JSON.stringify(value)));
   return json;
-}
-
-/**
- * The key of everything besides the file that decides its outcome: rules with
- * their options, settings (profiles, the user's terms and typos, layout),
- * locale, encoding, size limit, and the reference documents.
- */
-export function configKey(parts: { rules: object; settings: object; locale: string; encoding?: string; maxFileSize: number; references: string }): string {
-  return sha1([stableJson(parts.rules), stableJson(parts.settings), parts.locale, parts.encoding ?? '', parts.maxFileSize, parts.references].join('\0'));
-}
-
-/** The identity of a set of reference files: path, size and modification time (content hash with the content strategy). */
-export function referencesKey(files: ReadonlySet<string> | undefined, strategy: CacheStrategy): string {
-  if (!files?.size) return '';
-  const parts: string[] = [];
-  for (const f of [...files].sort()) {
-    const info = statSync(f, { throwIfNoEntry: false });
-    const content = strategy === 'content' && info ? sha1(readFileSync(f)) : '';
-    parts.push(`${f}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\0${content}`);
-  }
-  return sha1(parts.join('\n'));
 }

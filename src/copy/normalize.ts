@@ -120,15 +120,7 @@ let scratchUnits = new Uint16Array(1 << 14);
 let scratchOffsets = new Int32Array(1 << 14);
 const recorder = new RunRecorder();
 
-export interface NormalizeOptions {
-  /**
-   * Return views of buffers that the next call reuses instead of copies (for a
-   * caller that keeps only what it derives from them): fewer allocations per file.
-   */
-  transient?: boolean;
-}
-
-export function normalizeReport(report: Report, options: NormalizeOptions = {}): NormalizedDoc {
+export function normalizeReport(report: Report): NormalizedDoc {
   let capacity = 1;
   for (const p of report.paragraphs) capacity += p.content.length + 1;
   if (scratchUnits.length < capacity) {
@@ -187,9 +179,8 @@ export function normalizeReport(report: Report, options: NormalizeOptions = {}):
   }
   const first = report.title ?? report.paragraphs[0];
   const whole = first ? first.span : { start: 0, end: 0 };
-  return options.transient
-    ? { units: units.subarray(0, n), offsets: offsets.subarray(0, n), chars, sections, whole }
-    : { units: units.slice(0, n), offsets: offsets.slice(0, n), chars, sections, whole };
+  // Copies of the scratch buffers, which the next call reuses.
+  return { units: units.slice(0, n), offsets: offsets.slice(0, n), chars, sections, whole };
 }
 
 const perReport = new WeakMap<Report, NormalizedDoc>();

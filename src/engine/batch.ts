@@ -100,11 +100,6 @@ export class BatchCollector implements BatchSink {
     return this.byRule.size > 0;
   }
 
-  /** Runs each batch rule's comparison and adds its findings to the results (recounting them). */
-  finish(results: LintResult[]): LintResult[] {
-    return mergeBatchFindings(results, this.findings());
-  }
-
   /** Runs each batch rule's comparison: the findings per file (the cache keeps them for a batch that did not change). */
   findings(): Map<string, LintMessage[]> {
     const added = new Map<string, LintMessage[]>();

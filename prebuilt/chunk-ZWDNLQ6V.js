@@ -8,6 +8,10 @@ import {
   packageRoot,
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
+import "./chunk-Y32ZBVJ7.js";
+import "./chunk-PBMKOH3A.js";
+import "./chunk-R7WTG3HU.js";
+import "./chunk-E4DYNCRE.js";
 
 // src/cache/lint-cache.ts
 import { createHash } from "node:crypto";
@@ -51,6 +55,7 @@ var LintCache = class _LintCache {
   batch;
   /** Nothing new to write: every file was a hit and the batch findings were reused. */
   unchanged;
+  referenceKeys = /* @__PURE__ */ new WeakMap();
   /** Opens the cache file; `damaged` is true when one was there but could not be trusted (it is then rebuilt). */
   static open(file, strategy, registry) {
     let bytes;
@@ -63,15 +68,15 @@ var LintCache = class _LintCache {
     return { cache: new _LintCache(file, strategy, registry, data), damaged: data === void 0 };
   }
   /** Looks the file up; reads it only with the content strategy. Never throws: a file that cannot be looked at is a miss. */
-  async lookup(filePath, configKey2) {
-    const probe = { filePath, configKey: configKey2, size: -1, mtimeMs: -1, hash: "" };
+  async lookup(filePath, configKey) {
+    const probe = { filePath, configKey, size: -1, mtimeMs: -1, hash: "" };
     try {
       const info = await stat(filePath);
       probe.size = info.size;
       probe.mtimeMs = info.mtimeMs;
       const entry = this.previous[filePath];
       if (this.strategy === "content") probe.hash = sha1(await readFile(filePath));
-      if (!entry || entry.configKey !== configKey2 || entry.size !== info.size) return probe;
+      if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === "content" ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
       probe.hash = entry.hash;
       probe.hit = entry.outcome;
@@ -118,6 +123,29 @@ var LintCache = class _LintCache {
     this.unchanged = false;
     this.batch = { key, findings: [...findings] };
   }
+  /**
+   * The key of everything besides the file that decides its outcome: rules with
+   * their options, settings (profiles, the user's terms and typos, layout),
+   * locale, encoding, size limit, and the reference documents (see referencesKey).
+   */
+  configKey(parts) {
+    return sha1([stableJson(parts.rules), stableJson(parts.settings), parts.locale, parts.encoding ?? "", parts.maxFileSize, parts.references].join("\0"));
+  }
+  /** The identity of a set of reference files, computed once per set: path, size and modification time (and a content hash with the content strategy). */
+  referencesKey(files) {
+    if (!files?.size) return "";
+    let key = this.referenceKeys.get(files);
+    if (key === void 0) {
+      const parts = [];
+      for (const f of [...files].sort()) {
+        const info = statSync(f, { throwIfNoEntry: false });
+        const content = this.strategy === "content" && info ? sha1(readFileSync(f)) : "";
+        parts.push(`${f}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\0${content}`);
+      }
+      this.referenceKeys.set(files, key = sha1(parts.join("\n")));
+    }
+    return key;
+  }
   /** Writes the cache atomically: this run's entries, and earlier ones of files this run did not see. */
   save() {
     if (this.unchanged && existsSync(this.file)) return;
@@ -146,25 +174,9 @@ function stableJson(value) {
   if (json === void 0) keyOfObject.set(value, json = JSON.stringify(value));
   return json;
 }
-function configKey(parts) {
-  return sha1([stableJson(parts.rules), stableJson(parts.settings), parts.locale, parts.encoding ?? "", parts.maxFileSize, parts.references].join("\0"));
-}
-function referencesKey(files, strategy) {
-  if (!files?.size) return "";
-  const parts = [];
-  for (const f of [...files].sort()) {
-    const info = statSync(f, { throwIfNoEntry: false });
-    const content = strategy === "content" && info ? sha1(readFileSync(f)) : "";
-    parts.push(`${f}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\0${content}`);
-  }
-  return sha1(parts.join("\n"));
-}
-
 export {
   CACHE_STRATEGIES,
   DEFAULT_CACHE_FILE,
-  cacheFile,
   LintCache,
-  configKey,
-  referencesKey
+  cacheFile
 };

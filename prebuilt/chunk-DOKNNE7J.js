@@ -27,10 +27,10 @@ import {
 import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";
-import "./chunk-JXPFGRJL.js";
 import {
   RULE_CATEGORIES
 } from "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-EHZQEX2B.js";

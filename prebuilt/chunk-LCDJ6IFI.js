@@ -2,9 +2,6 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  locationText
-} from "./chunk-C5ASVTSD.js";
-import {
   Chalk
 } from "./chunk-VNJWYSJA.js";
 import {
@@ -14,6 +11,9 @@ import {
   width,
   wrap
 } from "./chunk-66RUWFSM.js";
+import {
+  locationText
+} from "./chunk-C5ASVTSD.js";
 import {
   coreMessage
 } from "./chunk-PBMKOH3A.js";

@@ -3,19 +3,18 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-GFRUVH7V.js";
+} from "./chunk-C72MBXTM.js";
 import {
   writeFixes
-} from "./chunk-GGZ5XQ7G.js";
+} from "./chunk-ZWL3GCKY.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-P4CGJEHW.js";
+} from "./chunk-56JYSXQ4.js";
 import "./chunk-YCVTRCDC.js";
-import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";
 import {
   LOCALES
@@ -24,7 +23,7 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-GU7GY3QA.js";
+} from "./chunk-TNKQHIIM.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
@@ -33,23 +32,23 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-YC66FTXV.js";
+} from "./chunk-UXCCSEKI.js";
+import {
+  resolveLinks,
+  writeOutputFile
+} from "./chunk-KDJ43PSM.js";
 import {
   summarize
 } from "./chunk-662NQQGX.js";
 import {
   closest
 } from "./chunk-55EB7ZAF.js";
-import {
-  resolveLinks,
-  writeOutputFile
-} from "./chunk-KDJ43PSM.js";
 import "./chunk-YTHTTXJV.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-ECVWFFVP.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";
-import "./chunk-ECVWFFVP.js";
 import {
   UsageError
 } from "./chunk-Y32ZBVJ7.js";
@@ -157,19 +156,19 @@ import path2 from "node:path";
 
 // src/formatters/lazy.ts
 var TEXT_FORMATTERS = {
-  stylish: () => import("./chunk-2UCYABM5.js").then((m) => m.stylish),
+  stylish: () => import("./chunk-2XPSWAHY.js").then((m) => m.stylish),
   json: () => import("./chunk-VLJZIHOY.js").then((m) => m.json),
-  html: () => import("./chunk-XALT76IK.js").then((m) => m.html),
+  html: () => import("./chunk-WN5I5ZKU.js").then((m) => m.html),
   summary: () => import("./chunk-QOGGAO7J.js").then((m) => m.summary),
   sarif: () => import("./chunk-6VVXTRID.js").then((m) => m.sarif),
-  github: () => import("./chunk-2BAHN4ZL.js").then((m) => m.github),
+  github: () => import("./chunk-AKYTPXCS.js").then((m) => m.github),
   gitlab: () => import("./chunk-LYIJAEMH.js").then((m) => m.gitlab),
   junit: () => import("./chunk-Y4JEEVAQ.js").then((m) => m.junit),
   rdjson: () => import("./chunk-NEXIIVHW.js").then((m) => m.rdjson),
-  csv: () => import("./chunk-B4HOMGE3.js").then((m) => m.csv)
+  csv: () => import("./chunk-55BTQZQG.js").then((m) => m.csv)
 };
 var BINARY_FORMATTERS = {
-  xlsx: () => import("./chunk-2XQMAEAW.js").then((m) => m.xlsx)
+  xlsx: () => import("./chunk-3IONOA6A.js").then((m) => m.xlsx)
 };
 var TEXT_FORMAT_NAMES = Object.keys(TEXT_FORMATTERS);
 var BINARY_FORMAT_NAMES = Object.keys(BINARY_FORMATTERS);
@@ -316,14 +315,14 @@ async function runLint(opts, patterns, io, session) {
   locale = opts.locale ?? resolver.forCwd().locale ?? locale;
   session.locale = locale;
   if (opts.listRules) {
-    const { listRules } = await import("./chunk-ETIF7QUO.js");
+    const { listRules } = await import("./chunk-DOKNNE7J.js");
     io.stdout(listRules(builtinRules, locale));
     return EXIT.ok;
   }
   if (opts.explain !== void 0) {
     const rule = builtinRegistry.get(opts.explain);
     if (!rule) throw new UsageError("unknownRule", { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? "" });
-    const { ruleDoc } = await import("./chunk-ETIF7QUO.js");
+    const { ruleDoc } = await import("./chunk-DOKNNE7J.js");
     io.stdout(ruleDoc(rule, builtinRegistry, locale));
     return EXIT.ok;
   }
@@ -427,7 +426,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-UGD5ZYHE.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-K4NJBJNE.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,
@@ -457,7 +456,7 @@ async function openCache(opts, io, locale) {
     return void 0;
   }
   if (opts.stdin) return void 0;
-  const { LintCache, cacheFile } = await import("./chunk-NVKBYKSL.js");
+  const { LintCache, cacheFile } = await import("./chunk-ZWDNLQ6V.js");
   const file = cacheFile(io.cwd, opts.cacheLocation);
   const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === "content" ? "content" : "metadata", builtinRegistry);
   if (damaged) io.stderr(`reportlint: ${coreMessage(locale, "cacheDamaged", { path: shownPath(io.cwd, file) })}

@@ -4,10 +4,7 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   reportScore,
   ruleName
-} from "./chunk-2UBXMSSO.js";
-import {
-  locationText
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-2BEVQYN5.js";
 import {
   CATEGORY_KEYS,
   categoryName,
@@ -20,6 +17,9 @@ import {
   summaryRows,
   totals
 } from "./chunk-L4URDFGA.js";
+import {
+  locationText
+} from "./chunk-C5ASVTSD.js";
 import {
   VERSION
 } from "./chunk-SN7QDM7S.js";

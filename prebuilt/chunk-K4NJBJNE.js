@@ -6,13 +6,11 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-P4CGJEHW.js";
+} from "./chunk-56JYSXQ4.js";
 import "./chunk-YCVTRCDC.js";
-import "./chunk-2Q5BHWMJ.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-SN7QDM7S.js";
-import "./chunk-GU7GY3QA.js";
+import "./chunk-TNKQHIIM.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
@@ -28,18 +26,18 @@ import {
   visibleText,
   wordParagraphs
 } from "./chunk-7WHJ422G.js";
-import "./chunk-YC66FTXV.js";
-import "./chunk-662NQQGX.js";
-import "./chunk-55EB7ZAF.js";
+import "./chunk-UXCCSEKI.js";
 import {
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
+import "./chunk-662NQQGX.js";
+import "./chunk-55EB7ZAF.js";
 import "./chunk-YTHTTXJV.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-ECVWFFVP.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";
-import "./chunk-ECVWFFVP.js";
 import {
   UsageError
 } from "./chunk-Y32ZBVJ7.js";

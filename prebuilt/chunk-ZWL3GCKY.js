@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-P4CGJEHW.js";
+} from "./chunk-56JYSXQ4.js";
 import {
   encodeExactly
-} from "./chunk-YC66FTXV.js";
+} from "./chunk-UXCCSEKI.js";
 import {
   resolveLinks,
   writeOutputFile

@@ -2,14 +2,14 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  formatFor,
-  require_dist
-} from "./chunk-662NQQGX.js";
-import {
   packageRoot,
   resolveLinks,
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
+import {
+  formatFor,
+  require_dist
+} from "./chunk-662NQQGX.js";
 import {
   MappedTextBuilder,
   buildReport,
@@ -8094,7 +8094,7 @@ var RunRecorder = class extends MappedTextBuilder {
 var scratchUnits = new Uint16Array(1 << 14);
 var scratchOffsets = new Int32Array(1 << 14);
 var recorder = new RunRecorder();
-function normalizeReport(report, options = {}) {
+function normalizeReport(report) {
   let capacity = 1;
   for (const p of report.paragraphs) capacity += p.content.length + 1;
   if (scratchUnits.length < capacity) {
@@ -8151,7 +8151,7 @@ function normalizeReport(report, options = {}) {
   }
   const first = report.title ?? report.paragraphs[0];
   const whole = first ? first.span : { start: 0, end: 0 };
-  return options.transient ? { units: units.subarray(0, n), offsets: offsets.subarray(0, n), chars, sections, whole } : { units: units.slice(0, n), offsets: offsets.slice(0, n), chars, sections, whole };
+  return { units: units.slice(0, n), offsets: offsets.slice(0, n), chars, sections, whole };
 }
 var perReport = /* @__PURE__ */ new WeakMap();
 function normalizedReport(report) {

@@ -65,7 +65,10 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-YC66FTXV.js";
+} from "./chunk-UXCCSEKI.js";
+import {
+  packageRoot
+} from "./chunk-KDJ43PSM.js";
 import {
   DirectiveFilter,
   applyFixes,
@@ -82,9 +85,6 @@ import {
   sectionTrees,
   summarize
 } from "./chunk-662NQQGX.js";
-import {
-  packageRoot
-} from "./chunk-KDJ43PSM.js";
 import {
   DATE_LINE,
   FAMILY_LEVEL,
@@ -103,11 +103,11 @@ import {
   unified
 } from "./chunk-YTHTTXJV.js";
 import {
-  LineIndex
-} from "./chunk-JXPFGRJL.js";
-import {
   defineRule
 } from "./chunk-ECVWFFVP.js";
+import {
+  LineIndex
+} from "./chunk-JXPFGRJL.js";
 import {
   UsageError
 } from "./chunk-Y32ZBVJ7.js";
@@ -8574,10 +8574,6 @@ var BatchCollector = class {
   }
   get active() {
     return this.byRule.size > 0;
-  }
-  /** Runs each batch rule's comparison and adds its findings to the results (recounting them). */
-  finish(results) {
-    return mergeBatchFindings(results, this.findings());
   }
   /** Runs each batch rule's comparison: the findings per file (the cache keeps them for a batch that did not change). */
   findings() {

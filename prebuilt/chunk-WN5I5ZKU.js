@@ -2,24 +2,16 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  CACHE_STRATEGIES,
-  DEFAULT_CACHE_FILE,
-  LintCache,
-  cacheFile,
-  configKey,
-  referencesKey
-} from "./chunk-2Q5BHWMJ.js";
+  html
+} from "./chunk-KORENPLV.js";
+import "./chunk-2BEVQYN5.js";
+import "./chunk-L4URDFGA.js";
+import "./chunk-C5ASVTSD.js";
 import "./chunk-SN7QDM7S.js";
-import "./chunk-KDJ43PSM.js";
-import "./chunk-Y32ZBVJ7.js";
-import "./chunk-PBMKOH3A.js";
+import "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  CACHE_STRATEGIES,
-  DEFAULT_CACHE_FILE,
-  LintCache,
-  cacheFile,
-  configKey,
-  referencesKey
+  html
 };

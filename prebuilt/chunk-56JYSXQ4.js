@@ -10,10 +10,6 @@ import {
   presetRules
 } from "./chunk-YCVTRCDC.js";
 import {
-  configKey,
-  referencesKey
-} from "./chunk-2Q5BHWMJ.js";
-import {
   ConfigError
 } from "./chunk-VDNH26N4.js";
 import {
@@ -27,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-GU7GY3QA.js";
+} from "./chunk-TNKQHIIM.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -35,7 +31,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-YC66FTXV.js";
+} from "./chunk-UXCCSEKI.js";
 import {
   defaultSettings,
   formatFor,
@@ -53,12 +49,12 @@ import {
   mergeLayout
 } from "./chunk-5VA4LSFO.js";
 import {
-  LineIndex
-} from "./chunk-JXPFGRJL.js";
-import {
   defaultOptions,
   optionsSchema
 } from "./chunk-ECVWFFVP.js";
+import {
+  LineIndex
+} from "./chunk-JXPFGRJL.js";
 import {
   coreMessage
 } from "./chunk-PBMKOH3A.js";
@@ -2479,7 +2475,7 @@ async function lintFiles(patterns, options = {}) {
       ...options.fix ? { fix: { fixRules: options.fixRules, docxTrackedChanges: Boolean(options.docxTrackedChanges) } } : {},
       ...options.stdin ? { stdin: options.stdin.text } : {}
     };
-    slots.push({ task, references: cache ? referencesKeyOf(references?.files, cache) : "" });
+    slots.push({ task, references: cache ? cache.referencesKey(references?.files) : "" });
   }
   await lintTasks(slots, { registry, referenceLoader, cache, options, customRegistry: options.registry !== void 0 && options.registry !== builtinRegistry });
   const results = [];
@@ -2540,7 +2536,7 @@ async function lintTasks(slots, context) {
   const progress = () => options.onProgress?.(done++, total);
   const probes = cache ? await Promise.all(
     pending.map(
-      ({ task, references }) => cache.lookup(task.filePath, configKey({ rules: task.rules, settings: task.settings, locale: task.locale, encoding: task.encoding, maxFileSize: task.maxFileSize, references }))
+      ({ task, references }) => cache.lookup(task.filePath, cache.configKey({ rules: task.rules, settings: task.settings, locale: task.locale, encoding: task.encoding, maxFileSize: task.maxFileSize, references }))
     )
   ) : void 0;
   const misses = [];
@@ -2582,13 +2578,6 @@ async function poolSize(files, requested) {
   if (requested === 0 || requested === void 0 && files < 2) return 0;
   const { workerCount } = await import("./chunk-IALCLVMO.js");
   return workerCount(files, requested);
-}
-var referenceKeys = /* @__PURE__ */ new WeakMap();
-function referencesKeyOf(files, cache) {
-  if (!files) return "";
-  let key = referenceKeys.get(files);
-  if (key === void 0) referenceKeys.set(files, key = referencesKey(files, cache.strategy));
-  return key;
 }
 var ANNOTATED_COPY = /\.reportlint\.docx$/i;
 var PART_OF_ROLE = {

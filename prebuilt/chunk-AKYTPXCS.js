@@ -5,10 +5,10 @@ import {
   escapeData,
   escapeProperty,
   github
-} from "./chunk-RLMCSNGL.js";
-import "./chunk-C5ASVTSD.js";
+} from "./chunk-W62MGPWC.js";
 import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
+import "./chunk-C5ASVTSD.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";

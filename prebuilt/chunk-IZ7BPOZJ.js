@@ -12,14 +12,14 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-YC66FTXV.js";
+} from "./chunk-UXCCSEKI.js";
+import "./chunk-KDJ43PSM.js";
 import "./chunk-662NQQGX.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-KDJ43PSM.js";
 import "./chunk-YTHTTXJV.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-JXPFGRJL.js";
 import "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
