@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-ZWL3GCKY.js";
+} from "./chunk-3CHZPPTF.js";
 import {
   lintFiles
-} from "./chunk-56JYSXQ4.js";
+} from "./chunk-MQ2JQ6AX.js";
 import {
   github
 } from "./chunk-W62MGPWC.js";
@@ -52,20 +52,20 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-TNKQHIIM.js";
+} from "./chunk-Z2VSTV47.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-UXCCSEKI.js";
+import "./chunk-4BMJTYME.js";
 import "./chunk-KDJ43PSM.js";
 import {
   lintText
-} from "./chunk-662NQQGX.js";
+} from "./chunk-DPNIHWKZ.js";
 import "./chunk-55EB7ZAF.js";
 import {
   buildReport
-} from "./chunk-YTHTTXJV.js";
+} from "./chunk-Z4KLB7SE.js";
 import "./chunk-5VA4LSFO.js";
 import {
   defineRule

@@ -5,16 +5,16 @@ import {
   ReferenceLoader,
   builtinRegistry,
   lintFile
-} from "./chunk-TNKQHIIM.js";
+} from "./chunk-Z2VSTV47.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-UXCCSEKI.js";
+import "./chunk-4BMJTYME.js";
 import "./chunk-KDJ43PSM.js";
-import "./chunk-662NQQGX.js";
+import "./chunk-DPNIHWKZ.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-YTHTTXJV.js";
+import "./chunk-Z4KLB7SE.js";
 import "./chunk-5VA4LSFO.js";
 import "./chunk-ECVWFFVP.js";
 import "./chunk-JXPFGRJL.js";

@@ -9,6 +9,7 @@ import type { ExcludedSpan } from './report.js';
 import type { LineHint, LineHints } from './hints.js';
 import { MappedText, MappedTextBuilder, OPAQUE, mappedFromSource } from './mapped-text.js';
 import { readAsPlainText } from './markdown-guard.js';
+import { plainMarkdownBlocks, type PlainBlock } from './plain-markdown.js';
 
 /**
  * First stage of the model: the document as a flat list of lines ("units"),
@@ -41,18 +42,23 @@ function remarkTable(this: Processor): void {
 }
 
 // Each extension slows every parse by a third, so a document gets only those it can use.
-const parsers = {
-  plain: unified().use(remarkParse).freeze(),
-  table: unified().use(remarkParse).use(remarkTable).freeze(),
-  frontmatter: unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).freeze(),
-  both: unified().use(remarkParse).use(remarkTable).use(remarkFrontmatter, ['yaml', 'toml']).freeze(),
-};
+// Built on first use: most runs read only plain documents and never need one.
+type ParserKind = 'plain' | 'table' | 'frontmatter' | 'both';
+const parsers = new Map<ParserKind, Processor>();
 const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/m;
 
-function parserFor(source: string) {
+function parserFor(source: string): Processor {
   const frontmatter = source.startsWith('---') || source.startsWith('+++');
   const table = source.includes('|') && TABLE_DELIMITER_ROW.test(source);
-  return frontmatter ? (table ? parsers.both : parsers.frontmatter) : table ? parsers.table : parsers.plain;
+  const kind: ParserKind = frontmatter ? (table ? 'both' : 'frontmatter') : table ? 'table' : 'plain';
+  let parser = parsers.get(kind);
+  if (!parser) {
+    let processor = unified().use(remarkParse) as unknown as Processor;
+    if (table) processor = processor.use(remarkTable);
+    if (frontmatter) processor = processor.use(remarkFrontmatter, ['yaml', 'toml']);
+    parsers.set(kind, (parser = processor.freeze()));
+  }
+  return parser;
 }
 
 /** Splits mapped text at line breaks, trimming each line; empty lines are dropped. */
@@ -129,8 +135,36 @@ function literalBoldLead(unit: Unit, excluded: ExcludedSpan[]): number | undefin
   return close - 2;
 }
 
+/** Units of a document in the plain subset (see plain-markdown.ts): what remark's tree would give. */
+function plainMarkdownUnits(source: string, blocks: PlainBlock[]): Units {
+  const units: Unit[] = [];
+  const excluded: ExcludedSpan[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'html') {
+      excluded.push({ start: block.start, end: block.end, kind: 'html' });
+      continue;
+    }
+    const lines = splitLines(mappedFromSource(source, block.start, block.end));
+    for (let i = 0; i < lines.length; i++) {
+      units.push(
+        block.kind === 'heading'
+          ? { kind: 'md-heading', depth: block.depth, content: lines[i], startsBlock: true, quoted: false }
+          : { kind: 'line', content: lines[i], startsBlock: i === 0, quoted: false },
+      );
+    }
+  }
+  return { units, excluded };
+}
+
 export function markdownUnits(source: string): Units {
+  const plain = plainMarkdownBlocks(source);
+  if (plain) return plainMarkdownUnits(source, plain);
   if (readAsPlainText(source)) return textUnits(source);
+  return remarkUnits(source);
+}
+
+/** Units from remark's tree: any Markdown. Exported for the test that holds the plain path to it. */
+export function remarkUnits(source: string): Units {
   const tree = parserFor(source).parse(source) as Root;
   const units: Unit[] = [];
   const excluded: ExcludedSpan[] = [];

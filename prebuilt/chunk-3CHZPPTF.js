@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-56JYSXQ4.js";
+} from "./chunk-MQ2JQ6AX.js";
 import {
   encodeExactly
-} from "./chunk-UXCCSEKI.js";
+} from "./chunk-4BMJTYME.js";
 import {
   resolveLinks,
   writeOutputFile

@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-C72MBXTM.js";
+} from "./chunk-VTUP6IZM.js";
 import {
   writeFixes
-} from "./chunk-ZWL3GCKY.js";
+} from "./chunk-3CHZPPTF.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-56JYSXQ4.js";
+} from "./chunk-MQ2JQ6AX.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-TNKQHIIM.js";
+} from "./chunk-Z2VSTV47.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
@@ -32,18 +32,18 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-UXCCSEKI.js";
+} from "./chunk-4BMJTYME.js";
 import {
   resolveLinks,
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
 import {
   summarize
-} from "./chunk-662NQQGX.js";
+} from "./chunk-DPNIHWKZ.js";
 import {
   closest
 } from "./chunk-55EB7ZAF.js";
-import "./chunk-YTHTTXJV.js";
+import "./chunk-Z4KLB7SE.js";
 import "./chunk-5VA4LSFO.js";
 import "./chunk-ECVWFFVP.js";
 import {
@@ -315,14 +315,14 @@ async function runLint(opts, patterns, io, session) {
   locale = opts.locale ?? resolver.forCwd().locale ?? locale;
   session.locale = locale;
   if (opts.listRules) {
-    const { listRules } = await import("./chunk-DOKNNE7J.js");
+    const { listRules } = await import("./chunk-3WJHFMWF.js");
     io.stdout(listRules(builtinRules, locale));
     return EXIT.ok;
   }
   if (opts.explain !== void 0) {
     const rule = builtinRegistry.get(opts.explain);
     if (!rule) throw new UsageError("unknownRule", { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? "" });
-    const { ruleDoc } = await import("./chunk-DOKNNE7J.js");
+    const { ruleDoc } = await import("./chunk-3WJHFMWF.js");
     io.stdout(ruleDoc(rule, builtinRegistry, locale));
     return EXIT.ok;
   }
@@ -426,7 +426,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-K4NJBJNE.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-STRICXCB.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

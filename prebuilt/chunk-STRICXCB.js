@@ -6,11 +6,11 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-56JYSXQ4.js";
+} from "./chunk-MQ2JQ6AX.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-TNKQHIIM.js";
+import "./chunk-Z2VSTV47.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
@@ -26,13 +26,13 @@ import {
   visibleText,
   wordParagraphs
 } from "./chunk-7WHJ422G.js";
-import "./chunk-UXCCSEKI.js";
+import "./chunk-4BMJTYME.js";
 import {
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
-import "./chunk-662NQQGX.js";
+import "./chunk-DPNIHWKZ.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-YTHTTXJV.js";
+import "./chunk-Z4KLB7SE.js";
 import "./chunk-5VA4LSFO.js";
 import "./chunk-ECVWFFVP.js";
 import {

@@ -10114,23 +10114,102 @@ function isSpaceAt(source, i) {
 }
 var LONG_EMPHASIS_RUN = /[*_]{65}/;
 
+// src/model/plain-markdown.ts
+var ANYWHERE = new Uint8Array(128);
+for (const c of "`*_[]<\\&|#	\0") ANYWHERE[c.charCodeAt(0)] = 1;
+var LINE_START = new Uint8Array(128);
+for (const c of " >-+=~") LINE_START[c.charCodeAt(0)] = 1;
+var COMMENT_LINE = /^<!--(?!-?>)(?:(?!--)[^<>\r\n])*-->$/;
+function plainMarkdownBlocks(source) {
+  if (source.charCodeAt(0) === 65279) return void 0;
+  const blocks = [];
+  const n = source.length;
+  let paragraph;
+  let lineStart = 0;
+  while (lineStart <= n) {
+    let nl = source.indexOf("\n", lineStart);
+    if (nl === -1) nl = n;
+    let lineEnd = nl;
+    if (lineEnd > lineStart && source.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+    const first = lineEnd > lineStart ? source.charCodeAt(lineStart) : -1;
+    if (first === -1 || isBlankLine(source, lineStart, lineEnd)) {
+      paragraph = void 0;
+    } else if (first === 35) {
+      const heading = atxHeading(source, lineStart, lineEnd);
+      if (!heading) return void 0;
+      blocks.push(heading);
+      paragraph = void 0;
+    } else if (first === 60) {
+      if (!COMMENT_LINE.test(source.slice(lineStart, lineEnd))) return void 0;
+      blocks.push({ kind: "html", start: lineStart, end: lineEnd });
+      paragraph = void 0;
+    } else {
+      if (first < 128 && LINE_START[first]) return void 0;
+      if (first >= 48 && first <= 57 && listMarker(source, lineStart, lineEnd)) return void 0;
+      if (!plainRun(source, lineStart, lineEnd)) return void 0;
+      const last = source.charCodeAt(lineEnd - 1);
+      if (last === 32) return void 0;
+      if (paragraph) paragraph.end = lineEnd;
+      else blocks.push(paragraph = { kind: "paragraph", start: lineStart, end: lineEnd });
+    }
+    lineStart = nl + 1;
+  }
+  return blocks;
+}
+function isBlankLine(source, from, to) {
+  for (let i = from; i < to; i++) if (source.charCodeAt(i) !== 32) return false;
+  return true;
+}
+function plainRun(source, from, to) {
+  for (let i = from; i < to; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 128 && ANYWHERE[c]) return false;
+    if (c === 13) return false;
+  }
+  return true;
+}
+function listMarker(source, from, to) {
+  let i = from;
+  while (i < to && i - from < 10) {
+    const c2 = source.charCodeAt(i);
+    if (c2 < 48 || c2 > 57) break;
+    i++;
+  }
+  const c = source.charCodeAt(i);
+  if (c !== 46 && c !== 41) return false;
+  return i + 1 >= to || source.charCodeAt(i + 1) === 32;
+}
+function atxHeading(source, from, to) {
+  let i = from;
+  while (i < to && source.charCodeAt(i) === 35) i++;
+  const depth = i - from;
+  if (depth > 6 || i >= to || source.charCodeAt(i) !== 32) return void 0;
+  while (i < to && source.charCodeAt(i) === 32) i++;
+  if (i >= to) return void 0;
+  if (!plainRun(source, i, to) || source.charCodeAt(to - 1) === 32) return void 0;
+  return { kind: "heading", depth, start: i, end: to };
+}
+
 // src/model/units.ts
 function remarkTable() {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(gfmTable());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
-var parsers = {
-  plain: unified().use(remarkParse).freeze(),
-  table: unified().use(remarkParse).use(remarkTable).freeze(),
-  frontmatter: unified().use(remarkParse).use(remarkFrontmatter, ["yaml", "toml"]).freeze(),
-  both: unified().use(remarkParse).use(remarkTable).use(remarkFrontmatter, ["yaml", "toml"]).freeze()
-};
+var parsers = /* @__PURE__ */ new Map();
 var TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|/m;
 function parserFor(source) {
   const frontmatter2 = source.startsWith("---") || source.startsWith("+++");
   const table = source.includes("|") && TABLE_DELIMITER_ROW.test(source);
-  return frontmatter2 ? table ? parsers.both : parsers.frontmatter : table ? parsers.table : parsers.plain;
+  const kind = frontmatter2 ? table ? "both" : "frontmatter" : table ? "table" : "plain";
+  let parser = parsers.get(kind);
+  if (!parser) {
+    let processor = unified().use(remarkParse);
+    if (table) processor = processor.use(remarkTable);
+    if (frontmatter2) processor = processor.use(remarkFrontmatter, ["yaml", "toml"]);
+    parsers.set(kind, parser = processor.freeze());
+  }
+  return parser;
 }
 function splitLines(content3) {
   const text3 = content3.text;
@@ -10192,8 +10271,30 @@ function literalBoldLead(unit, excluded) {
   unit.content = b.build(unit.content.offsetAt(text3.length));
   return close2 - 2;
 }
+function plainMarkdownUnits(source, blocks) {
+  const units = [];
+  const excluded = [];
+  for (const block of blocks) {
+    if (block.kind === "html") {
+      excluded.push({ start: block.start, end: block.end, kind: "html" });
+      continue;
+    }
+    const lines = splitLines(mappedFromSource(source, block.start, block.end));
+    for (let i = 0; i < lines.length; i++) {
+      units.push(
+        block.kind === "heading" ? { kind: "md-heading", depth: block.depth, content: lines[i], startsBlock: true, quoted: false } : { kind: "line", content: lines[i], startsBlock: i === 0, quoted: false }
+      );
+    }
+  }
+  return { units, excluded };
+}
 function markdownUnits(source) {
+  const plain = plainMarkdownBlocks(source);
+  if (plain) return plainMarkdownUnits(source, plain);
   if (readAsPlainText(source)) return textUnits(source);
+  return remarkUnits(source);
+}
+function remarkUnits(source) {
   const tree = parserFor(source).parse(source);
   const units = [];
   const excluded = [];

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   buildReport
-} from "./chunk-YTHTTXJV.js";
+} from "./chunk-Z4KLB7SE.js";
 import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";

@@ -18,12 +18,12 @@ import {
   defaultSettings,
   lintText,
   require_dist
-} from "./chunk-662NQQGX.js";
+} from "./chunk-DPNIHWKZ.js";
 import "./chunk-55EB7ZAF.js";
 import {
   GENRE_NAMES,
   buildReport
-} from "./chunk-YTHTTXJV.js";
+} from "./chunk-Z4KLB7SE.js";
 import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";

@@ -6,7 +6,7 @@ import {
 } from "./chunk-55EB7ZAF.js";
 import {
   buildReport
-} from "./chunk-YTHTTXJV.js";
+} from "./chunk-Z4KLB7SE.js";
 import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";

@@ -12,11 +12,11 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-UXCCSEKI.js";
+} from "./chunk-4BMJTYME.js";
 import "./chunk-KDJ43PSM.js";
-import "./chunk-662NQQGX.js";
+import "./chunk-DPNIHWKZ.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-YTHTTXJV.js";
+import "./chunk-Z4KLB7SE.js";
 import "./chunk-5VA4LSFO.js";
 import "./chunk-ECVWFFVP.js";
 import "./chunk-JXPFGRJL.js";

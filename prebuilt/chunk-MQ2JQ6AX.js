@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-TNKQHIIM.js";
+} from "./chunk-Z2VSTV47.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,19 +31,19 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-UXCCSEKI.js";
+} from "./chunk-4BMJTYME.js";
 import {
   defaultSettings,
   formatFor,
   require_dist
-} from "./chunk-662NQQGX.js";
+} from "./chunk-DPNIHWKZ.js";
 import {
   closest
 } from "./chunk-55EB7ZAF.js";
 import {
   GENRE_NAMES,
   buildReport
-} from "./chunk-YTHTTXJV.js";
+} from "./chunk-Z4KLB7SE.js";
 import {
   defaultLayoutProfile,
   mergeLayout

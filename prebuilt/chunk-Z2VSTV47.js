@@ -65,7 +65,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-UXCCSEKI.js";
+} from "./chunk-4BMJTYME.js";
 import {
   packageRoot
 } from "./chunk-KDJ43PSM.js";
@@ -84,7 +84,7 @@ import {
   sectionPathText,
   sectionTrees,
   summarize
-} from "./chunk-662NQQGX.js";
+} from "./chunk-DPNIHWKZ.js";
 import {
   DATE_LINE,
   FAMILY_LEVEL,
@@ -101,7 +101,7 @@ import {
   remarkFrontmatter,
   remarkParse,
   unified
-} from "./chunk-YTHTTXJV.js";
+} from "./chunk-Z4KLB7SE.js";
 import {
   defineRule
 } from "./chunk-ECVWFFVP.js";
@@ -8763,7 +8763,7 @@ async function lintFile(task, registry, references, reading = readTask(task)) {
   }
   if (read.docx) {
     if (task.fix) {
-      const { formattedCopy } = await import("./chunk-XZXAQDA4.js");
+      const { formattedCopy } = await import("./chunk-KQBDUKSN.js");
       const copy = await formattedCopy(filePath, read, textOptions, result, task.fix.fixRules);
       if (copy) {
         const shown = { ...copy.data, path: path6.relative(task.cwd, copy.data.path ?? "") || (copy.data.path ?? "") };

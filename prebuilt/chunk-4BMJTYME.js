@@ -9,12 +9,12 @@ import {
 import {
   formatFor,
   require_dist
-} from "./chunk-662NQQGX.js";
+} from "./chunk-DPNIHWKZ.js";
 import {
   MappedTextBuilder,
   buildReport,
   matchMarker
-} from "./chunk-YTHTTXJV.js";
+} from "./chunk-Z4KLB7SE.js";
 import {
   positionIn
 } from "./chunk-JXPFGRJL.js";
