@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-3CHZPPTF.js";
+} from "./chunk-XXL5CEAT.js";
 import {
   lintFiles
-} from "./chunk-MQ2JQ6AX.js";
+} from "./chunk-OEROJ35W.js";
 import {
   github
 } from "./chunk-W62MGPWC.js";

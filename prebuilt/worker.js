@@ -4,7 +4,8 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   ReferenceLoader,
   builtinRegistry,
-  lintFile
+  lintFile,
+  readTask
 } from "./chunk-Z2VSTV47.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-STQEIETA.js";
@@ -27,11 +28,19 @@ import "./chunk-E4DYNCRE.js";
 // src/pool/worker.ts
 var loaders = /* @__PURE__ */ new Map();
 async function lintInWorker(input) {
-  const key = [input.task.cwd, ...input.references].join("\0");
-  let loader = loaders.get(key);
-  if (!loader) loaders.set(key, loader = new ReferenceLoader(input.task.cwd, input.references));
-  const references = await loader.forSettings(input.task.settings);
-  return lintFile(input.task, builtinRegistry, references?.corpus);
+  const outcomes = [];
+  let next = input.tasks.length ? readTask(input.tasks[0]) : void 0;
+  for (let k = 0; k < input.tasks.length; k++) {
+    const task = input.tasks[k];
+    const reading = next;
+    next = k + 1 < input.tasks.length ? readTask(input.tasks[k + 1]) : void 0;
+    const key = [task.cwd, ...input.references].join("\0");
+    let loader = loaders.get(key);
+    if (!loader) loaders.set(key, loader = new ReferenceLoader(task.cwd, input.references));
+    const references = await loader.forSettings(task.settings);
+    outcomes.push(await lintFile(task, builtinRegistry, references?.corpus, reading));
+  }
+  return outcomes;
 }
 export {
   lintInWorker as default

@@ -240,7 +240,8 @@ async function lintTasks(slots: Slot[], context: TaskContext): Promise<void> {
     const { runPooled } = await import('./pool/pool.js');
     const stored: Promise<void>[] = [];
     await runPooled(
-      misses.map((i) => ({ task: pending[i].task, references: options.references ?? [] })),
+      misses.map((i) => pending[i].task),
+      options.references ?? [],
       threads,
       (outcome, k) => stored.push(finish(misses[k], outcome)),
     );

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { FileOutcome } from '../lint-file.js';
+import type { FileOutcome, FileTask } from '../lint-file.js';
 import type { WorkerInput } from './worker.js';
 
 /**
@@ -36,16 +36,34 @@ export function workerCount(files: number, requested?: number): number {
   return Math.min(cores, Math.ceil(files / POOL_THRESHOLD));
 }
 
+/** Files per call: enough to spread a call's fixed cost, few enough to keep both workers busy to the end. */
+const CHUNK = 16;
+
 /**
- * Runs the inputs in `threads` workers, two tasks at a time in each (reading one
- * file overlaps linting another). `onOutcome` gets each outcome with its index
- * as it arrives; the promise settles when all are done.
+ * Runs the tasks in `threads` workers, a chunk of files a call and two calls at a
+ * time in each. `onOutcome` gets each outcome with its task's index as its chunk
+ * comes back; the promise settles when all are done.
  */
-export async function runPooled(inputs: WorkerInput[], threads: number, onOutcome: (outcome: FileOutcome, index: number) => void): Promise<void> {
+export async function runPooled(
+  tasks: FileTask[],
+  references: string[],
+  threads: number,
+  onOutcome: (outcome: FileOutcome, index: number) => void,
+): Promise<void> {
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: WORKER_FILE.href, minThreads: threads, maxThreads: threads, idleTimeout: 0, concurrentTasksPerWorker: 2 });
+  const size = Math.max(1, Math.min(CHUNK, Math.floor(tasks.length / (threads * 4))));
+  const calls: Promise<void>[] = [];
+  for (let from = 0; from < tasks.length; from += size) {
+    const input: WorkerInput = { tasks: tasks.slice(from, from + size), references };
+    calls.push(
+      pool.run(input).then((outcomes: FileOutcome[]) => {
+        outcomes.forEach((outcome, k) => onOutcome(revive(outcome), from + k));
+      }),
+    );
+  }
   try {
-    await Promise.all(inputs.map(async (input, i) => onOutcome(revive((await pool.run(input)) as FileOutcome), i)));
+    await Promise.all(calls);
   } finally {
     await pool.destroy();
   }

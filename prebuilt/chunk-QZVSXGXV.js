@@ -16,11 +16,22 @@ function workerCount(files, requested) {
   if (files < POOL_THRESHOLD || cores < 2) return 0;
   return Math.min(cores, Math.ceil(files / POOL_THRESHOLD));
 }
-async function runPooled(inputs, threads, onOutcome) {
+var CHUNK = 16;
+async function runPooled(tasks, references, threads, onOutcome) {
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: WORKER_FILE.href, minThreads: threads, maxThreads: threads, idleTimeout: 0, concurrentTasksPerWorker: 2 });
+  const size = Math.max(1, Math.min(CHUNK, Math.floor(tasks.length / (threads * 4))));
+  const calls = [];
+  for (let from = 0; from < tasks.length; from += size) {
+    const input = { tasks: tasks.slice(from, from + size), references };
+    calls.push(
+      pool.run(input).then((outcomes) => {
+        outcomes.forEach((outcome, k) => onOutcome(revive(outcome), from + k));
+      })
+    );
+  }
   try {
-    await Promise.all(inputs.map(async (input, i) => onOutcome(revive(await pool.run(input)), i)));
+    await Promise.all(calls);
   } finally {
     await pool.destroy();
   }

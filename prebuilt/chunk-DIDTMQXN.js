@@ -6,7 +6,7 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-MQ2JQ6AX.js";
+} from "./chunk-OEROJ35W.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";

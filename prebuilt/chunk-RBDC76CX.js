@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-VTUP6IZM.js";
+} from "./chunk-3NIFATYD.js";
 import {
   writeFixes
-} from "./chunk-3CHZPPTF.js";
+} from "./chunk-XXL5CEAT.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-MQ2JQ6AX.js";
+} from "./chunk-OEROJ35W.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -366,7 +366,8 @@ async function runLint(opts, patterns, io, session) {
   } finally {
     progress?.stop();
   }
-  if (timing) io.stderr((await import("./chunk-U3DIFQKK.js")).timingTable());
+  const rows = io.env.TIMING === "all" ? Infinity : Number(io.env.TIMING) > 1 ? Number(io.env.TIMING) : 15;
+  if (timing) io.stderr((await import("./chunk-U3DIFQKK.js")).timingTable(rows));
   try {
     cache?.save();
   } catch (error) {
@@ -426,7 +427,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-STRICXCB.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-DIDTMQXN.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

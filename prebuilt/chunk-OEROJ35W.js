@@ -2554,10 +2554,11 @@ async function lintTasks(slots, context) {
   };
   const threads = context.customRegistry || options.stdin ? 0 : await poolSize(misses.length, options.workers);
   if (threads > 0) {
-    const { runPooled } = await import("./chunk-IALCLVMO.js");
+    const { runPooled } = await import("./chunk-QZVSXGXV.js");
     const stored = [];
     await runPooled(
-      misses.map((i) => ({ task: pending[i].task, references: options.references ?? [] })),
+      misses.map((i) => pending[i].task),
+      options.references ?? [],
       threads,
       (outcome, k) => stored.push(finish(misses[k], outcome))
     );
@@ -2576,7 +2577,7 @@ async function lintTasks(slots, context) {
 }
 async function poolSize(files, requested) {
   if (requested === 0 || requested === void 0 && files < 2) return 0;
-  const { workerCount } = await import("./chunk-IALCLVMO.js");
+  const { workerCount } = await import("./chunk-QZVSXGXV.js");
   return workerCount(files, requested);
 }
 var ANNOTATED_COPY = /\.reportlint\.docx$/i;

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-MQ2JQ6AX.js";
+} from "./chunk-OEROJ35W.js";
 import {
   encodeExactly
 } from "./chunk-4BMJTYME.js";
