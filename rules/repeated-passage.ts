@@ -1,4 +1,4 @@
-import { K, kgramHashes, NO_HASH } from '../src/copy/fingerprint.js';
+import { K, NO_HASH, reportKgramHashes } from '../src/copy/fingerprint.js';
 import { normalizedReport, SEP, sourceSpan } from '../src/copy/normalize.js';
 import { stockMatcher, stockOverlap } from '../src/copy/stock.js';
 import { defineRule } from '../src/engine/rule.js';
@@ -60,7 +60,7 @@ export default defineRule({
     const doc = normalizedReport(report);
     const { units, offsets } = doc;
     const stock = stockMatcher(context.settings.terms).find(units);
-    const hashes = kgramHashes(units, stock, K);
+    const hashes = reportKgramHashes(units, stock);
     const min = context.options.minChars;
     const first = firstOccurrences(hashes);
     for (let i = 0; i < hashes.length; i++) {

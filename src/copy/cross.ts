@@ -1,5 +1,5 @@
 import type { Report } from '../model/report.js';
-import { K, kgramHashes, windowFor, winnow } from './fingerprint.js';
+import { K, reportKgramHashes, windowFor, winnow } from './fingerprint.js';
 import { compressOffsets, normalizedReport, SEP, type SectionRange } from './normalize.js';
 import { GrowableU32, sortIndicesByKey, sortIndicesByKeys } from './sort.js';
 import { stockOverlap, type StockMatcher } from './stock.js';
@@ -41,7 +41,7 @@ export function collectCross(report: Report, stock: StockMatcher, minChars: numb
   const doc = normalizedReport(report);
   const stockIntervals = stock.find(doc.units);
   const w = windowFor(minChars);
-  const fp = winnow(kgramHashes(doc.units, stockIntervals, K, true), w);
+  const fp = winnow(reportKgramHashes(doc.units, stockIntervals), w);
   return {
     units: doc.units,
     runs: compressOffsets(doc.offsets),

@@ -31,8 +31,7 @@ function fmix32(h: number): number {
 
 const BASE = 0x01000193;
 
-/** Reused by `kgramHashes(…, transient)` and `winnow`: fewer allocations per file. */
-let scratchHashes = new Uint32Array(1 << 14);
+/** Reused by `winnow`: fewer allocations per file. */
 let scratchA = new Uint32Array(1 << 14);
 let scratchB = new Uint32Array(1 << 14);
 let scratchDeque = new Int32Array(1 << 14);
@@ -40,19 +39,12 @@ let scratchDeque = new Int32Array(1 << 14);
 /**
  * The hash of each k-gram `units[i, i + k)`, or NO_HASH where that k-gram
  * contains SEP or lies wholly inside a stock interval (`stock`: merged [start, end) pairs).
- * Length: `units.length − k + 1` (at least 0). With `transient`, the result is a
- * view of a buffer that the next transient call reuses.
+ * Length: `units.length − k + 1` (at least 0).
  */
-export function kgramHashes(units: Uint16Array, stock: Int32Array = new Int32Array(0), k = K, transient = false): Uint32Array {
+export function kgramHashes(units: Uint16Array, stock: Int32Array = new Int32Array(0), k = K): Uint32Array {
   const n = units.length;
   const length = Math.max(0, n - k + 1);
-  let out: Uint32Array;
-  if (transient) {
-    if (scratchHashes.length < length) scratchHashes = new Uint32Array(length * 2);
-    out = scratchHashes.subarray(0, length).fill(NO_HASH);
-  } else {
-    out = new Uint32Array(length).fill(NO_HASH);
-  }
+  const out = new Uint32Array(length).fill(NO_HASH);
   if (n < k) return out;
   let pow = 1; // BASE^(k−1)
   for (let i = 1; i < k; i++) pow = Math.imul(pow, BASE);
@@ -77,6 +69,21 @@ export function kgramHashes(units: Uint16Array, stock: Int32Array = new Int32Arr
     out[i] = v === NO_HASH ? NO_HASH - 1 : v;
   }
   return out;
+}
+
+const perUnits = new WeakMap<Uint16Array, { stock: Int32Array; hashes: Uint32Array }>();
+
+/**
+ * `kgramHashes(units, stock, K)` kept with the units: repeated-passage and
+ * no-cross-copy hash the same normalised report with the same stock intervals.
+ * The result is shared: read it, never write to it.
+ */
+export function reportKgramHashes(units: Uint16Array, stock: Int32Array): Uint32Array {
+  const memo = perUnits.get(units);
+  if (memo && memo.stock === stock) return memo.hashes;
+  const hashes = kgramHashes(units, stock, K);
+  perUnits.set(units, { stock, hashes });
+  return hashes;
 }
 
 export interface Fingerprints {

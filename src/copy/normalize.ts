@@ -1,5 +1,4 @@
 import { matchMarker } from '../model/markers.js';
-import { MappedTextBuilder } from '../model/mapped-text.js';
 import type { Paragraph, Report } from '../model/report.js';
 import type { Span } from '../types.js';
 
@@ -94,31 +93,8 @@ export interface NormalizedDoc {
 
 const LEFT_OUT: ReadonlySet<Paragraph['kind']> = new Set(['title', 'addressee', 'signature', 'date']);
 
-/** Records the runs of a MappedText (text index → source offset), as `appendTo` hands them over. */
-class RunRecorder extends MappedTextBuilder {
-  /** Triples: text start, source start, 1 when exact (one source unit per text unit). */
-  recorded: number[] = [];
-  private at = 0;
-  reset(): this {
-    this.recorded.length = 0;
-    this.at = 0;
-    return this;
-  }
-  override exact(text: string, sourceStart: number): this {
-    this.recorded.push(this.at, sourceStart, 1);
-    this.at += text.length;
-    return this;
-  }
-  override opaque(text: string, sourceStart: number): this {
-    this.recorded.push(this.at, sourceStart, 0);
-    this.at += text.length;
-    return this;
-  }
-}
-
 let scratchUnits = new Uint16Array(1 << 14);
 let scratchOffsets = new Int32Array(1 << 14);
-const recorder = new RunRecorder();
 
 export function normalizeReport(report: Report): NormalizedDoc {
   let capacity = 1;
@@ -141,8 +117,7 @@ export function normalizeReport(report: Report): NormalizedDoc {
     const { text } = p.content;
     const marker = matchMarker(text);
     const before = n;
-    const runs = recorder.reset().recorded;
-    p.content.appendTo(recorder);
+    const runs = p.content.runTriples;
     let r = 0; // current run: runs[r] ≤ i < runs[r + 3]
     for (let i = marker ? marker.length : 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

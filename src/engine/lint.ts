@@ -107,10 +107,13 @@ export function lintText(text: string, options: LintTextOptions): LintResult {
   return lintReport(report, options);
 }
 
+/** Settings when the caller gives none: built once (the layout profile is a deep copy), read-only for rules. */
+let builtinSettings: Settings | undefined;
+
 /** Lints a report already built (the fixer builds one per pass and reuses it). */
 export function lintReport(report: Report, options: LintTextOptions): LintResult {
   const locale = options.locale ?? 'zh';
-  const shared = options.settings ?? defaultSettings();
+  const shared = options.settings ?? (builtinSettings ??= defaultSettings());
   const settings = options.rules ?? defaultRuleSettings(options.registry);
   const pending: { rule: Rule; severity: Severity; d: ReportDescriptor; message: string; fix?: Fix }[] = [];
 

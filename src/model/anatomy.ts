@@ -172,6 +172,8 @@ export function isCaption(text: string): boolean {
 const TEXT_TABLE_ROW = /^\|?[^|｜]+(?:[|｜][^|｜]*)+\|?$/u;
 
 export function isTextTableRow(text: string): boolean {
+  // Every row holds a bar; most lines hold none, and the pattern backtracks over the whole line to say so.
+  if (text.indexOf('|') === -1 && text.indexOf('｜') === -1) return false;
   if (!TEXT_TABLE_ROW.test(text)) return false;
   const cells = text.replace(/^[|｜]|[|｜]$/gu, '').split(/[|｜]/u);
   return cells.length >= 2 && cells.every((c) => c.trim().length <= 40);

@@ -71,6 +71,11 @@ export class MappedText {
     return this.text.length;
   }
 
+  /** The mapping itself, triples (textStart, sourceStart, exact) in text order: read it, never write to it. */
+  get runTriples(): Int32Array {
+    return this.runs;
+  }
+
   /** Appends this text, with its mapping, to a builder. */
   appendTo(b: MappedTextBuilder): void {
     const runs = this.runs;
