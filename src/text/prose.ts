@@ -40,7 +40,19 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
  * Ranges of `text` that no format rule may touch: URLs, e-mail addresses, and
  * the stand-ins for inline code and HTML. Sorted, as [start, end) pairs.
  */
-export function protectedRanges(text: string): Array<[number, number]> {
+export function protectedRanges(text: string): ReadonlyArray<readonly [number, number]> {
+  // Seven rules ask about the same paragraph in turn: the answer is kept for the paragraph's text.
+  let ranges = memo.get(text);
+  if (!ranges) {
+    if (memo.size >= 4096) memo.clear();
+    memo.set(text, (ranges = Object.freeze(findProtectedRanges(text))));
+  }
+  return ranges;
+}
+
+const memo = new Map<string, ReadonlyArray<readonly [number, number]>>();
+
+function findProtectedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (text.includes('://') || text.includes('www.')) {
     for (const m of text.matchAll(URL)) {
