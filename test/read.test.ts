@@ -2,17 +2,20 @@ import iconv from 'iconv-lite';
 import { describe, expect, it, vi } from 'vitest';
 import { decode, DecodeError, encode } from '../src/files/decode.js';
 
-vi.mock('node:fs/promises', async (original) => {
-  const real = await original<typeof import('node:fs/promises')>();
-  return {
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const forbidden = (file: unknown) => String(file).endsWith('forbidden.md');
+  const mocked = {
     ...real,
     // A file this test pretends it may not read, whoever runs it (root reads everything).
-    readFile: async (file: string, ...rest: unknown[]) => {
-      if (String(file).endsWith('forbidden.md')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-      return (real.readFile as (...a: unknown[]) => unknown)(file, ...rest);
+    readFileSync: (file: string, ...rest: unknown[]) => {
+      if (forbidden(file)) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+      return (real.readFileSync as (...a: unknown[]) => unknown)(file, ...rest);
     },
-    stat: async (file: string) => (String(file).endsWith('forbidden.md') ? { size: 10, mtimeMs: 0, isFile: () => true } : real.stat(file)),
+    statSync: (file: string, ...rest: unknown[]) =>
+      forbidden(file) ? { size: 10, mtimeMs: 0, isFile: () => true } : (real.statSync as (...a: unknown[]) => unknown)(file, ...rest),
   };
+  return { ...mocked, default: mocked };
 });
 
 describe('decode', () => {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreMessageId } from '../i18n/messages.js';
 import type { LineHints } from '../model/hints.js';
@@ -61,7 +61,9 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
   let bytes: Buffer;
   let stamp: ReadStamp;
   try {
-    const info = await stat(file);
+    // Synchronous, as ESLint reads: for files in the page cache a promise-based stat and read
+    // cost ~0.4 ms of this thread's time a file (thread-pool hops), the synchronous calls ~0.02 ms.
+    const info = statSync(file);
     // A FIFO or a device would block or never end: reports are regular files.
     if (!info.isFile()) return { kind: 'skipped', fatal: true, messageId: 'notRegularFile', data: { path: file } };
     if (info.size > options.maxFileSize) {
@@ -72,7 +74,7 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
         data: { size: megabytes(info.size), max: megabytes(options.maxFileSize) },
       };
     }
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
     stamp = { mtimeMs: info.mtimeMs, size: info.size };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
