@@ -51,6 +51,15 @@ function units(text: string, format: 'text' | 'markdown' = 'text'): string {
 }
 
 describe('normalisation', () => {
+  it('reads units back as a string code unit for code unit: SEP, astral halves and lone surrogates kept', () => {
+    const units = Uint16Array.from([0, 0x4e2d, 0xd840, 0xdc00, 0xd800, 0x61, 0xdc00, 0]);
+    const expected = String.fromCharCode(...units);
+    expect(unitsToString(units)).toBe(expected);
+    expect(unitsToString(units, 2, 6)).toBe(expected.slice(2, 6));
+    // A view into a larger buffer starts where the view does.
+    expect(unitsToString(units.subarray(1, 4))).toBe(expected.slice(1, 4));
+  });
+
   it('drops punctuation, spaces, numbering and digit formatting; unifies width and case', () => {
     expect(normalizeString('“四个意识”、 四个自信；')).toBe('四个意识四个自信');
     expect(normalizeString('投资１，３００万元 ＡＢｃ')).toBe('投资1300万元abc');

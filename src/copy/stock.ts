@@ -1,6 +1,6 @@
 import type { TermEntry } from '../settings.js';
 import { builtinTermsData, mergeTerms } from '../terms.js';
-import { normalizeString } from './normalize.js';
+import { normalizeString, unitsToString } from './normalize.js';
 
 /**
  * Stock phrases (套话、规范提法): formulations every report uses. Copying them is
@@ -95,73 +95,18 @@ export const BUILTIN_STOCK_PHRASES: readonly string[] = [
  * 四个意识 chain, 中央八项规定精神, and the opening 现将……报告如下 with the
  * 根据/按照……要求 that leads into it. Quantifiers are bounded, so matching stays linear.
  */
-export const BUILTIN_STOCK_PATTERNS: readonly StockFormula[] = [
+export const BUILTIN_STOCK_PATTERNS: readonly RegExp[] = [
   // 坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大……精神，全面贯彻……精神
-  formula(/(?:坚持)?以习近平新时代中国特色社会主义思想为指导(?:[^\0]{0,4}?贯彻(?:落实)?[^\0]{0,30}?精神){0,3}/gu, ['以习近平新时代中国特色社会主义思想为指导'], 2),
+  /(?:坚持)?以习近平新时代中国特色社会主义思想为指导(?:[^\0]{0,4}?贯彻(?:落实)?[^\0]{0,30}?精神){0,3}/gu,
   // 深入学习贯彻党的二十大精神, 认真贯彻落实习近平总书记重要讲话和重要指示批示精神
-  formula(/(?:全面|深入|认真)?(?:学习)?贯彻(?:落实)?(?:习近平总书记|党的(?:十九|二十)|二十届|中央纪委)[^\0]{0,30}?精神/gu, ['贯彻'], 4),
+  /(?:全面|深入|认真)?(?:学习)?贯彻(?:落实)?(?:习近平总书记|党的(?:十九|二十)|二十届|中央纪委)[^\0]{0,30}?精神/gu,
   // 深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”
-  formula(
-    /(?:(?:深刻领悟|深刻把握|坚决拥护)两个确立(?:的决定性意义)?|(?:增强|树牢)四个意识|坚定四个自信|(?:坚决)?做到两个维护)+/gu,
-    ['两个确立', '四个意识', '四个自信', '两个维护'],
-    4,
-  ),
+  /(?:(?:深刻领悟|深刻把握|坚决拥护)两个确立(?:的决定性意义)?|(?:增强|树牢)四个意识|坚定四个自信|(?:坚决)?做到两个维护)+/gu,
   // 严格落实中央八项规定及其实施细则精神
-  formula(/(?:严格|认真|坚决|锲而不舍|持之以恒)?(?:落实|贯彻|执行|遵守)?中央八项规定(?:及其实施细则)?精神/gu, ['中央八项规定'], 6),
-  // 按照市委……《关于……的通知》要求，现将有关情况报告如下 (60 code points may be 120 code units)
-  formula(/(?:(?:根据|按照)[^\0]{0,60}?(?:要求|部署|安排))?现将[^\0]{0,40}?(?:报告|汇报)如下/gu, ['现将'], 124),
+  /(?:严格|认真|坚决|锲而不舍|持之以恒)?(?:落实|贯彻|执行|遵守)?中央八项规定(?:及其实施细则)?精神/gu,
+  // 按照市委……《关于……的通知》要求，现将有关情况报告如下
+  /(?:(?:根据|按照)[^\0]{0,60}?(?:要求|部署|安排))?现将[^\0]{0,40}?(?:报告|汇报)如下/gu,
 ];
-
-/**
- * A mandated formula, and what makes it cheap to find: every match holds one of
- * `anchors`, starting at most `lead` code units after the match does. The pattern
- * is then tried only just before each anchor instead of at every position.
- */
-export interface StockFormula {
-  /** Global and unicode, as `matchAll` wants it. */
-  pattern: RegExp;
-  anchors: readonly string[];
-  lead: number;
-  /** The same pattern, sticky: tried at one position. */
-  sticky: RegExp;
-}
-
-function formula(pattern: RegExp, anchors: readonly string[], lead: number): StockFormula {
-  return { pattern, anchors, lead, sticky: new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y') };
-}
-
-/**
- * The intervals `text.matchAll(f.pattern)` gives, as a flat list, found from the anchors.
- * Positions from `tried` on that lie before the next anchor by more than `lead`
- * cannot start a match, so only the `lead` positions before each anchor are tried.
- */
-export function formulaMatches(text: string, f: StockFormula, out: number[] = []): number[] {
-  let tried = 0; // every position in [end of the last match, tried) starts no match
-  for (;;) {
-    let anchor = -1;
-    for (const a of f.anchors) {
-      const i = text.indexOf(a, tried);
-      if (i !== -1 && (anchor === -1 || i < anchor)) anchor = i;
-    }
-    if (anchor === -1) return out;
-    let matched = false;
-    for (let s = Math.max(tried, anchor - f.lead); s <= anchor; s++) {
-      // A unicode scan never starts between the halves of a surrogate pair.
-      if (isLowSurrogate(text.charCodeAt(s)) && s > 0 && isHighSurrogate(text.charCodeAt(s - 1))) continue;
-      f.sticky.lastIndex = s;
-      const m = f.sticky.exec(text);
-      if (!m) continue;
-      if (m[0].length >= 2) out.push(s, s + m[0].length);
-      tried = s + Math.max(1, m[0].length);
-      matched = true;
-      break;
-    }
-    if (!matched) tried = anchor + 1;
-  }
-}
-
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Finds stock phrases in normalised text: one map lookup per position. */
 export class StockMatcher {
@@ -173,9 +118,9 @@ export class StockMatcher {
   private readonly starts = new Uint8Array(65536);
   readonly size: number;
 
-  private readonly patterns: readonly StockFormula[];
+  private readonly patterns: readonly RegExp[];
 
-  constructor(phrases: Iterable<string>, patterns: readonly StockFormula[] = []) {
+  constructor(phrases: Iterable<string>, patterns: readonly RegExp[] = []) {
     this.patterns = patterns;
     const seen = new Set<string>();
     for (const phrase of phrases) {
@@ -227,10 +172,11 @@ export class StockMatcher {
 
   /** Intervals of the mandated formulas, as a flat array. */
   private formulas(units: Uint16Array): number[] {
-    let text = '';
-    for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.subarray(i, i + 8192));
+    const text = unitsToString(units);
     const out: number[] = [];
-    for (const f of this.patterns) formulaMatches(text, f, out);
+    for (const pattern of this.patterns) {
+      for (const m of text.matchAll(pattern)) if (m[0].length >= 2) out.push(m.index, m.index + m[0].length);
+    }
     return out;
   }
 }
