@@ -20,13 +20,13 @@ export function windowFor(minChars: number, k = K): number {
   return Math.max(1, minChars - k + 1);
 }
 
+/** MurmurHash3's finaliser, as a signed 32-bit value (the caller stores it into a Uint32Array). */
 function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 const BASE = 0x01000193;
@@ -46,6 +46,8 @@ export function kgramHashes(units: Uint16Array, stock: Int32Array = new Int32Arr
   const length = Math.max(0, n - k + 1);
   const out = new Uint32Array(length).fill(NO_HASH);
   if (n < k) return out;
+  // Written through a signed view: the hash stays a small integer type in optimised code (twice as fast).
+  const out32 = new Int32Array(out.buffer, out.byteOffset, length);
   let pow = 1; // BASE^(k−1)
   for (let i = 1; i < k; i++) pow = Math.imul(pow, BASE);
   let h = 0;
@@ -66,7 +68,7 @@ export function kgramHashes(units: Uint16Array, stock: Int32Array = new Int32Arr
     while (s < stock.length && stock[s + 1] < i + k) s += 2;
     if (s < stock.length && stock[s] <= i) continue; // inside a stock phrase
     const v = fmix32(h);
-    out[i] = v === NO_HASH ? NO_HASH - 1 : v;
+    out32[i] = v === -1 ? -2 : v; // -1 is NO_HASH, which a real k-gram never gets
   }
   return out;
 }
