@@ -100,12 +100,19 @@ function firstOccurrences(hashes: Uint32Array): Uint32Array {
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
-  const keys = new Uint32Array(size);
-  const at = new Int32Array(size).fill(-1);
+  // The table is kept between reports (cleared, not reallocated), and read through signed views:
+  // the hashes stay small integers in optimised code. NO_HASH reads as -1.
+  if (tableAt.length < size) {
+    tableKeys = new Int32Array(size);
+    tableAt = new Int32Array(size);
+  }
+  const keys = tableKeys;
+  const at = tableAt.fill(-1, 0, size);
+  const signed = new Int32Array(hashes.buffer, hashes.byteOffset, n);
   const first = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const h = hashes[i];
-    if (h === NO_HASH) continue;
+    const h = signed[i];
+    if (h === -1) continue;
     // The hashes are already mixed (fmix32): their low bits make a good slot.
     let slot = h & mask;
     while (at[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
@@ -117,3 +124,6 @@ function firstOccurrences(hashes: Uint32Array): Uint32Array {
   }
   return first;
 }
+
+let tableKeys = new Int32Array(0);
+let tableAt = new Int32Array(0);
