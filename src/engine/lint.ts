@@ -107,6 +107,17 @@ export function lintText(text: string, options: LintTextOptions): LintResult {
   return lintReport(report, options);
 }
 
+/** A rule's options over its defaults, merged once per setting (a run shares one setting object across its files). */
+const mergedOptions = new WeakMap<RuleSetting, { rule: Rule; options: Record<string, unknown> }>();
+
+function optionsFor(rule: Rule, setting: RuleSetting): Record<string, unknown> {
+  const memo = mergedOptions.get(setting);
+  if (memo && memo.rule === rule) return memo.options;
+  const options = Object.freeze({ ...defaultOptions(rule), ...setting.options });
+  mergedOptions.set(setting, { rule, options });
+  return options;
+}
+
 /** Settings when the caller gives none: built once (the layout profile is a deep copy), read-only for rules. */
 let builtinSettings: Settings | undefined;
 
@@ -125,7 +136,7 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
     const severity: Severity = setting.severity === 'error' ? 2 : 1;
     const found: typeof pending = [];
     const context: RuleContext<Record<string, unknown>> = {
-      options: { ...defaultOptions(rule), ...setting.options },
+      options: optionsFor(rule, setting),
       locale,
       settings: shared,
       references: options.references,
