@@ -3,13 +3,16 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-XXL5CEAT.js";
+} from "./chunk-MGUDLCXA.js";
 import {
   lintFiles
-} from "./chunk-OEROJ35W.js";
+} from "./chunk-UL3W2VKD.js";
+import {
+  sarif
+} from "./chunk-ZKLRO2GS.js";
 import {
   github
-} from "./chunk-W62MGPWC.js";
+} from "./chunk-RLMCSNGL.js";
 import {
   gitlab
 } from "./chunk-5M6D2KQN.js";
@@ -21,19 +24,20 @@ import {
 } from "./chunk-FZZV5AD3.js";
 import {
   csv
-} from "./chunk-J6T7CMRI.js";
-import "./chunk-VXHCNK53.js";
+} from "./chunk-QAJZ27PJ.js";
+import "./chunk-5MZMPPQT.js";
 import "./chunk-YCVTRCDC.js";
 import {
   stylish
-} from "./chunk-LCDJ6IFI.js";
+} from "./chunk-K324NBO7.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
 import {
   html
-} from "./chunk-KORENPLV.js";
-import "./chunk-2BEVQYN5.js";
+} from "./chunk-RY3LWQ25.js";
+import "./chunk-2UBXMSSO.js";
+import "./chunk-C5ASVTSD.js";
 import {
   summary
 } from "./chunk-OU4AUA6K.js";
@@ -41,10 +45,6 @@ import "./chunk-VNJWYSJA.js";
 import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
 import "./chunk-L4URDFGA.js";
-import {
-  sarif
-} from "./chunk-ZKLRO2GS.js";
-import "./chunk-C5ASVTSD.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";
@@ -52,28 +52,29 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-Z2VSTV47.js";
+} from "./chunk-XHOKE7BG.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-STQEIETA.js";
-import "./chunk-D4HKDEUU.js";
-import "./chunk-7WHJ422G.js";
-import "./chunk-4BMJTYME.js";
-import "./chunk-KDJ43PSM.js";
+import "./chunk-DY42TGRY.js";
 import {
   lintText
-} from "./chunk-DPNIHWKZ.js";
+} from "./chunk-CBZCRYCK.js";
+import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
+import "./chunk-7VYYMGX4.js";
 import {
   buildReport
-} from "./chunk-Z4KLB7SE.js";
+} from "./chunk-OQWP3PMM.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-JXPFGRJL.js";
 import {
   defineRule
 } from "./chunk-ECVWFFVP.js";
-import "./chunk-JXPFGRJL.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
+import "./chunk-FI7K4SEM.js";
+import "./chunk-D4HKDEUU.js";
+import "./chunk-7WHJ422G.js";
 import "./chunk-EHZQEX2B.js";
 import "./chunk-E4DYNCRE.js";
 

@@ -6,22 +6,23 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-Z2VSTV47.js";
+} from "./chunk-XHOKE7BG.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-STQEIETA.js";
-import "./chunk-D4HKDEUU.js";
-import "./chunk-7WHJ422G.js";
-import "./chunk-4BMJTYME.js";
+import "./chunk-DY42TGRY.js";
+import "./chunk-CBZCRYCK.js";
 import "./chunk-KDJ43PSM.js";
-import "./chunk-DPNIHWKZ.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-Z4KLB7SE.js";
+import "./chunk-7VYYMGX4.js";
+import "./chunk-OQWP3PMM.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-ECVWFFVP.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
+import "./chunk-FI7K4SEM.js";
+import "./chunk-D4HKDEUU.js";
+import "./chunk-7WHJ422G.js";
 import "./chunk-EHZQEX2B.js";
 import "./chunk-E4DYNCRE.js";
 

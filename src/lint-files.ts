@@ -93,7 +93,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     });
   const discovered = options.stdin
     ? { files: [{ path: path.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] }
-    : discoverFiles(patterns.length ? patterns : ['.'], cwd, options.ignorePatterns);
+    : await discoverFiles(patterns.length ? patterns : ['.'], cwd, options.ignorePatterns);
   // Annotated copies written by an earlier run are findings, not submissions: linted only when named.
   const files = discovered.files.filter((f) => f.explicit || !ANNOTATED_COPY.test(f.path));
   const { problems } = discovered;

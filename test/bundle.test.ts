@@ -68,14 +68,14 @@ describe('the bundled CLI loads only what a run uses', () => {
     expect(bundled.filter((m) => LINTER.test(m))).toEqual([]);
   });
 
-  it('a UTF-8 report loads no decoder for other encodings, no Word, PDF or spreadsheet code, no diff, progress bar or schema compiler', () => {
+  it('a UTF-8 report loads no decoder for other encodings, no Word, PDF or spreadsheet code, no diff, progress bar, schema compiler or directory walker', () => {
     const r = traced(['fixtures/clean/school.md']);
     expect(r.code).toBe(0);
     const { packages, bundled } = loadedModules(r.files);
     // Everything a text run needs is in the bundle: nothing is resolved in node_modules.
     expect([...packages]).toEqual([]);
     expect(bundled).toContain('rules/typo-words.ts');
-    const unused = /^(src\/(docx\/(package|reader|parts|annotate|styles|numbering|runs)|layout\/read|files\/(docx|pdf)|formatters\/(html|xlsx|sarif|json))|src\/cli\/(docx-copies|init)|src\/docs\/|node_modules\/(@xmldom|yauzl|yazl|diff|iconv-lite|chardet|pdfjs-dist|write-excel-file|cli-progress|ajv\/dist\/(ajv|core|compile)))/;
+    const unused = /^(src\/(docx\/(package|reader|parts|annotate|styles|numbering|runs)|layout\/read|files\/(docx|pdf)|formatters\/(html|xlsx|sarif|json))|src\/cli\/(docx-copies|init)|src\/docs\/|node_modules\/(@xmldom|yauzl|yazl|diff|iconv-lite|chardet|pdfjs-dist|write-excel-file|cli-progress|ajv\/dist\/(ajv|core|compile)|fast-glob\/out\/(index|providers)|@nodelib|micromatch))/;
     expect(bundled.filter((m) => unused.test(m))).toEqual([]);
   });
 

@@ -81,7 +81,7 @@ export interface BuildIndexResult {
  * atomically. Throws UsageError when a pattern names nothing or a file cannot be read.
  */
 export async function buildIndexFile(patterns: string[], cwd: string, output: string, options: BuildIndexOptions = {}): Promise<BuildIndexResult> {
-  const { files, problems } = discoverFiles(patterns, cwd);
+  const { files, problems } = await discoverFiles(patterns, cwd);
   if (problems.length) throw new UsageError(problems[0].messageId, { path: problems[0].path, reason: problems[0].reason ?? '' });
   const inputs: CorpusInput[] = [];
   for (const file of files) {

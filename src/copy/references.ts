@@ -1,4 +1,3 @@
-import fg from 'fast-glob';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -57,6 +56,7 @@ export class ReferenceLoader {
   }
 
   private async load(patterns: string[]): Promise<LoadedReferences> {
+    const fg = (await import('fast-glob')).default;
     const files = new Set<string>();
     for (const pattern of patterns) {
       // A directory stands for the references below it; a glob picks text references and indexes only.

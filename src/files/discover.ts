@@ -1,4 +1,4 @@
-import fg from 'fast-glob';
+import type { FileSystemAdapter } from 'fast-glob';
 import * as fs from 'node:fs';
 import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -37,11 +37,11 @@ export interface DiscoveryProblem {
  * without duplicates. A pattern that names nothing is a problem of its own;
  * when no pattern names anything the whole run is a usage error.
  */
-export function discoverFiles(
+export async function discoverFiles(
   patterns: string[],
   cwd: string,
   ignorePatterns: string[] = [],
-): { files: DiscoveredFile[]; problems: DiscoveryProblem[] } {
+): Promise<{ files: DiscoveredFile[]; problems: DiscoveryProblem[] }> {
   const ignore = [...ALWAYS_IGNORED, ...ignorePatterns];
   const walk = watchedFs();
   const ignored = ignoreMatcher(ignorePatterns, cwd);
@@ -73,7 +73,11 @@ export function discoverFiles(
     }
     if (stat?.isFile()) {
       if (!ignored(abs)) add(abs, true);
-    } else if (stat?.isDirectory()) {
+      continue;
+    }
+    // Loaded only for a directory or a glob: a run on named files (a pre-commit hook) never walks.
+    const fg = (await import('fast-glob')).default;
+    if (stat?.isDirectory()) {
       const entries = fg.sync(`**/*.{${REPORT_EXTENSIONS.join(',')}}`, {
         cwd: abs,
         absolute: true,
@@ -119,7 +123,7 @@ export function discoverFiles(
  * aborts the whole walk (without it). This file system records each failure and
  * lets the walk go on.
  */
-export function watchedFs(): { fs: Partial<fg.FileSystemAdapter>; failures: { path: string; code: string }[] } {
+export function watchedFs(): { fs: Partial<FileSystemAdapter>; failures: { path: string; code: string }[] } {
   const failures: { path: string; code: string }[] = [];
   const seen = new Set<string>();
   const note = (dir: fs.PathLike, error: unknown) => {

@@ -9,7 +9,8 @@ import {
   mmToTwips,
   ptToTwips,
   roleSegments
-} from "./chunk-STQEIETA.js";
+} from "./chunk-7VYYMGX4.js";
+import "./chunk-5VA4LSFO.js";
 import {
   DOCUMENT_PART,
   PKG_REL_NS,
@@ -33,7 +34,6 @@ import {
   visibleText,
   wordParagraphs
 } from "./chunk-7WHJ422G.js";
-import "./chunk-5VA4LSFO.js";
 import {
   __toESM
 } from "./chunk-E4DYNCRE.js";

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   buildReport
-} from "./chunk-Z4KLB7SE.js";
+} from "./chunk-OQWP3PMM.js";
 import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";
@@ -22,7 +22,7 @@ async function formattedCopy(file, read, options, result, fixRules) {
   if (!wanted) return null;
   const path = formattedPath(file);
   try {
-    const { formatDocx } = await import("./chunk-TAEH37YO.js");
+    const { formatDocx } = await import("./chunk-IM5XJ5HQ.js");
     const report = buildReport(read.text, "text", docx.hints);
     report.layout = docx.layout;
     const bytes = await formatDocx(docx.bytes, report, options.settings?.layout ?? defaultLayoutProfile());

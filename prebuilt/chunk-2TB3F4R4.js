@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-3NIFATYD.js";
+} from "./chunk-IYD3FUC6.js";
 import {
   writeFixes
-} from "./chunk-XXL5CEAT.js";
+} from "./chunk-MGUDLCXA.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-OEROJ35W.js";
+} from "./chunk-UL3W2VKD.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,32 +23,30 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-Z2VSTV47.js";
+} from "./chunk-XHOKE7BG.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-STQEIETA.js";
-import "./chunk-D4HKDEUU.js";
-import "./chunk-7WHJ422G.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-4BMJTYME.js";
+} from "./chunk-DY42TGRY.js";
+import {
+  summarize
+} from "./chunk-CBZCRYCK.js";
 import {
   resolveLinks,
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
 import {
-  summarize
-} from "./chunk-DPNIHWKZ.js";
-import {
   closest
 } from "./chunk-55EB7ZAF.js";
-import "./chunk-Z4KLB7SE.js";
+import "./chunk-7VYYMGX4.js";
+import "./chunk-OQWP3PMM.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-ECVWFFVP.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
 import {
   UsageError
 } from "./chunk-Y32ZBVJ7.js";
@@ -56,6 +54,9 @@ import {
   coreMessage
 } from "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
+import "./chunk-FI7K4SEM.js";
+import "./chunk-D4HKDEUU.js";
+import "./chunk-7WHJ422G.js";
 import "./chunk-EHZQEX2B.js";
 import "./chunk-E4DYNCRE.js";
 
@@ -156,19 +157,19 @@ import path2 from "node:path";
 
 // src/formatters/lazy.ts
 var TEXT_FORMATTERS = {
-  stylish: () => import("./chunk-2XPSWAHY.js").then((m) => m.stylish),
+  stylish: () => import("./chunk-2UCYABM5.js").then((m) => m.stylish),
   json: () => import("./chunk-VLJZIHOY.js").then((m) => m.json),
-  html: () => import("./chunk-WN5I5ZKU.js").then((m) => m.html),
+  html: () => import("./chunk-XALT76IK.js").then((m) => m.html),
   summary: () => import("./chunk-QOGGAO7J.js").then((m) => m.summary),
   sarif: () => import("./chunk-6VVXTRID.js").then((m) => m.sarif),
-  github: () => import("./chunk-AKYTPXCS.js").then((m) => m.github),
+  github: () => import("./chunk-2BAHN4ZL.js").then((m) => m.github),
   gitlab: () => import("./chunk-LYIJAEMH.js").then((m) => m.gitlab),
   junit: () => import("./chunk-Y4JEEVAQ.js").then((m) => m.junit),
   rdjson: () => import("./chunk-NEXIIVHW.js").then((m) => m.rdjson),
-  csv: () => import("./chunk-55BTQZQG.js").then((m) => m.csv)
+  csv: () => import("./chunk-B4HOMGE3.js").then((m) => m.csv)
 };
 var BINARY_FORMATTERS = {
-  xlsx: () => import("./chunk-3IONOA6A.js").then((m) => m.xlsx)
+  xlsx: () => import("./chunk-2XQMAEAW.js").then((m) => m.xlsx)
 };
 var TEXT_FORMAT_NAMES = Object.keys(TEXT_FORMATTERS);
 var BINARY_FORMAT_NAMES = Object.keys(BINARY_FORMATTERS);
@@ -315,14 +316,14 @@ async function runLint(opts, patterns, io, session) {
   locale = opts.locale ?? resolver.forCwd().locale ?? locale;
   session.locale = locale;
   if (opts.listRules) {
-    const { listRules } = await import("./chunk-3WJHFMWF.js");
+    const { listRules } = await import("./chunk-3M7ISPOY.js");
     io.stdout(listRules(builtinRules, locale));
     return EXIT.ok;
   }
   if (opts.explain !== void 0) {
     const rule = builtinRegistry.get(opts.explain);
     if (!rule) throw new UsageError("unknownRule", { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? "" });
-    const { ruleDoc } = await import("./chunk-3WJHFMWF.js");
+    const { ruleDoc } = await import("./chunk-3M7ISPOY.js");
     io.stdout(ruleDoc(rule, builtinRegistry, locale));
     return EXIT.ok;
   }
@@ -427,7 +428,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-DIDTMQXN.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-IIUB4LVM.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

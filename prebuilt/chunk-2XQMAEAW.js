@@ -2,16 +2,15 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  stylish
-} from "./chunk-LCDJ6IFI.js";
-import "./chunk-VNJWYSJA.js";
-import "./chunk-66RUWFSM.js";
-import "./chunk-74VZTPYS.js";
+  xlsx
+} from "./chunk-5MZMPPQT.js";
+import "./chunk-2UBXMSSO.js";
 import "./chunk-C5ASVTSD.js";
+import "./chunk-L4URDFGA.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-PBMKOH3A.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  stylish
+  xlsx
 };

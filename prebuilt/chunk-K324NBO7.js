@@ -2,6 +2,9 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
+  locationText
+} from "./chunk-C5ASVTSD.js";
+import {
   Chalk
 } from "./chunk-VNJWYSJA.js";
 import {
@@ -11,9 +14,6 @@ import {
   width,
   wrap
 } from "./chunk-66RUWFSM.js";
-import {
-  locationText
-} from "./chunk-C5ASVTSD.js";
 import {
   coreMessage
 } from "./chunk-PBMKOH3A.js";

@@ -2,15 +2,15 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  xlsx
-} from "./chunk-VXHCNK53.js";
-import "./chunk-2BEVQYN5.js";
-import "./chunk-L4URDFGA.js";
+  csv
+} from "./chunk-QAJZ27PJ.js";
+import "./chunk-2UBXMSSO.js";
 import "./chunk-C5ASVTSD.js";
-import "./chunk-ECVWFFVP.js";
+import "./chunk-L4URDFGA.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  xlsx
+  csv
 };

@@ -5,34 +5,34 @@ import {
   stringWidth
 } from "./chunk-74VZTPYS.js";
 import {
+  defaultSettings,
+  lintText,
+  require_dist
+} from "./chunk-CBZCRYCK.js";
+import "./chunk-55EB7ZAF.js";
+import {
   fontSpec,
   mmToTwips,
   ptToTwips,
   roleSegments
-} from "./chunk-STQEIETA.js";
+} from "./chunk-7VYYMGX4.js";
+import {
+  GENRE_NAMES,
+  buildReport
+} from "./chunk-OQWP3PMM.js";
+import {
+  defaultLayoutProfile
+} from "./chunk-5VA4LSFO.js";
+import "./chunk-JXPFGRJL.js";
+import {
+  RULE_CATEGORIES
+} from "./chunk-ECVWFFVP.js";
+import "./chunk-PBMKOH3A.js";
+import "./chunk-R7WTG3HU.js";
 import {
   DOCUMENT_PART
 } from "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import {
-  defaultSettings,
-  lintText,
-  require_dist
-} from "./chunk-DPNIHWKZ.js";
-import "./chunk-55EB7ZAF.js";
-import {
-  GENRE_NAMES,
-  buildReport
-} from "./chunk-Z4KLB7SE.js";
-import {
-  defaultLayoutProfile
-} from "./chunk-5VA4LSFO.js";
-import {
-  RULE_CATEGORIES
-} from "./chunk-ECVWFFVP.js";
-import "./chunk-JXPFGRJL.js";
-import "./chunk-PBMKOH3A.js";
-import "./chunk-R7WTG3HU.js";
 import "./chunk-EHZQEX2B.js";
 import {
   __toESM

@@ -311,6 +311,7 @@ function isCaption(text3) {
 }
 var TEXT_TABLE_ROW = /^\|?[^|｜]+(?:[|｜][^|｜]*)+\|?$/u;
 function isTextTableRow(text3) {
+  if (text3.indexOf("|") === -1 && text3.indexOf("｜") === -1) return false;
   if (!TEXT_TABLE_ROW.test(text3)) return false;
   const cells = text3.replace(/^[|｜]|[|｜]$/gu, "").split(/[|｜]/u);
   return cells.length >= 2 && cells.every((c) => c.trim().length <= 40);
@@ -415,6 +416,10 @@ var MappedText = class {
   }
   get length() {
     return this.text.length;
+  }
+  /** The mapping itself, triples (textStart, sourceStart, exact) in text order: read it, never write to it. */
+  get runTriples() {
+    return this.runs;
   }
   /** Appends this text, with its mapping, to a builder. */
   appendTo(b) {
@@ -10857,7 +10862,6 @@ export {
   datelineSpace,
   problemsLeadEnd,
   OPAQUE,
-  MappedTextBuilder,
   FAMILY_LEVEL,
   markerText,
   matchMarker,

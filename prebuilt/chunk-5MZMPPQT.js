@@ -5,7 +5,7 @@ import {
   SHEET_NAMES,
   findingsTable,
   summaryTable
-} from "./chunk-2BEVQYN5.js";
+} from "./chunk-2UBXMSSO.js";
 
 // src/formatters/xlsx.ts
 import writeXlsxFile from "write-excel-file/node";

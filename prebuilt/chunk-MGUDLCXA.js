@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-OEROJ35W.js";
+} from "./chunk-UL3W2VKD.js";
 import {
   encodeExactly
-} from "./chunk-4BMJTYME.js";
+} from "./chunk-DY42TGRY.js";
 import {
   resolveLinks,
   writeOutputFile

@@ -2,15 +2,16 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  csv
-} from "./chunk-J6T7CMRI.js";
-import "./chunk-2BEVQYN5.js";
-import "./chunk-L4URDFGA.js";
+  html
+} from "./chunk-RY3LWQ25.js";
+import "./chunk-2UBXMSSO.js";
 import "./chunk-C5ASVTSD.js";
-import "./chunk-ECVWFFVP.js";
+import "./chunk-L4URDFGA.js";
+import "./chunk-SN7QDM7S.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  csv
+  html
 };

@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-Z2VSTV47.js";
+} from "./chunk-XHOKE7BG.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,30 +31,30 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-4BMJTYME.js";
+} from "./chunk-DY42TGRY.js";
 import {
   defaultSettings,
   formatFor,
   require_dist
-} from "./chunk-DPNIHWKZ.js";
+} from "./chunk-CBZCRYCK.js";
 import {
   closest
 } from "./chunk-55EB7ZAF.js";
 import {
   GENRE_NAMES,
   buildReport
-} from "./chunk-Z4KLB7SE.js";
+} from "./chunk-OQWP3PMM.js";
 import {
   defaultLayoutProfile,
   mergeLayout
 } from "./chunk-5VA4LSFO.js";
 import {
+  LineIndex
+} from "./chunk-JXPFGRJL.js";
+import {
   defaultOptions,
   optionsSchema
 } from "./chunk-ECVWFFVP.js";
-import {
-  LineIndex
-} from "./chunk-JXPFGRJL.js";
 import {
   coreMessage
 } from "./chunk-PBMKOH3A.js";
@@ -2437,7 +2437,7 @@ async function lintFiles(patterns, options = {}) {
     useConfigFiles: options.useConfigFiles,
     ruleFlags: options.ruleFlags
   });
-  const discovered = options.stdin ? { files: [{ path: path4.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] } : discoverFiles(patterns.length ? patterns : ["."], cwd, options.ignorePatterns);
+  const discovered = options.stdin ? { files: [{ path: path4.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] } : await discoverFiles(patterns.length ? patterns : ["."], cwd, options.ignorePatterns);
   const files = discovered.files.filter((f) => f.explicit || !ANNOTATED_COPY.test(f.path));
   const { problems } = discovered;
   const cwdConfig = resolver.forCwd();

@@ -6,13 +6,33 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-OEROJ35W.js";
+} from "./chunk-UL3W2VKD.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-Z2VSTV47.js";
+import "./chunk-XHOKE7BG.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-STQEIETA.js";
+import "./chunk-DY42TGRY.js";
+import "./chunk-CBZCRYCK.js";
+import {
+  writeOutputFile
+} from "./chunk-KDJ43PSM.js";
+import "./chunk-55EB7ZAF.js";
+import "./chunk-7VYYMGX4.js";
+import "./chunk-OQWP3PMM.js";
+import "./chunk-5VA4LSFO.js";
+import {
+  LineIndex
+} from "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
+import {
+  UsageError
+} from "./chunk-Y32ZBVJ7.js";
+import {
+  coreMessage
+} from "./chunk-PBMKOH3A.js";
+import "./chunk-R7WTG3HU.js";
+import "./chunk-FI7K4SEM.js";
 import "./chunk-D4HKDEUU.js";
 import {
   PackageError,
@@ -26,25 +46,6 @@ import {
   visibleText,
   wordParagraphs
 } from "./chunk-7WHJ422G.js";
-import "./chunk-4BMJTYME.js";
-import {
-  writeOutputFile
-} from "./chunk-KDJ43PSM.js";
-import "./chunk-DPNIHWKZ.js";
-import "./chunk-55EB7ZAF.js";
-import "./chunk-Z4KLB7SE.js";
-import "./chunk-5VA4LSFO.js";
-import "./chunk-ECVWFFVP.js";
-import {
-  LineIndex
-} from "./chunk-JXPFGRJL.js";
-import {
-  UsageError
-} from "./chunk-Y32ZBVJ7.js";
-import {
-  coreMessage
-} from "./chunk-PBMKOH3A.js";
-import "./chunk-R7WTG3HU.js";
 import "./chunk-EHZQEX2B.js";
 import {
   __toESM

@@ -2,17 +2,17 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  label,
-  problemsLabel,
-  severityName,
-  summaryRows
-} from "./chunk-L4URDFGA.js";
-import {
   checkId,
   isFatal,
   messageExtras,
   relativePath
 } from "./chunk-C5ASVTSD.js";
+import {
+  label,
+  problemsLabel,
+  severityName,
+  summaryRows
+} from "./chunk-L4URDFGA.js";
 import {
   localize
 } from "./chunk-R7WTG3HU.js";

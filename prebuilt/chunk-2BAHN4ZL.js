@@ -2,16 +2,18 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  html
-} from "./chunk-KORENPLV.js";
-import "./chunk-2BEVQYN5.js";
-import "./chunk-L4URDFGA.js";
+  escapeData,
+  escapeProperty,
+  github
+} from "./chunk-RLMCSNGL.js";
 import "./chunk-C5ASVTSD.js";
-import "./chunk-SN7QDM7S.js";
-import "./chunk-ECVWFFVP.js";
+import "./chunk-66RUWFSM.js";
+import "./chunk-74VZTPYS.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  html
+  escapeData,
+  escapeProperty,
+  github
 };

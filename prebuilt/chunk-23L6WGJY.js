@@ -12,14 +12,14 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-4BMJTYME.js";
+} from "./chunk-DY42TGRY.js";
+import "./chunk-CBZCRYCK.js";
 import "./chunk-KDJ43PSM.js";
-import "./chunk-DPNIHWKZ.js";
 import "./chunk-55EB7ZAF.js";
-import "./chunk-Z4KLB7SE.js";
+import "./chunk-OQWP3PMM.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-ECVWFFVP.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";

@@ -12,6 +12,57 @@ import {
   matchTitle
 } from "./chunk-D5BR5UPK.js";
 import {
+  ERRNO_REASONS,
+  GrowableU32,
+  K,
+  NO_HASH,
+  ReferenceCorpus,
+  SEP,
+  buildCorpusPart,
+  compressOffsets,
+  decodeReport,
+  embeddedTypos,
+  encodeExactly,
+  isBinaryFormat,
+  isIndexFile,
+  isTextReference,
+  loadIndexFile,
+  normalizedReport,
+  readBytes,
+  readReference,
+  readReport,
+  reportKgramHashes,
+  sortIndicesByKey,
+  sortIndicesByKeys,
+  sourceSpan,
+  sourceSpanFromRuns,
+  stockMatcher,
+  stockOverlap,
+  termDictionary,
+  watchedFs,
+  windowFor,
+  winnow
+} from "./chunk-DY42TGRY.js";
+import {
+  DirectiveFilter,
+  applyFixes,
+  bodyText,
+  everySection,
+  formatFor,
+  isProse,
+  isWording,
+  lintReport,
+  lintText,
+  require_dist,
+  sectionParagraphs,
+  sectionPathText,
+  sectionTrees,
+  summarize
+} from "./chunk-CBZCRYCK.js";
+import {
+  packageRoot
+} from "./chunk-KDJ43PSM.js";
+import {
   HAN,
   fontSpec,
   inFamily,
@@ -29,62 +80,7 @@ import {
   twipsToMm,
   twipsToPt,
   wordParagraph
-} from "./chunk-STQEIETA.js";
-import {
-  DOCUMENT_PART
-} from "./chunk-D4HKDEUU.js";
-import {
-  ERRNO_REASONS,
-  GrowableU32,
-  K,
-  NO_HASH,
-  ReferenceCorpus,
-  SEP,
-  buildCorpusPart,
-  compressOffsets,
-  decodeReport,
-  embeddedTypos,
-  encodeExactly,
-  isBinaryFormat,
-  isIndexFile,
-  isTextReference,
-  kgramHashes,
-  loadIndexFile,
-  normalizedReport,
-  readBytes,
-  readReference,
-  readReport,
-  require_out,
-  sortIndicesByKey,
-  sortIndicesByKeys,
-  sourceSpan,
-  sourceSpanFromRuns,
-  stockMatcher,
-  stockOverlap,
-  termDictionary,
-  watchedFs,
-  windowFor,
-  winnow
-} from "./chunk-4BMJTYME.js";
-import {
-  packageRoot
-} from "./chunk-KDJ43PSM.js";
-import {
-  DirectiveFilter,
-  applyFixes,
-  bodyText,
-  everySection,
-  formatFor,
-  isProse,
-  isWording,
-  lintReport,
-  lintText,
-  require_dist,
-  sectionParagraphs,
-  sectionPathText,
-  sectionTrees,
-  summarize
-} from "./chunk-DPNIHWKZ.js";
+} from "./chunk-7VYYMGX4.js";
 import {
   DATE_LINE,
   FAMILY_LEVEL,
@@ -101,13 +97,13 @@ import {
   remarkFrontmatter,
   remarkParse,
   unified
-} from "./chunk-Z4KLB7SE.js";
-import {
-  defineRule
-} from "./chunk-ECVWFFVP.js";
+} from "./chunk-OQWP3PMM.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";
+import {
+  defineRule
+} from "./chunk-ECVWFFVP.js";
 import {
   UsageError
 } from "./chunk-Y32ZBVJ7.js";
@@ -118,6 +114,12 @@ import {
   interpolate,
   localize
 } from "./chunk-R7WTG3HU.js";
+import {
+  require_path
+} from "./chunk-FI7K4SEM.js";
+import {
+  DOCUMENT_PART
+} from "./chunk-D4HKDEUU.js";
 import {
   __toESM
 } from "./chunk-E4DYNCRE.js";
@@ -142,6 +144,15 @@ function isLatinOnly(text) {
 var URL = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]+(?:(?=([\u3400-\u9fff]+))\1(?=[^\s\u3000-\u303f\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]{0,100}?[/?#=&.][A-Za-z0-9])[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]*)*|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef"'<>，。；：！？“”‘’（）《》、]*/g;
 var EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 function protectedRanges(text) {
+  let ranges = memo.get(text);
+  if (!ranges) {
+    if (memo.size >= 4096) memo.clear();
+    memo.set(text, ranges = Object.freeze(findProtectedRanges(text)));
+  }
+  return ranges;
+}
+var memo = /* @__PURE__ */ new Map();
+function findProtectedRanges(text) {
   const out = [];
   if (text.includes("://") || text.includes("www.")) {
     for (const m of text.matchAll(URL)) {
@@ -3354,7 +3365,7 @@ function collectCross(report, stock, minChars) {
   const doc = normalizedReport(report);
   const stockIntervals = stock.find(doc.units);
   const w = windowFor(minChars);
-  const fp = winnow(kgramHashes(doc.units, stockIntervals, K, true), w);
+  const fp = winnow(reportKgramHashes(doc.units, stockIntervals), w);
   return {
     units: doc.units,
     runs: compressOffsets(doc.offsets),
@@ -6131,7 +6142,7 @@ var repeated_passage_default = defineRule({
     const doc = normalizedReport(report);
     const { units, offsets } = doc;
     const stock = stockMatcher(context.settings.terms).find(units);
-    const hashes = kgramHashes(units, stock, K);
+    const hashes = reportKgramHashes(units, stock);
     const min = context.options.minChars;
     const first = firstOccurrences(hashes);
     for (let i = 0; i < hashes.length; i++) {
@@ -6161,12 +6172,17 @@ function firstOccurrences(hashes) {
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
-  const keys = new Uint32Array(size);
-  const at = new Int32Array(size).fill(-1);
+  if (tableAt.length < size) {
+    tableKeys = new Int32Array(size);
+    tableAt = new Int32Array(size);
+  }
+  const keys = tableKeys;
+  const at = tableAt.fill(-1, 0, size);
+  const signed = new Int32Array(hashes.buffer, hashes.byteOffset, n);
   const first = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const h = hashes[i];
-    if (h === NO_HASH) continue;
+    const h = signed[i];
+    if (h === -1) continue;
     let slot = h & mask;
     while (at[slot] !== -1 && keys[slot] !== h) slot = slot + 1 & mask;
     if (at[slot] === -1) {
@@ -6177,6 +6193,8 @@ function firstOccurrences(hashes) {
   }
   return first;
 }
+var tableKeys = new Int32Array(0);
+var tableAt = new Int32Array(0);
 
 // rules/report-title.ts
 var TRAILING = /* @__PURE__ */ new Set(["。", "，", "；", "：", "！", "？", "、", ".", ",", ";", ":", "!", "?"]);
@@ -8278,17 +8296,16 @@ var builtinRules = [] = [
 var builtinRegistry = new Map(builtinRules.map((rule) => [rule.id, rule]));
 
 // src/copy/references.ts
-var import_fast_glob2 = __toESM(require_out(), 1);
 import { statSync } from "node:fs";
 import path5 from "node:path";
 
 // src/copy/glob.ts
-var import_fast_glob = __toESM(require_out(), 1);
+var import_path = __toESM(require_path(), 1);
 import path4 from "node:path";
 function absoluteGlob(dir, pattern) {
   const p = pattern.replace(/\\/g, "/");
   if (path4.isAbsolute(pattern) || /^[A-Za-z]:\//.test(p)) return p;
-  return `${import_fast_glob.default.convertPathToPattern(path4.resolve(dir))}/${p.replace(/^(?:\.\/)+/, "")}`;
+  return `${(0, import_path.convertPathToPattern)(path4.resolve(dir))}/${p.replace(/^(?:\.\/)+/, "")}`;
 }
 
 // src/copy/references.ts
@@ -8317,15 +8334,16 @@ var ReferenceLoader = class {
     return loaded;
   }
   async load(patterns) {
+    const fg = (await import("./chunk-6UG67SLG.js")).default;
     const files = /* @__PURE__ */ new Set();
     for (const pattern of patterns) {
-      const directory = !import_fast_glob2.default.isDynamicPattern(pattern) && statSync(pattern, { throwIfNoEntry: false })?.isDirectory();
+      const directory = !fg.isDynamicPattern(pattern) && statSync(pattern, { throwIfNoEntry: false })?.isDirectory();
       const glob = directory ? `${pattern.replace(/\/+$/, "")}/**/*.{md,markdown,txt,rlidx}` : pattern;
       const walk = watchedFs();
-      let found = import_fast_glob2.default.sync(glob, { absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: true, suppressErrors: true, fs: walk.fs });
+      let found = fg.sync(glob, { absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: true, suppressErrors: true, fs: walk.fs });
       const failure = walk.failures[0];
       if (failure) throw new UsageError("readDirFailed", { path: failure.path, reason: failure.code }, ERRNO_REASONS[failure.code]);
-      if (import_fast_glob2.default.isDynamicPattern(pattern)) found = found.filter((f) => isIndexFile(f) || isTextReference(f));
+      if (fg.isDynamicPattern(pattern)) found = found.filter((f) => isIndexFile(f) || isTextReference(f));
       if (!found.length) throw new UsageError("noFilesMatched", { patterns: `references: ${pattern}` });
       for (const f of found.sort()) files.add(path5.normalize(f));
     }
@@ -8763,7 +8781,7 @@ async function lintFile(task, registry, references, reading = readTask(task)) {
   }
   if (read.docx) {
     if (task.fix) {
-      const { formattedCopy } = await import("./chunk-KQBDUKSN.js");
+      const { formattedCopy } = await import("./chunk-I4B4PCLT.js");
       const copy = await formattedCopy(filePath, read, textOptions, result, task.fix.fixRules);
       if (copy) {
         const shown = { ...copy.data, path: path6.relative(task.cwd, copy.data.path ?? "") || (copy.data.path ?? "") };

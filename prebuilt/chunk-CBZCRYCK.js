@@ -6,7 +6,7 @@ import {
 } from "./chunk-55EB7ZAF.js";
 import {
   buildReport
-} from "./chunk-Z4KLB7SE.js";
+} from "./chunk-OQWP3PMM.js";
 import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";
@@ -7529,9 +7529,18 @@ function lintText(text, options) {
   if (options.layout) report.layout = options.layout;
   return lintReport(report, options);
 }
+var mergedOptions = /* @__PURE__ */ new WeakMap();
+function optionsFor(rule, setting) {
+  const memo = mergedOptions.get(setting);
+  if (memo && memo.rule === rule) return memo.options;
+  const options = Object.freeze({ ...defaultOptions(rule), ...setting.options });
+  mergedOptions.set(setting, { rule, options });
+  return options;
+}
+var builtinSettings;
 function lintReport(report, options) {
   const locale = options.locale ?? "zh";
-  const shared = options.settings ?? defaultSettings();
+  const shared = options.settings ?? (builtinSettings ??= defaultSettings());
   const settings = options.rules ?? defaultRuleSettings(options.registry);
   const pending = [];
   for (const [ruleId, setting] of Object.entries(settings)) {
@@ -7542,7 +7551,7 @@ function lintReport(report, options) {
     const severity = setting.severity === "error" ? 2 : 1;
     const found = [];
     const context = {
-      options: { ...defaultOptions(rule), ...setting.options },
+      options: optionsFor(rule, setting),
       locale,
       settings: shared,
       references: options.references,

@@ -2,18 +2,16 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  escapeData,
-  escapeProperty,
-  github
-} from "./chunk-W62MGPWC.js";
+  stylish
+} from "./chunk-K324NBO7.js";
+import "./chunk-C5ASVTSD.js";
+import "./chunk-VNJWYSJA.js";
 import "./chunk-66RUWFSM.js";
 import "./chunk-74VZTPYS.js";
-import "./chunk-C5ASVTSD.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-E4DYNCRE.js";
 export {
-  escapeData,
-  escapeProperty,
-  github
+  stylish
 };

@@ -2,14 +2,14 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  visible
-} from "./chunk-66RUWFSM.js";
-import {
   TOOL_NAME,
   checkId,
   relativePath,
   word
 } from "./chunk-C5ASVTSD.js";
+import {
+  visible
+} from "./chunk-66RUWFSM.js";
 
 // src/formatters/github.ts
 function escapeData(text) {

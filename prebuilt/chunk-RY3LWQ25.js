@@ -4,7 +4,10 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   reportScore,
   ruleName
-} from "./chunk-2BEVQYN5.js";
+} from "./chunk-2UBXMSSO.js";
+import {
+  locationText
+} from "./chunk-C5ASVTSD.js";
 import {
   CATEGORY_KEYS,
   categoryName,
@@ -17,9 +20,6 @@ import {
   summaryRows,
   totals
 } from "./chunk-L4URDFGA.js";
-import {
-  locationText
-} from "./chunk-C5ASVTSD.js";
 import {
   VERSION
 } from "./chunk-SN7QDM7S.js";
