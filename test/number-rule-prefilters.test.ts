@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../rules/index.js';
+import { lintText } from '../src/engine/lint.js';
+
+/**
+ * date-format, number-usage and figure-consistency try their patterns only where
+ * a match can start (a digit, a 年, a 19/20); these are the boundary cases of those
+ * prefilters, each of which must still be found.
+ */
+function lint(ruleId: string, text: string): string[] {
+  const result = lintText(text, { registry: builtinRegistry, format: 'text', rules: { [ruleId]: { severity: 'error' } } });
+  return result.messages.map((m) => `${m.line}:${m.column} ${m.messageId}`);
+}
+
+describe('date-format prefilters', () => {
+  it('finds a two-digit year at the very start of a paragraph (年 at index 2)', () => {
+    expect(lint('date-format', '25年底完成整改。')).toEqual(['1:1 shortYear']);
+  });
+  it('finds a two-digit year in full-width digits, and a 年 after one digit is no candidate', () => {
+    expect(lint('date-format', '５年来，截至２５年底完成。')).toEqual(['1:1 fullWidth', '1:7 fullWidth', '1:7 shortYear']);
+  });
+  it('finds a year without 年 right after a failed 19/20 candidate', () => {
+    expect(lint('date-format', '第20项工作2019上半年完成，2020全年推进。')).toEqual(['1:7 missingYear', '1:17 missingYear']);
+  });
+  it('finds a year without 年 at the very end but one', () => {
+    expect(lint('date-format', '开展督查2023一季度')).toEqual(['1:5 missingYear']);
+  });
+  it('still leaves dates inside a URL alone (protected ranges are built lazily)', () => {
+    expect(lint('date-format', '详见https://example.gov.cn/2024.01.05/a.html，2024.1.5印发。')).toEqual(['1:44 numericDate']);
+  });
+});
