@@ -29,3 +29,19 @@ describe('date-format prefilters', () => {
     expect(lint('date-format', '详见https://example.gov.cn/2024.01.05/a.html，2024.1.5印发。')).toEqual(['1:44 numericDate']);
   });
 });
+
+describe('number-usage prefilters', () => {
+  it('finds an estimate word at the very start of a paragraph', () => {
+    expect(lint('number-usage', '约300人左右参加。')).toEqual(['1:1 redundantEstimate']);
+  });
+  it('finds estimate words right after a numbering marker, each once (大约 is not also 约)', () => {
+    expect(lint('number-usage', '（2）近20名左右，大约5次左右，至少3次以上。')).toEqual([
+      '1:4 contradictoryEstimate',
+      '1:11 redundantEstimate',
+      '1:18 redundantEstimate',
+    ]);
+  });
+  it('finds a number at the very start of a paragraph', () => {
+    expect(lint('number-usage', '3、4次督查，8～10万元。')).toEqual(['1:1 adjacentEstimate', '1:8 rangeMagnitude']);
+  });
+});
