@@ -45,3 +45,19 @@ describe('number-usage prefilters', () => {
     expect(lint('number-usage', '3、4次督查，8～10万元。')).toEqual(['1:1 adjacentEstimate', '1:8 rangeMagnitude']);
   });
 });
+
+describe('figure-consistency prefilters', () => {
+  const title = '关于2024年度工作情况的报告\n';
+  it('finds a measure that starts the paragraph (its number four characters in)', () => {
+    expect(lint('figure-consistency', `${title}谈心谈话64人次，覆盖全体干部。\n谈心谈话46人次。`)).toEqual(['3:1 measureTwice']);
+  });
+  it('finds a measure after an earlier match and a full-width number', () => {
+    expect(lint('figure-consistency', `${title}开展专项督查3次，开展专项督查１２３次，组织专项督查3次。`)).toEqual(['2:12 measureTwice']);
+  });
+  it('finds a total that starts a sentence, and shares sentence by sentence', () => {
+    expect(lint('figure-consistency', `${title}全年工作稳步推进。共立案12件，分别为党纪案件5件、政务案件4件。党员占65%。团员占45%，群众占60%。`)).toEqual([
+      '2:10 partsShortOfTotal',
+      '2:43 sharesExceed',
+    ]);
+  });
+});
