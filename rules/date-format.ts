@@ -8,6 +8,7 @@ import {
   digitRunEnd,
   digitValue,
   isDigit,
+  isDigitCode,
   isFullWidthDigit,
   isLatinLetter,
   isRealDate,
@@ -104,7 +105,7 @@ function arabicDates(text: string): ArabicDate[] {
   const out: ArabicDate[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text[i])) {
+    if (!isDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -384,7 +385,9 @@ export default defineRule({
       let hasHan = isDateBlock;
       for (let i = 0; !hasHan && i < text.length; i++) hasHan = isHan(text[i]);
       if (!hasHan) continue;
-      const guarded = rangeGuard(protectedRanges(text));
+      // Built on first use: most paragraphs have nothing to report, and need no protected ranges.
+      let guard: Guard | undefined;
+      const guarded: Guard = (a, b) => (guard ??= rangeGuard(protectedRanges(text)))(a, b);
       const at = (a: number, b: number) => p.content.span(a, b);
 
       const dates = arabicDates(text);
@@ -493,9 +496,10 @@ const D = '[0-9０-９]';
 /** 4月1号 (not 1号楼, 1号文件). */
 const HAO = new RegExp(`(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*号(?![楼院线文令码室房栋机台车位])`, 'gu');
 /** 25年底, 23年上半年: a two-digit year before a part of the year (24年1月5日 is shortYear's above). */
-const SHORT_YEAR = new RegExp(`(?<![0-9０-９.．第近约共满每前后余多])(${D}{2})年(?=底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)`, 'gu');
+const SHORT_YEAR = new RegExp(`(?<![0-9０-９.．第近约共满每前后余多])(${D}{2})年(?=底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)`, 'uy');
 /** 2023上半年: a year with no 年 before a part of the year. */
-const NO_YEAR_UNIT = new RegExp(`(?<![0-9０-９.．])((?:19|20)${D}{2})(?=上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)`, 'gu');
+const NO_YEAR_UNIT = new RegExp(`(?<![0-9０-９.．])((?:19|20)${D}{2})(?=上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)`, 'uy');
+const CENTURY = /19|20/g;
 /** 截止2024年, 截止6月, 截止今年: 截止 right before a time (截止目前 is typo-words'). */
 const JIEZHI = new RegExp(`截止(?=\\s*(?:${D}{2,4}\\s*年|${D}{1,2}\\s*月|今年|去年|上年|本年|当年|同年|上月|本周|上周))`, 'gu');
 
@@ -512,13 +516,26 @@ function writtenTimes(p: Paragraph, text: string, guarded: Guard, context: Repor
       context.report({ at: at(m.index, end), messageId: 'dayAsHao', data: { expected, actual: m[0] }, fix: { range: at(end - 1, end), text: '日' } });
     }
   }
-  for (const m of text.matchAll(SHORT_YEAR)) {
-    if (guarded(m.index, m.index + 3)) continue;
+  // Every SHORT_YEAR match is two digits and 年: tried (sticky) only two places before each 年.
+  for (let y = text.indexOf('年', 2); y !== -1; y = text.indexOf('年', y + 1)) {
+    if (!isDigitCode(text.charCodeAt(y - 1)) || !isDigitCode(text.charCodeAt(y - 2))) continue;
+    SHORT_YEAR.lastIndex = y - 2;
+    const m = SHORT_YEAR.exec(text);
+    if (!m || guarded(m.index, m.index + 3)) continue;
     const rest = /^(?:底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)/u.exec(text.slice(m.index + 3))![0];
     context.report({ at: at(m.index, m.index + 3 + rest.length), messageId: 'shortYear', data: { actual: m[0] + rest } });
   }
-  for (const m of text.matchAll(NO_YEAR_UNIT)) {
+  // Every NO_YEAR_UNIT match starts with 19 or 20 (ASCII): found natively, then tried (sticky) there.
+  CENTURY.lastIndex = 0;
+  for (let c = CENTURY.exec(text); c !== null; c = CENTURY.exec(text)) {
+    NO_YEAR_UNIT.lastIndex = c.index;
+    const m = NO_YEAR_UNIT.exec(text);
+    if (!m) {
+      CENTURY.lastIndex = c.index + 1;
+      continue;
+    }
     const end = m.index + 4;
+    CENTURY.lastIndex = end;
     if (guarded(m.index, end)) continue;
     const rest = /^(?:上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)/u.exec(text.slice(end))![0];
     context.report({
@@ -537,11 +554,16 @@ function writtenTimes(p: Paragraph, text: string, guarded: Guard, context: Repor
   }
 }
 
+const FULL_WIDTH_DIGIT = /[０-９]/;
+
 /** Full-width digits outside the dates above (those are reported as fullWidth with the date). */
 function fullWidthOutsideDates(p: Paragraph, text: string, dates: ArabicDate[], guarded: Guard, context: Reporter): void {
+  // The loop below acts on full-width digits only.
+  if (!FULL_WIDTH_DIGIT.test(text)) return;
   let k = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isFullWidthDigit(text[i])) continue;
+    const c = text.charCodeAt(i);
+    if (c < 0xff10 || c > 0xff19) continue;
     let end = i + 1;
     while (end < text.length && (isDigit(text[end]) || ((text[end] === '．' || text[end] === '.') && isDigit(text[end + 1])))) end++;
     while (k < dates.length && dates[k].end <= i) k++;

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Paragraph } from '../src/model/report.js';
-import { toHalfWidth } from '../src/text/numbers.js';
+import { isDigitCode, toHalfWidth } from '../src/text/numbers.js';
 import { enclosed, masked, sentences } from '../src/text/sentences.js';
 import type { Span } from '../src/types.js';
 
@@ -11,13 +11,15 @@ const UNITS = '人次|万元|亿元|元|人|次|件|个|项|家|条|名|起|场|
 const NUM = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
 /** 共(计|有)?120件 / 总计120件 / 合计120件. */
 const TOTAL = new RegExp(`(?:共计|共有|总计|合计|(?<![公总])共(?![同产建享治识性商青]))[\\u4e00-\\u9fff]{0,10}?(${NUM})(${UNITS})`, 'gu');
+const ANY_TOTAL = new RegExp(TOTAL.source, 'u');
 const PART = new RegExp(`(${NUM})(${UNITS})`, 'gu');
 /** A number after these is a change or a comparison, not a part. */
 const NOT_A_PART = /(?:增加|减少|增长|下降|上升|多|少|比|较|同比|环比|超过|不足|达到|以上|以下)[^，、；。]{0,3}$/u;
 /** 占45% / 占比45% / 占总数的45%. */
 const SHARE = new RegExp(`占(?:比|比为|总数的|全部的|总量的)?(${NUM})[%％]`, 'gu');
+const ANY_SHARE = new RegExp(SHARE.source, 'u');
 /** A measure stated as a figure: four Han characters right before a number and its unit, at the start of a clause's object. */
-const MEASURE = new RegExp(`(?<=^|[，、；：。]|开展|组织|完成|召开|处置|受理|办理|查处|立案|约谈|培训|新增|累计)([\\u4e00-\\u9fff]{4})(${NUM})(${UNITS})(?=[，、；。）]|$)`, 'gu');
+const MEASURE = new RegExp(`(?<=^|[，、；：。]|开展|组织|完成|召开|处置|受理|办理|查处|立案|约谈|培训|新增|累计)([\\u4e00-\\u9fff]{4})(${NUM})(${UNITS})(?=[，、；。）]|$)`, 'uy');
 /** A clause that speaks of a part of the year, a subset or a comparison: its figures are not the report's totals. */
 const SCOPED = /其中|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月|同比|环比|去年|上年|今年|累计|平均|人均|每|各|分别|部分|个别|有的|以上|以下|以来|期间/u;
 
@@ -90,10 +92,16 @@ export default defineRule({
       if (!/[0-9０-９]/.test(raw)) continue;
       // Figures in brackets explain, they do not add up.
       const text = masked(raw, [...enclosed(raw, '（', '）'), ...enclosed(raw, '(', ')')]);
-      for (const s of sentences(text)) {
-        const sentence = text.slice(s.start, s.end);
-        totals(sentence, s.start);
-        shares(sentence, s.start);
+      // No TOTAL or SHARE match crosses a sentence end (they hold only Han, digits and 。-free marks), so a
+      // sentence has one only if the whole text has one: else the sentences need not be found at all.
+      const hasTotal = ANY_TOTAL.test(text);
+      const hasShare = text.includes('占') && ANY_SHARE.test(text);
+      if (hasTotal || hasShare) {
+        for (const s of sentences(text)) {
+          const sentence = text.slice(s.start, s.end);
+          if (hasTotal) totals(sentence, s.start);
+          if (hasShare) shares(sentence, s.start);
+        }
       }
       measures(text);
 
@@ -136,7 +144,15 @@ export default defineRule({
       }
 
       function measures(t: string): void {
-        for (const m of t.matchAll(MEASURE)) {
+        // A MEASURE match is four Han characters and a number: it can start only four before a run of digits
+        // that follows a non-digit. Each such place is tried (sticky), in order, never inside the last match.
+        let lastEnd = 0;
+        for (let d = 4; d < t.length; d++) {
+          if (!isDigitCode(t.charCodeAt(d)) || isDigitCode(t.charCodeAt(d - 1)) || d - 4 < lastEnd) continue;
+          MEASURE.lastIndex = d - 4;
+          const m = MEASURE.exec(t);
+          if (!m) continue;
+          lastEnd = m.index + m[0].length;
           const clauseStart = Math.max(t.lastIndexOf('，', m.index - 1), t.lastIndexOf('。', m.index - 1), t.lastIndexOf('；', m.index - 1)) + 1;
           if (SCOPED.test(t.slice(clauseStart, m.index + m[1].length))) continue;
           const key = m[1] + '\u0000' + m[3];

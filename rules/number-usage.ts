@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { matchMarker } from '../src/model/markers.js';
 import { isChinese, isHan, isLatinOnly, protectedRanges } from '../src/text/prose.js';
-import { chineseDigit, digitRunEnd, isAsciiDigit, isDigit, isLatinLetter, rangeGuard, scaleDecimal, toHalfWidth } from '../src/text/numbers.js';
+import { chineseDigit, digitRunEnd, isAsciiDigit, isDigit, isDigitCode, isLatinLetter, rangeGuard, scaleDecimal, toHalfWidth } from '../src/text/numbers.js';
 import type { Span } from '../src/types.js';
 
 /** Connectors of a range (GB/T 15835: ～ or —; 至 and 到 read the same way). */
@@ -43,6 +43,15 @@ const TRIGGERS: Array<{ word: string; group: EstimateGroup; notAfter?: string; s
   { word: '高于', group: 'over', notAfter: '不' },
   { word: '大于', group: 'over', notAfter: '不' },
 ];
+/** For each first character of a trigger word (by char code), 1 + the index of its first trigger: one pass finds them all. */
+const TRIGGER_FIRST = (() => {
+  const table = new Uint8Array(0x10000);
+  TRIGGERS.forEach((t, k) => {
+    const c = t.word.charCodeAt(0);
+    if (table[c] === 0) table[c] = k + 1;
+  });
+  return table;
+})();
 /** What each group says about 左右 and 以上 after the number. */
 const VERDICT: Record<EstimateGroup, { 左右?: 'redundantEstimate' | 'contradictoryEstimate'; 以上?: 'redundantEstimate' | 'contradictoryEstimate' }> = {
   approx: { 左右: 'redundantEstimate' },
@@ -258,27 +267,39 @@ export default defineRule({
     for (const p of report.paragraphs) {
       const { text } = p.content;
       if (isLatinOnly(text)) continue;
-      const guarded = rangeGuard(protectedRanges(text));
+      // Built on first use: most paragraphs have nothing to report, and need no protected ranges.
+      let guarded: ((start: number, end?: number) => boolean) | undefined;
       const at = (a: number, b: number): Span => p.content.span(a, b);
-      const free = (a: number, b: number): boolean => !guarded(a, b);
+      const free = (a: number, b: number): boolean => !(guarded ??= rangeGuard(protectedRanges(text)))(a, b);
       // A numbering marker at the start (1. 3、 （2）) is not a number of the text.
       const marker = matchMarker(text);
       const from = marker ? marker.raw.length : 0;
 
       checkDigits(text, from, free, at, context);
       checkChineseEstimates(text, from, free, at, context);
-      for (const trigger of TRIGGERS) {
-        for (let t = text.indexOf(trigger.word, from); t !== -1; t = text.indexOf(trigger.word, t + 1)) {
+      // Every occurrence of every trigger word, found in one pass; reported trigger by trigger, as listed.
+      const estimates: Array<{ k: number; t: number; end: number; second: '左右' | '以上' }> = [];
+      for (let t = from; t < text.length; t++) {
+        const first = TRIGGER_FIRST[text.charCodeAt(t)];
+        if (first === 0) continue;
+        for (let k = first - 1; k < TRIGGERS.length; k++) {
+          const trigger = TRIGGERS[k];
+          if (trigger.word.charCodeAt(0) !== text.charCodeAt(t) || !text.startsWith(trigger.word, t)) continue;
           const found = readEstimate(text, t, trigger);
-          if (!found || !free(t, found.end)) continue;
-          const messageId = VERDICT[trigger.group][found.second];
-          if (!messageId) continue;
-          context.report({
-            at: at(t, found.end),
-            messageId,
-            data: { first: trigger.word, second: found.second, actual: text.slice(t, found.end) },
-          });
+          if (found) estimates.push({ k, t, end: found.end, second: found.second });
         }
+      }
+      estimates.sort((a, b) => a.k - b.k);
+      for (const { k, t, end, second } of estimates) {
+        const trigger = TRIGGERS[k];
+        if (!free(t, end)) continue;
+        const messageId = VERDICT[trigger.group][second];
+        if (!messageId) continue;
+        context.report({
+          at: at(t, end),
+          messageId,
+          data: { first: trigger.word, second, actual: text.slice(t, end) },
+        });
       }
     }
   },
@@ -296,7 +317,7 @@ function checkDigits(
 ): void {
   let i = from;
   while (i < text.length) {
-    if (!isDigit(text[i])) {
+    if (!isDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
     }

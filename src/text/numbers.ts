@@ -13,6 +13,14 @@ export function isDigit(ch: string | undefined): boolean {
   return isAsciiDigit(ch) || isFullWidthDigit(ch);
 }
 
+/**
+ * The char code of an Arabic digit, half- or full-width (NaN, past the end, is none).
+ * Hot loops test `text.charCodeAt(i)`: `text[i]` of a Han character allocates a string.
+ */
+export function isDigitCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
 /** An ASCII Latin letter. */
 export const isLatinLetter = isAsciiLetter;
 
@@ -29,7 +37,7 @@ export function toHalfWidth(s: string): string {
 /** End (exclusive) of the run of Arabic digits starting at `i`. */
 export function digitRunEnd(text: string, i: number): number {
   let j = i;
-  while (j < text.length && isDigit(text[j])) j++;
+  while (j < text.length && isDigitCode(text.charCodeAt(j))) j++;
   return j;
 }
 
