@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRegistry } from '../rules/index.js';
+import { lintText } from '../src/engine/lint.js';
+
+/**
+ * Rules that skip a paragraph when a cheap test says it cannot match: each
+ * boundary case of the test must still be found.
+ */
+
+function found(rule: string, text: string, options?: Record<string, unknown>): string[] {
+  return lintText(text, { registry: builtinRegistry, format: 'text', rules: { [rule]: { severity: 'error', ...(options ? { options } : {}) } } }).messages.map(
+    (m) => `${m.line}:${m.column}-${m.endColumn} ${m.messageId}`,
+  );
+}
+
+describe('no-placeholder: a paragraph is searched only when it holds a trigger character or 此处', () => {
+  it.each([
+    ['开展督查×次。', '1:5-6'],
+    ['开展督查Ｘ次。', '1:5-6'],
+    ['涉及XX单位。', '1:3-5'],
+    ['涉及xx单位。', '1:3-5'],
+    ['发现问题x个。', '1:5-6'],
+    ['○○同志。', '1:1-3'],
+    ['〇〇同志。', '1:1-3'],
+    ['金额□万元。', '1:3-4'],
+    ['负责人＿＿。', '1:4-6'],
+    ['负责人__。', '1:4-6'],
+    ['负责人***。', '1:4-7'],
+    ['【待填】', '1:1-5'],
+    ['【本单位】党组。', '1:1-6'],
+    ['点击此处输入日期', '1:1-9'],
+    ['电话：Click to enter a date.', '1:4-26'],
+    ['（此处填写单位）', '1:1-9'],
+    ['(此处填写单位)', '1:1-9'],
+    ['[单位名称]', '1:1-7'],
+  ])('%s', (text, at) => {
+    expect(found('no-placeholder', text)).toEqual([`${at} unfilled`]);
+  });
+
+  it('finds a user pattern in a paragraph without any trigger character', () => {
+    expect(found('no-placeholder', '负责人：请填写。', { extraPatterns: ['请填写'] })).toEqual(['1:5-8 unfilled']);
+  });
+
+  it('reports nothing for 此 without 处, or 处 alone', () => {
+    expect(found('no-placeholder', '因此，对此处理，此外。')).toEqual([]);
+  });
+});
