@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../rules/index.js';
 import { lintText } from '../src/engine/lint.js';
+import { termDictionary } from '../src/terms.js';
 
 /**
  * Rules that skip a paragraph when a cheap test says it cannot match: each
@@ -43,5 +44,32 @@ describe('no-placeholder: a paragraph is searched only when it holds a trigger c
 
   it('reports nothing for 此 without 处, or 处 alone', () => {
     expect(found('no-placeholder', '因此，对此处理，此外。')).toEqual([]);
+  });
+});
+
+describe('canonical-terms: forms found by their first two characters', () => {
+  it('finds a form at the very start and end of a paragraph, with full-width digits', () => {
+    expect(found('canonical-terms', '４个意识')).toEqual(['1:1-5 nonstandard']);
+    expect(found('canonical-terms', '落实一岗两责')).toEqual(['1:3-7 nonstandard']);
+  });
+
+  it('finds a verb pairing and the wrong form it overlaps', () => {
+    expect(found('canonical-terms', '坚定4个意识。')).toEqual(['1:1-7 nonstandard', '1:3-7 nonstandard']);
+  });
+
+  it('finds a one-character user form, and prefers the longer of two forms at one place', () => {
+    const dict = termDictionary([
+      { correct: '甲', wrong: ['乙'] },
+      { correct: '清廉机关', wrong: ['廉洁', '廉洁机关'] },
+    ]);
+    expect(dict.find('乙，廉洁机关').terms.map((h) => [h.start, h.end, h.form])).toEqual([
+      [0, 1, '乙'],
+      [2, 6, '廉洁机关'],
+    ]);
+  });
+
+  it('finds a doubled unit (the paragraph passes the 市市|县县|区区|省省 test)', () => {
+    expect(found('canonical-terms', '东莞市市委')).toEqual(['1:1-6 nonstandard']);
+    expect(found('canonical-terms', '松川县县政府')).toEqual(['1:1-7 nonstandard']);
   });
 });
