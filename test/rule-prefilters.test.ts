@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRegistry } from '../rules/index.js';
 import { lintText } from '../src/engine/lint.js';
 import { termDictionary } from '../src/terms.js';
+import { typoDictionary } from '../src/typos.js';
 
 /**
  * Rules that skip a paragraph when a cheap test says it cannot match: each
@@ -71,5 +72,24 @@ describe('canonical-terms: forms found by their first two characters', () => {
   it('finds a doubled unit (the paragraph passes the 市市|县县|区区|省省 test)', () => {
     expect(found('canonical-terms', '东莞市市委')).toEqual(['1:1-6 nonstandard']);
     expect(found('canonical-terms', '松川县县政府')).toEqual(['1:1-7 nonstandard']);
+  });
+});
+
+describe('typo-words: wrong forms found by their first two characters', () => {
+  const dict = typoDictionary([
+    { correct: '甲', wrong: ['乙'] },
+    { correct: '乙丙丁', wrong: ['乙丙戊'], notFollowedBy: ['己'] },
+    { correct: '乙丙', wrong: ['乙庚'] },
+  ]);
+  const hits = (text: string) => dict.find(text).map((h) => `${h.start}-${h.end} ${h.wrong}`);
+
+  it('prefers the longest form at a place, falls back to a shorter one when its context forbids it, down to one character', () => {
+    expect(hits('乙丙戊')).toEqual(['0-3 乙丙戊']);
+    expect(hits('乙丙戊己')).toEqual(['0-1 乙']);
+    expect(hits('乙庚，乙')).toEqual(['0-2 乙庚', '3-4 乙']);
+  });
+
+  it('finds a built-in form at the very end of a paragraph', () => {
+    expect(found('typo-words', '认真布署')).toEqual(['1:3-5 certain']);
   });
 });
