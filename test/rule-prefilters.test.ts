@@ -93,3 +93,26 @@ describe('typo-words: wrong forms found by their first two characters', () => {
     expect(found('typo-words', '认真布署')).toEqual(['1:3-5 certain']);
   });
 });
+
+describe('no-empty-phrases: phrases found in one pass over the paragraph', () => {
+  const messages = (text: string, options?: Record<string, unknown>) =>
+    lintText(text, { registry: builtinRegistry, format: 'text', rules: { 'no-empty-phrases': { severity: 'warn', ...(options ? { options } : {}) } } }).messages.map(
+      (m) => m.message,
+    );
+
+  it('names the phrases longest first, from the first character to the last', () => {
+    expect(messages('区委高度重视，精心组织，周密部署，多措并举，扎实推进，狠抓落实，取得了明显成效，营造了浓厚氛围。')).toEqual([
+      '本段多为空话套话（95%的字数：取得了明显成效、营造了浓厚氛围、高度重视、精心组织…），缺少具体事实、数字或做法',
+    ]);
+  });
+
+  it('counts the occurrences of one phrase from the left that do not overlap', () => {
+    expect(messages('关于工作情况的报告\n\n区委重视重视重视。', { extraPhrases: ['重视重视'], minChars: 5 })).toEqual([
+      '本段多为空话套话（50%的字数：重视重视），缺少具体事实、数字或做法',
+    ]);
+  });
+
+  it('never reports a paragraph with a digit, full-width ones included', () => {
+    expect(messages('区委高度重视，精心组织，周密部署，多措并举，扎实推进，狠抓落实，取得了明显成效，营造了浓厚氛围５。')).toEqual([]);
+  });
+});
