@@ -354,7 +354,7 @@ type Payload =
  */
 export class TermDictionary {
   private readonly patterns: { text: string; payloads: Payload[] }[] = [];
-  /** Per first code unit (full-width digits folded): 1 + its index in `byFirst`, 0 when no pattern starts with it. */
+  /** Per first code unit (a full-width digit shares its digit's): 1 + its index in `byFirst`, 0 when no pattern starts with it. */
   private readonly first = new Uint16Array(65536);
   /** Per first code unit: one-character patterns, and longer ones by their second code unit; ids shortest first. */
   private readonly byFirst: { alone: number[]; bySecond: Map<number, number[]> }[] = [];
@@ -400,7 +400,11 @@ export class TermDictionary {
     for (const id of ids) {
       const text = this.patterns[id].text;
       const c = text.charCodeAt(0);
-      if (!this.first[c]) this.first[c] = this.byFirst.push({ alone: [], bySecond: new Map() });
+      if (!this.first[c]) {
+        this.first[c] = this.byFirst.push({ alone: [], bySecond: new Map() });
+        // A full-width digit starts what its digit starts: the scan folds only where a form may start.
+        if (isDigitCode(c)) this.first[c + 0xfee0] = this.first[c];
+      }
       const slot = this.byFirst[this.first[c] - 1];
       if (text.length === 1) {
         slot.alone.push(id);
@@ -422,9 +426,9 @@ export class TermDictionary {
     const { first, pairs } = this;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const c = fold(text.charCodeAt(i));
-      const slotIndex = first[c];
+      const slotIndex = first[text.charCodeAt(i)];
       if (!slotIndex) continue;
+      const c = fold(text.charCodeAt(i));
       const slot = this.byFirst[slotIndex - 1];
       for (const id of slot.alone) emit(i, i + 1, id);
       if (i + 1 === n) break;
