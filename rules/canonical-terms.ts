@@ -9,6 +9,8 @@ import type { Edit, Locale, Localized, Span } from '../src/types.js';
  * 松川县县政府 → 松川县政府. The lookahead names the body; nothing repeats.
  */
 const DOUBLED = /(?:市市|县县|区区|省省)(?=(人民政府|政府|委|人大|政协|纪委|监委))/gu;
+/** What every DOUBLED match starts with: one regex test is cheaper than four searches. */
+const ANY_DOUBLED = /市市|县县|区区|省省/u;
 
 /**
  * Characters before a doubled unit that mean it is not a place name plus its unit:
@@ -325,7 +327,7 @@ function minimalEdit(report: Report, p: Paragraph, start: number, end: number, c
 /** 东莞市市委 → 东莞市委: a unit written twice before the body it names. */
 function doubledUnits(report: Report, p: Paragraph, locale: Locale): { start: number; rank: number; d: ReportDescriptor }[] {
   const text = p.content.text;
-  if (!text.includes('市市') && !text.includes('县县') && !text.includes('区区') && !text.includes('省省')) return [];
+  if (!ANY_DOUBLED.test(text)) return [];
   const out: { start: number; rank: number; d: ReportDescriptor }[] = [];
   for (const m of text.matchAll(DOUBLED)) {
     const at = m.index;

@@ -82,27 +82,86 @@ export default defineRule({
     },
   ],
   check(report, context) {
-    const phrases = [...new Set([...BUILTIN, ...context.options.extraPhrases])].sort((a, b) => b.length - a.length);
+    const index = phraseIndex(context.options.extraPhrases);
     for (const p of report.paragraphs) {
       if (!PROSE.has(p.kind) || p.quoted) continue;
       const text = bodyText(p);
+      // A paragraph with a digit is never reported: that test is cheaper than counting.
+      if (DIGIT.test(text)) continue;
       const han = countHan(text);
-      if (han < context.options.minChars || /[0-9０-９]/.test(text)) continue;
-      const covered = new Uint8Array(text.length);
-      const used: string[] = [];
-      for (const phrase of phrases) {
-        for (let i = text.indexOf(phrase); i !== -1; i = text.indexOf(phrase, i + phrase.length)) {
-          let fresh = false;
-          for (let k = i; k < i + phrase.length; k++) if (!covered[k]) (covered[k] = 1), (fresh = true);
-          if (fresh && !used.includes(phrase)) used.push(phrase);
-        }
-      }
-      let n = 0;
-      for (const c of covered) n += c;
-      const share = n / han;
+      if (han < context.options.minChars) continue;
+      const { covered, used } = coverage(text, index);
+      const share = covered / han;
       if (share < context.options.share) continue;
       const shown = used.slice(0, 4).join(context.locale === 'zh' ? '、' : ', ') + (used.length > 4 ? '…' : '');
       context.report({ at: p, messageId: 'empty', data: { share: Math.round(share * 100), phrases: shown } });
     }
   },
 });
+
+const DIGIT = /[0-9０-９]/;
+
+/** The phrases, longest first, and where to look for them: their ids by first code unit. */
+interface PhraseIndex {
+  phrases: string[];
+  byFirst: Map<number, number[]>;
+  /** Code units that start some phrase: a cheap test before the map look-up. */
+  starts: Uint8Array;
+}
+
+/** One index per distinct extraPhrases. */
+const indexes = new Map<string, PhraseIndex>();
+
+function phraseIndex(extra: readonly string[]): PhraseIndex {
+  const key = extra.join('\n');
+  let index = indexes.get(key);
+  if (index) return index;
+  const phrases = [...new Set([...BUILTIN, ...extra])].sort((a, b) => b.length - a.length);
+  const byFirst = new Map<number, number[]>();
+  const starts = new Uint8Array(65536);
+  phrases.forEach((phrase, id) => {
+    const c = phrase.charCodeAt(0);
+    starts[c] = 1;
+    const list = byFirst.get(c);
+    if (list) list.push(id);
+    else byFirst.set(c, [id]);
+  });
+  indexes.set(key, (index = { phrases, byFirst, starts }));
+  return index;
+}
+
+/**
+ * How many characters of `text` the phrases cover, and the phrases that cover
+ * some character no longer phrase did. Each phrase counts at its occurrences
+ * from the left that do not overlap one another; the text is read once.
+ */
+function coverage(text: string, { phrases, byFirst, starts }: PhraseIndex): { covered: number; used: string[] } {
+  const found = new Map<number, number[]>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!starts[c]) continue;
+    for (const id of byFirst.get(c)!) {
+      if (!text.startsWith(phrases[id], i)) continue;
+      const at = found.get(id);
+      if (at) at.push(i);
+      else found.set(id, [i]);
+    }
+  }
+  if (!found.size) return { covered: 0, used: [] };
+  const covered = new Uint8Array(text.length);
+  const used: string[] = [];
+  let n = 0;
+  // Longest phrases first, as they are numbered.
+  for (const id of [...found.keys()].sort((a, b) => a - b)) {
+    const phrase = phrases[id];
+    let fresh = false;
+    let next = 0;
+    for (const start of found.get(id)!) {
+      if (start < next) continue; // overlaps this phrase's previous occurrence
+      next = start + phrase.length;
+      for (let k = start; k < next; k++) if (!covered[k]) (covered[k] = 1), n++, (fresh = true);
+    }
+    if (fresh) used.push(phrase);
+  }
+  return { covered: n, used };
+}

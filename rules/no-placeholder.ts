@@ -22,6 +22,23 @@ const BUILTIN = [
   String.raw`[（(]此处[^）)\n]{0,30}[）)]`,
   String.raw`\[[^\]\n]{0,12}(?:名称|姓名|单位|日期|时间|数字|金额|人数)\]`,
 ];
+const BUILTIN_PATTERN = new RegExp(BUILTIN.join('|'), 'gu');
+/**
+ * Every match of BUILTIN holds one of these characters (× Ｘ X x ○ 〇 □ ＿ _ * 【 [, C of
+ * “Click”) or 此处 (单击此处输入…, （此处…）): a paragraph without any cannot match.
+ */
+const MAY_MATCH = /[×ＸXx○〇□＿_*【C[]|此处/u;
+/** Compiled patterns with a user's extraPatterns, by their source. */
+const withExtras = new Map<string, RegExp>();
+
+/** The pattern list, compiled once per distinct extraPatterns. */
+function placeholderPattern(extra: readonly string[]): RegExp {
+  if (!extra.length) return BUILTIN_PATTERN;
+  const source = [...BUILTIN, ...extra].join('|');
+  let pattern = withExtras.get(source);
+  if (!pattern) withExtras.set(source, (pattern = new RegExp(source, 'gu')));
+  return pattern;
+}
 
 export default defineRule({
   id: 'no-placeholder',
@@ -81,15 +98,19 @@ export default defineRule({
     { invalid: '负责人：请填写。', options: { extraPatterns: ['请填写'] }, expect: ['1:5 unfilled'] },
   ],
   check(report, context) {
-    const pattern = new RegExp([...BUILTIN, ...context.options.extraPatterns].join('|'), 'gu');
+    const pattern = placeholderPattern(context.options.extraPatterns);
+    // User patterns may match anything: the prefilter only stands for the built-in ones.
+    const prefilter = pattern === BUILTIN_PATTERN;
     for (const paragraph of report.paragraphs) {
       const { text } = paragraph.content;
       const found: { start: number; end: number }[] = [];
-      for (const m of text.matchAll(pattern)) {
-        if (!m[0]) continue;
-        const at = paragraph.content.span(m.index, m.index + m[0].length);
-        found.push(at);
-        context.report({ at, messageId: 'unfilled', data: { text: m[0] } });
+      if (!prefilter || MAY_MATCH.test(text)) {
+        for (const m of text.matchAll(pattern)) {
+          if (!m[0]) continue;
+          const at = paragraph.content.span(m.index, m.index + m[0].length);
+          found.push(at);
+          context.report({ at, messageId: 'unfilled', data: { text: m[0] } });
+        }
       }
       for (const [start, end] of starBlanks(text)) {
         const at = paragraph.content.span(start, end);

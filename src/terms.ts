@@ -9,8 +9,8 @@ import { embeddedTerms } from './data/embedded.js';
 /**
  * The dictionary of standard formulations (规范提法) that the `canonical-terms`
  * rule checks: the built-in entries of rules/data/canonical-terms.yaml, loaded
- * once, merged with the user's `terms:`, and compiled into one Aho–Corasick
- * automaton per distinct dictionary, so a paragraph is scanned once however
+ * once, merged with the user's `terms:`, and compiled into one index by first
+ * characters per distinct dictionary, so a paragraph is scanned once however
  * many entries there are.
  */
 
@@ -304,10 +304,15 @@ function fold(c: number): number {
   return c >= 0xff10 && c <= 0xff19 ? c - 0xfee0 : c;
 }
 
+const FULL_WIDTH_DIGIT = /[０-９]/gu;
+
 function foldString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
-  return out;
+  // Most forms have none: the string itself, not a copy built a character at a time.
+  return s.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+function pairHash(first: number, second: number): number {
+  return ((first << 7) ^ second) & 0xffff;
 }
 
 function isDigitCode(c: number): boolean {
@@ -341,16 +346,20 @@ type Payload =
   | { kind: 'verb'; pairing: VerbPairing; verbLength: number; entry: TermDefinition | undefined };
 
 /**
- * A compiled dictionary: one Aho–Corasick automaton over every form and every
- * wrong verb pairing, so finding all of them in a paragraph is one pass over it.
+ * A compiled dictionary: every form and every wrong verb pairing, indexed by
+ * their first two characters, so finding all of them in a paragraph is one pass
+ * over it in which most characters cost one table look-up. (An Aho–Corasick
+ * automaton did the same with a map look-up per character and took milliseconds
+ * to build on first use.)
  */
 export class TermDictionary {
   private readonly patterns: { text: string; payloads: Payload[] }[] = [];
-  private readonly goto: Map<number, number>[] = [new Map()];
-  private readonly out: number[][] = [[]];
-  private fail: Int32Array = new Int32Array(1);
-  /** Nearest proper suffix state that ends a pattern (-1: none). */
-  private dict: Int32Array = new Int32Array(1);
+  /** Per first code unit (a full-width digit shares its digit's): 1 + its index in `byFirst`, 0 when no pattern starts with it. */
+  private readonly first = new Uint16Array(65536);
+  /** Per first code unit: one-character patterns, and longer ones by their second code unit; ids shortest first. */
+  private readonly byFirst: { alone: number[]; bySecond: Map<number, number[]> }[] = [];
+  /** Hashes of the first two code units of every pattern: most common characters that start one (党, 中, 一) are not followed by its second. */
+  private readonly pairs = new Uint8Array(65536);
 
   constructor(
     readonly terms: readonly TermDefinition[],
@@ -383,58 +392,56 @@ export class TermDictionary {
         }
       }
     }
-    this.build();
+    this.index();
   }
 
-  /** The trie of all patterns, then failure and dictionary links breadth first. */
-  private build(): void {
-    this.patterns.forEach((p, id) => {
-      let state = 0;
-      for (let i = 0; i < p.text.length; i++) {
-        const c = p.text.charCodeAt(i);
-        let next = this.goto[state].get(c);
-        if (next === undefined) {
-          next = this.goto.length;
-          this.goto.push(new Map());
-          this.out.push([]);
-          this.goto[state].set(c, next);
-        }
-        state = next;
+  private index(): void {
+    const ids = this.patterns.map((_, id) => id).sort((x, y) => this.patterns[x].text.length - this.patterns[y].text.length);
+    for (const id of ids) {
+      const text = this.patterns[id].text;
+      const c = text.charCodeAt(0);
+      if (!this.first[c]) {
+        this.first[c] = this.byFirst.push({ alone: [], bySecond: new Map() });
+        // A full-width digit starts what its digit starts: the scan folds only where a form may start.
+        if (isDigitCode(c)) this.first[c + 0xfee0] = this.first[c];
       }
-      this.out[state].push(id);
-    });
-    const n = this.goto.length;
-    this.fail = new Int32Array(n);
-    this.dict = new Int32Array(n).fill(-1);
-    const queue: number[] = [];
-    for (const child of this.goto[0].values()) queue.push(child);
-    for (let q = 0; q < queue.length; q++) {
-      const state = queue[q];
-      for (const [c, child] of this.goto[state]) {
-        let f = this.fail[state];
-        while (f !== 0 && !this.goto[f].has(c)) f = this.fail[f];
-        const target = this.goto[f].get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child];
-        this.dict[child] = this.out[fc].length ? fc : this.dict[fc];
-        queue.push(child);
+      const slot = this.byFirst[this.first[c] - 1];
+      if (text.length === 1) {
+        slot.alone.push(id);
+        continue;
       }
+      const second = text.charCodeAt(1);
+      this.pairs[pairHash(c, second)] = 1;
+      const list = slot.bySecond.get(second);
+      if (list) list.push(id);
+      else slot.bySecond.set(second, [id]);
     }
   }
 
-  /** Every pattern occurrence in `text`, overlapping ones included: [start, end, pattern id]. */
+  /**
+   * Every pattern occurrence in `text`, overlapping ones included: [start, end, pattern id],
+   * by start, shortest first at one start.
+   */
   private scan(text: string, emit: (start: number, end: number, id: number) => void): void {
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    const { first, pairs } = this;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const slotIndex = first[text.charCodeAt(i)];
+      if (!slotIndex) continue;
       const c = fold(text.charCodeAt(i));
-      let next = this.goto[state].get(c);
-      while (next === undefined && state !== 0) {
-        state = this.fail[state];
-        next = this.goto[state].get(c);
-      }
-      state = next ?? 0;
-      for (let s = this.out[state].length ? state : this.dict[state]; s > 0; s = this.dict[s]) {
-        for (const id of this.out[s]) emit(i + 1 - this.patterns[id].text.length, i + 1, id);
+      const slot = this.byFirst[slotIndex - 1];
+      for (const id of slot.alone) emit(i, i + 1, id);
+      if (i + 1 === n) break;
+      const second = fold(text.charCodeAt(i + 1));
+      if (!pairs[pairHash(c, second)]) continue;
+      const list = slot.bySecond.get(second);
+      if (!list) continue;
+      for (const id of list) {
+        const form = this.patterns[id].text;
+        if (i + form.length > n) break; // shortest first: the rest are longer still
+        let k = 2;
+        while (k < form.length && fold(text.charCodeAt(i + k)) === form.charCodeAt(k)) k++;
+        if (k === form.length) emit(i, i + k, id);
       }
     }
   }

@@ -9,7 +9,7 @@ import { embeddedTypos } from './data/embedded.js';
 /**
  * The dictionary of the `typo-words` rule (错别字、易错词): the built-in entries
  * of rules/data/typos.yaml merged with the user's `typos:`, indexed by the first
- * character of each wrong form so a paragraph is scanned once.
+ * two characters of each wrong form so a paragraph is scanned once.
  */
 
 export const BUILTIN_TYPOS_FILE = 'rules/data/typos.yaml';
@@ -143,44 +143,82 @@ export function mergeTypos(base: readonly TypoDefinition[], user: readonly TypoE
   return [...out, ...mine];
 }
 
-/** A compiled dictionary: wrong forms by first character, longest first. */
+type Form = { wrong: string; entry: TypoDefinition };
+
+/**
+ * A compiled dictionary: wrong forms by their first two characters, longest
+ * first, so most characters of a paragraph cost one table look-up.
+ */
 export class TypoDictionary {
-  private readonly byFirst = new Map<string, { wrong: string; entry: TypoDefinition }[]>();
-  /** Code units that start some wrong form: a cheap test before the map lookup. */
-  private readonly starts = new Uint8Array(65536);
+  /** Per first code unit: 1 + its index in `byFirst`, 0 when no wrong form starts with it. */
+  private readonly first = new Uint16Array(65536);
+  /** Per first code unit: longer forms by their second code unit, and one-character forms; each list longest first. */
+  private readonly byFirst: { bySecond: Map<number, Form[]>; alone: Form[] }[] = [];
+  /** Hashes of the first two code units of every form: a cheap test before the map look-up. */
+  private readonly pairs = new Uint8Array(65536);
 
   constructor(readonly entries: readonly TypoDefinition[]) {
-    for (const entry of entries) {
-      for (const wrong of entry.wrong) {
-        this.starts[wrong.charCodeAt(0)] = 1;
-        const list = this.byFirst.get(wrong[0]) ?? [];
-        list.push({ wrong, entry });
-        this.byFirst.set(wrong[0], list);
+    const forms: Form[] = [];
+    for (const entry of entries) for (const wrong of entry.wrong) forms.push({ wrong, entry });
+    forms.sort((a, b) => b.wrong.length - a.wrong.length);
+    for (const form of forms) {
+      const c = form.wrong.charCodeAt(0);
+      if (!this.first[c]) this.first[c] = this.byFirst.push({ bySecond: new Map(), alone: [] });
+      const slot = this.byFirst[this.first[c] - 1];
+      if (form.wrong.length === 1) {
+        slot.alone.push(form);
+        continue;
       }
+      const second = form.wrong.charCodeAt(1);
+      this.pairs[pairHash(c, second)] = 1;
+      const list = slot.bySecond.get(second);
+      if (list) list.push(form);
+      else slot.bySecond.set(second, [form]);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.wrong.length - a.wrong.length);
   }
 
   /** Wrong forms in `text`, leftmost first, longest at a position; hits never overlap. */
   find(text: string): TypoHit[] {
     const out: TypoHit[] = [];
-    const starts = this.starts;
-    for (let i = 0; i < text.length; i++) {
-      if (!starts[text.charCodeAt(i)]) continue;
-      const list = this.byFirst.get(text[i]);
-      if (!list) continue;
-      for (const { wrong, entry } of list) {
-        if (!text.startsWith(wrong, i)) continue;
-        const end = i + wrong.length;
-        if (entry.notFollowedBy.some((s) => text.startsWith(s, end))) continue;
-        if (entry.notPrecededBy.some((s) => i >= s.length && text.endsWith(s, i))) continue;
-        out.push({ start: i, end, wrong, entry });
-        i = end - 1;
-        break;
+    const { first, pairs } = this;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const slotIndex = first[c];
+      if (!slotIndex) continue;
+      const slot = this.byFirst[slotIndex - 1];
+      let hit: Form | undefined;
+      if (i + 1 < n) {
+        const second = text.charCodeAt(i + 1);
+        const list = pairs[pairHash(c, second)] ? slot.bySecond.get(second) : undefined;
+        if (list) hit = matchAt(text, i, list);
       }
+      // One-character forms are the shortest: tried last, as in one list sorted longest first.
+      hit ??= matchAt(text, i, slot.alone);
+      if (!hit) continue;
+      const end = i + hit.wrong.length;
+      out.push({ start: i, end, wrong: hit.wrong, entry: hit.entry });
+      i = end - 1;
     }
     return out;
   }
+}
+
+/** The first form of `list` written at `i` whose context allows it. */
+function matchAt(text: string, i: number, list: readonly Form[]): Form | undefined {
+  for (const form of list) {
+    const { wrong, entry } = form;
+    if (!text.startsWith(wrong, i)) continue;
+    const end = i + wrong.length;
+    if (entry.notFollowedBy.some((s) => text.startsWith(s, end))) continue;
+    if (entry.notPrecededBy.some((s) => i >= s.length && text.endsWith(s, i))) continue;
+    return form;
+  }
+  return undefined;
+}
+
+function pairHash(first: number, second: number): number {
+  return ((first << 7) ^ second) & 0xffff;
 }
 
 const cache = new WeakMap<readonly TypoEntry[], TypoDictionary>();
