@@ -38,3 +38,31 @@ describe('fixed-list-order: only lists with two joiners, each before a first cha
     expect(findings('fixed-list-order', `${TITLE}和谐、团结及政治意识、核心意识、大局意识。`)).toEqual(['2:7 order']);
   });
 });
+
+/** A report whose second part is the problems section, with `problems` as its text. */
+function withProblems(problems: string, work = '全年召开党委会12次，专题研究党建工作5次，制定责任清单明确任务31项。'): string {
+  return `关于2024年度落实全面从严治党主体责任情况的报告\n一、工作开展情况\n${work}\n二、存在的问题\n${problems}`;
+}
+
+describe('saysNothing: a paragraph with five Han characters is taken as substance without stripping it', () => {
+  it('still finds a bare negative of four characters, alone or in brackets', () => {
+    expect(findings('problems-section', withProblems('暂时没有。'))).toEqual(['4:1 empty']);
+    expect(findings('problems-section', withProblems('（暂时没有）'))).toEqual(['4:1 empty']);
+  });
+  it('takes four Han characters that are not a negative, and five that hold one, as substance', () => {
+    expect(findings('problems-section', withProblems('暂无问题。'))).toEqual([]);
+    expect(findings('problems-section', withProblems('暂时没有的。'))).toEqual([]);
+  });
+});
+
+describe('problems-depth', () => {
+  it('goes on from the next character after a phrase ruled out by the character before it (不全面完成 › 成效)', () => {
+    expect(findings('problems-depth', withProblems('有的支部工作不全面完成效果一般，3个支部按期换届。\n个别支部记录不全。'))).toEqual(['4:1 few-items', '5:1 achievements']);
+  });
+  it('counts Han characters when the share of the text length falls short, and reports only a share of Han below minShare', () => {
+    // The work section: 11 Han characters among 30 digits, so length alone cannot tell.
+    const work = `召开党委会研究党建${'1234567890'.repeat(3)}工作。`;
+    expect(findings('problems-depth', withProblems('有的支部记录不全需整改。', work), { minShare: 0.5 })).toEqual(['4:1 few-items']);
+    expect(findings('problems-depth', withProblems('有的支部记录不全需改。', work), { minShare: 0.5 })).toEqual(['4:1 few-items', '4:1 low-share']);
+  });
+});
