@@ -66,3 +66,13 @@ describe('problems-depth', () => {
     expect(findings('problems-depth', withProblems('有的支部记录不全需改。', work), { minShare: 0.5 })).toEqual(['4:1 few-items', '4:1 low-share']);
   });
 });
+
+describe('punctuation-forms: runs of 。 are searched apart from the other triggers', () => {
+  it('finds a run of three at the end of the paragraph and runs right after other marks', () => {
+    expect(findings('punctuation-forms', `${TITLE}加强学习。。。`)).toEqual(['2:5 ellipsis']);
+    expect(findings('punctuation-forms', `${TITLE}加强学习…。。。完善制度......。。。落实`)).toEqual(['2:5 ellipsis', '2:6 ellipsis', '2:13 ellipsis', '2:19 ellipsis']);
+  });
+  it('leaves runs of two and of seven alone', () => {
+    expect(findings('punctuation-forms', `${TITLE}加强学习。。完善制度。。。。。。。落实`)).toEqual([]);
+  });
+});
