@@ -76,3 +76,15 @@ describe('punctuation-forms: runs of 。 are searched apart from the other trigg
     expect(findings('punctuation-forms', `${TITLE}加强学习。。完善制度。。。。。。。落实`)).toEqual([]);
   });
 });
+
+describe('paired-punctuation: the scan starts after the numbering marker; protected ranges are found when a mark is past it', () => {
+  it('finds a mark right after the marker, and none in the marker itself', () => {
+    expect(findings('paired-punctuation', `${TITLE}（一）“加强学习。`)).toEqual(['2:4 unclosed']);
+    expect(findings('paired-punctuation', `${TITLE}（一）加强学习）。`)).toEqual(['2:8 unopened']);
+    expect(findings('paired-punctuation', `${TITLE}（一）加强学习。`)).toEqual([]);
+  });
+  it('leaves a bracket inside a URL out of the pairing', () => {
+    expect(findings('paired-punctuation', `${TITLE}见https://a.gov.cn/x(1，加强学习）`)).toEqual(['2:27 unopened']);
+    expect(findings('paired-punctuation', `${TITLE}见a.gov.cn/x(1，加强学习）`)).toEqual([]);
+  });
+});
