@@ -88,3 +88,11 @@ describe('paired-punctuation: the scan starts after the numbering marker; protec
     expect(findings('paired-punctuation', `${TITLE}见a.gov.cn/x(1，加强学习）`)).toEqual([]);
   });
 });
+
+describe('stray-whitespace: only paragraphs with a space after their first character are scanned', () => {
+  it('finds a space at the second character and one near the end', () => {
+    expect(findings('stray-whitespace', `${TITLE}党 支部建设。`)).toEqual(['2:1 spaceBetweenChinese']);
+    expect(findings('stray-whitespace', `${TITLE}党支部建设，“ 加强”。`)).toEqual(['2:8 spaceInsideBrackets']);
+    expect(findings('stray-whitespace', `${TITLE}党支部建设，加强\u3000学习`)).toEqual(['2:9 fullwidthSpace']);
+  });
+});
