@@ -18,6 +18,8 @@ const LISTS: { name: string; items: string[][]; suffix?: string }[] = [
 interface Compiled {
   name: string;
   pattern: RegExp;
+  /** The first character of every form of every item (char codes). */
+  firstChars: ReadonlySet<number>;
   forms: Map<string, number>;
   suffix?: string;
   canonical: string[];
@@ -29,8 +31,32 @@ const COMPILED: Compiled[] = LISTS.map((l) => {
   const alt = [...forms.keys()].sort((a, b) => b.length - a.length).join('|');
   // Three or more items joined by 、 (the last may follow 和/及); the suffix, if any, right after the last.
   const pattern = new RegExp(`(?:${alt})(?:(?:、|和|及|以及)(?:${alt})){2,}${l.suffix ?? ''}`, 'gu');
-  return { name: l.name, pattern, forms, suffix: l.suffix, canonical: l.items.map((i) => i[0]) };
+  const firstChars = new Set([...forms.keys()].map((f) => f.charCodeAt(0)));
+  return { name: l.name, pattern, forms, firstChars, suffix: l.suffix, canonical: l.items.map((i) => i[0]) };
 });
+
+/**
+ * The char codes that follow a joiner in `text`, in order. A list the patterns match has three
+ * items or more: at least two joiners, each followed by the first character of one of its forms.
+ */
+function afterJoiners(text: string): number[] {
+  const after: number[] = [];
+  // Most paragraphs have no joiner at all, and includes() is faster than a loop over char codes.
+  if (!text.includes('、') && !text.includes('和') && !text.includes('及')) return after;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // 、 和 及: the last character of every joiner (以及 ends in 及).
+    if (c === 0x3001 || c === 0x548c || c === 0x53ca) after.push(text.charCodeAt(i + 1));
+  }
+  return after;
+}
+
+/** Whether at least two of `codes` are in `set`. */
+function twoIn(codes: readonly number[], set: ReadonlySet<number>): boolean {
+  let seen = 0;
+  for (const c of codes) if (set.has(c) && ++seen === 2) return true;
+  return false;
+}
 
 export default defineRule({
   id: 'fixed-list-order',
@@ -72,7 +98,10 @@ export default defineRule({
     for (const p of report.paragraphs) {
       if (!PROSE.has(p.kind) || p.quoted) continue;
       const text = p.content.text;
+      const after = afterJoiners(text);
+      if (after.length < 2) continue;
       for (const list of COMPILED) {
+        if (!twoIn(after, list.firstChars)) continue;
         for (const m of text.matchAll(list.pattern)) {
           const body = list.suffix ? m[0].slice(0, -list.suffix.length) : m[0];
           const parts = body.split(/、|以及|和|及/u).filter(Boolean);

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { blockedMask, isAsciiDigit, isAsciiLetter, isChineseNumeral, isItemNumber, markerLength } from '../src/text/punctuation.js';
+import { blockedAt, isAsciiDigit, isAsciiLetter, isChineseNumeral, isItemNumber, markerLength } from '../src/text/punctuation.js';
 
 /** Each paired mark: its partner, its family, and its name (GB/T 15834-2011 §4.8–4.11). */
 interface MarkInfo {
@@ -145,8 +145,12 @@ export default defineRule({
       // matchAll copies lastIndex from the regex: start every paragraph at 0.
       ANY_MARK.lastIndex = 0;
       if (!ANY_MARK.test(text)) return;
-      ANY_MARK.lastIndex = 0;
-      const mask = blockedMask(paragraph);
+      // The marks of the paragraph's own numbering marker (（一）) are not looked at: start after it.
+      const markerEnd = markerLength(paragraph);
+      ANY_MARK.lastIndex = markerEnd;
+      if (!ANY_MARK.test(text)) return;
+      ANY_MARK.lastIndex = markerEnd;
+      const blocked = blockedAt(paragraph, markerEnd);
       const stack: Entry[] = [];
       const counts = new Int32Array(FAMILIES);
       let quoteTop: Entry | null = null;
@@ -181,7 +185,7 @@ export default defineRule({
         const ch = m[0];
         const info = MARKS.get(ch);
         const half = HALF[ch];
-        if ((!info && half === undefined) || mask[i]) continue;
+        if ((!info && half === undefined) || blocked(i)) continue;
         const family = info ? info.family : PAREN;
         const opens = info ? info.opens : half;
         if (opens) {

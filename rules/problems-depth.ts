@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { OPAQUE } from '../src/model/mapped-text.js';
-import { bodyText, sectionParagraphs, type Paragraph, type Section } from '../src/model/report.js';
+import { bodyText, type Paragraph, type Section } from '../src/model/report.js';
 import { findProblemsProse, findProblemsSections, saysNothing, type ProblemsProse } from '../src/problems.js';
 import { countHan } from '../src/text/han.js';
 import type { Span } from '../src/types.js';
@@ -24,11 +24,14 @@ const EVIDENCE = new RegExp(
 );
 
 /**
- * Achievements: what a problems section should not be made of. Not after 需/待/要/须/应 or a negation,
- * so that 还需进一步提高 (a stock admission) is not read as 进一步提高 (a result), nor 未取得明显成效 as 取得.
+ * Achievements: what a problems section should not be made of. Not after 需/待/要/须/应 or a negation
+ * (NOT_ACHIEVEMENT_AFTER), so that 还需进一步提高 (a stock admission) is not read as 进一步提高 (a result),
+ * nor 未取得明显成效 as 取得. `achievementsIn` checks that character by hand: as a look-behind, V8 tried
+ * it at every position before the phrases, which took twice as long.
  */
+const NOT_ACHIEVEMENT_AFTER = '需待要须应该未没无不';
 const ACHIEVEMENT =
-  /(?<![需待要须应该未没无不])(?:取得|成效|成绩|圆满完成|顺利完成|全面完成|超额完成|显著提升|显著提高|显著增强|明显提升|明显提高|明显增强|明显好转|明显改善|大幅提升|大幅提高|进一步提高|进一步提升|进一步增强|不断增强|不断提升|持续向好|稳步提升|有效提升|好评|走在前列|位居前列|获评|荣获)/gu;
+  /(?:取得|成效|成绩|圆满完成|顺利完成|全面完成|超额完成|显著提升|显著提高|显著增强|明显提升|明显提高|明显增强|明显好转|明显改善|大幅提升|大幅提高|进一步提高|进一步提升|进一步增强|不断增强|不断提升|持续向好|稳步提升|有效提升|好评|走在前列|位居前列|获评|荣获)/gu;
 
 /** Words that state a shortcoming. */
 const SHORTCOMING =
@@ -230,8 +233,14 @@ export default defineRule({
     }
 
     // Prose problems may stand in the opening of a report without headings: count it then.
-    const total = report.sections.reduce((n, s) => n + hanCount(s), 0) + (sections.length ? 0 : report.opening.reduce((n, p) => n + countHan(bodyText(p)), 0));
+    const counted: Paragraph[] = [];
+    for (const s of report.sections) paragraphsOf(s, counted);
+    if (!sections.length) counted.push(...report.opening);
     const own = sections.length ? sections.reduce((n, s) => n + hanCount(s), 0) : items.reduce((n, item) => n + countHan(item.text), 0);
+    // The text has at least as many characters as Han characters: when the share of its length is met, so is the share of Han.
+    const length = counted.reduce((n, p) => n + p.content.text.length - (p.bodyStart ?? 0), 0);
+    if (length > 0 && own / length >= minShare) return;
+    const total = counted.reduce((n, p) => n + countHan(bodyText(p)), 0);
     if (total > 0 && own / total < minShare) {
       context.report({ at: first.at, messageId: 'low-share', data: { title: first.title, percent: percent(own / total), min: percent(minShare) } });
     }
@@ -244,7 +253,7 @@ function itemsOf(section: Section): Item[] {
   if (section.children.length === 1 && section.children[0].children.length && !section.paragraphs.length) return itemsOf(section.children[0]);
   if (section.children.length) {
     return section.children.map((child) => {
-      const body = [...sectionParagraphs(child)].map(bodyText).join('');
+      const body = paragraphsOf(child, []).map(bodyText).join('');
       // A numbered sentence has no title: quote its words.
       return { at: child.headingSpan, text: child.title + body, quote: quote(child.title || body) };
     });
@@ -295,7 +304,7 @@ function onlyStock(text: string): string | null {
  * next punctuation mark, at most PHRASE_LENGTH characters: 取得了明显成效), or null.
  */
 function readsAsAchievement(text: string): string | null {
-  const achievements = [...text.matchAll(ACHIEVEMENT)];
+  const achievements = achievementsIn(text);
   if (achievements.length === 0) return null;
   const shortcomings = (text.match(SHORTCOMING) ?? []).length;
   if (achievements.length <= shortcomings || (achievements.length < 2 && shortcomings > 0)) return null;
@@ -305,15 +314,45 @@ function readsAsAchievement(text: string): string | null {
   return stop === -1 ? rest : rest.slice(0, stop);
 }
 
+/**
+ * The matches of ACHIEVEMENT not right after a character of NOT_ACHIEVEMENT_AFTER, as the pattern
+ * `(?<![…])(?:取得|…)` finds them: where the character before a match rules it out, the search
+ * goes on from the next character, not from the end of the match.
+ */
+function achievementsIn(text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  ACHIEVEMENT.lastIndex = 0;
+  for (let m = ACHIEVEMENT.exec(text); m; m = ACHIEVEMENT.exec(text)) {
+    if (m.index > 0 && NOT_ACHIEVEMENT_AFTER.includes(text[m.index - 1])) ACHIEVEMENT.lastIndex = m.index + 1;
+    else found.push(m);
+  }
+  return found;
+}
+
 function hanCount(section: Section): number {
   let count = 0;
-  for (const p of sectionParagraphs(section)) count += countHan(bodyText(p));
+  for (const p of paragraphsOf(section, [])) count += countHan(bodyText(p));
   return count;
 }
 
+/** Appends the paragraphs of a section and its subsections, in order: sectionParagraphs without a generator (slow over a whole report). */
+function paragraphsOf(section: Section, out: Paragraph[]): Paragraph[] {
+  for (const p of section.paragraphs) out.push(p);
+  for (const child of section.children) paragraphsOf(child, out);
+  return out;
+}
+
+/** The first QUOTE_LENGTH characters (code points) of the item, or all of it; without spreading the whole item. */
 function quote(text: string): string {
-  const chars = [...text.replaceAll(OPAQUE, '').trim()];
-  return chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH).join('') + '……' : chars.join('');
+  const clean = (text.includes(OPAQUE) ? text.replaceAll(OPAQUE, '') : text).trim();
+  let count = 0;
+  let cut = 0;
+  for (const ch of clean) {
+    if (count === QUOTE_LENGTH) return clean.slice(0, cut) + '……';
+    cut += ch.length;
+    count++;
+  }
+  return clean;
 }
 
 function percent(share: number): string {

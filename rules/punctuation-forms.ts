@@ -14,11 +14,16 @@ const HYPHENS = '-－–―─';
 const NUMBERED_ITEM = ['附件', '附表', '附图', '编号', '序号', '型号', '代码', '见表', '见图', '如表', '如图', '详见表', '详见图'];
 /** Tildes that stand for the wave dash ～ of a range. */
 const TILDES = '~〜';
-/** Every character a check starts from: ellipses, points, dots, dashes, tildes and 、. */
+/**
+ * Every character a check starts from: ellipses, points, dots, dashes, tildes and 、. Not 。: a
+ * single one ends most sentences, and only runs of three or more are looked for (ELLIPSIS_OF_STOPS).
+ */
 const TRIGGERS = new RegExp(
-  `[${['…⋯。、', POINTS, MIDDLE_DOTS, DASHES, TILDES].join('').replace(/[-\\\]^]/g, '\\$&')}]`,
+  `[${['…⋯、', POINTS, MIDDLE_DOTS, DASHES, TILDES].join('').replace(/[-\\\]^]/g, '\\$&')}]`,
   'g',
 );
+/** The fewest 。 that make an ellipsis. */
+const ELLIPSIS_OF_STOPS = '。。。';
 /** After `……等`: 等 starting one of these words (等级, 等同, 等于 …) is not the redundant 等. */
 const DENG_WORDS = '级次同待于额量候价距效比值号分速温位身';
 /** Words that, after `北京—上海`, name a route: the single — is then a connector (连接号). */
@@ -277,11 +282,13 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
   const { content } = paragraph;
   const text = content.text;
   if (isLatinOnly(text)) return;
-  const guarded = rangeGuard(protectedRanges(text));
+  // Built on the first finding: most paragraphs have none.
+  let guarded: ((start: number, end?: number) => boolean) | null = null;
   const markerEnd = paragraph.heads?.marker?.length ?? 0;
 
   /** Reports text[start, end), fixed to `replacement` when the span is plain source. */
   const report = (start: number, end: number, messageId: string, data: Record<string, string>, replacement?: { start: number; end: number; text: string }): void => {
+    guarded ??= rangeGuard(protectedRanges(text));
     if (guarded(start, end)) return;
     const range = replacement ? contiguousSpan(content, replacement.start, replacement.end) : null;
     context.report({
@@ -312,14 +319,10 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
       TRIGGERS.lastIndex = i + n;
       continue;
     }
-    if (ch === '⋯' || POINTS.includes(ch) || MIDDLE_DOTS.includes(ch) || ch === '。') {
-      const chars = ch === '⋯' ? '⋯' : POINTS.includes(ch) ? POINTS : MIDDLE_DOTS.includes(ch) ? MIDDLE_DOTS : '。';
+    if (ch === '⋯' || POINTS.includes(ch) || MIDDLE_DOTS.includes(ch)) {
+      const chars = ch === '⋯' ? '⋯' : POINTS.includes(ch) ? POINTS : MIDDLE_DOTS;
       const n = countRun(text, i, chars);
-      const enough = ch === '⋯' ? n <= 3 : n >= 3 && n <= 6;
-      const next = text[i + n];
-      if (enough && (isChinese(prev) || isChinese(next)) && !(isDigit(prev) && isDigit(next)) && !isLatinLetter(prev) && !isLatinLetter(next)) {
-        report(i, i + n, 'ellipsis', { actual: text.slice(i, i + n) }, { start: i, end: i + n, text: '……' });
-      }
+      if (ch === '⋯' ? n <= 3 : n >= 3 && n <= 6) dotsEllipsis(i, n);
       TRIGGERS.lastIndex = i + n;
       continue;
     }
@@ -378,6 +381,22 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Record<string
       }
       const word = orderWordBefore(text, i, markerEnd);
       if (word) report(i - word.length, i + 1, 'orderComma', { expected: `${word}，`, actual: `${word}、` }, { start: i, end: i + 1, text: '，' });
+    }
+  }
+
+  // Runs of three to six 。, searched apart from the other triggers (no trigger is a 。, so none is skipped).
+  for (let i = text.indexOf(ELLIPSIS_OF_STOPS); i !== -1; ) {
+    const n = countRun(text, i, '。');
+    if (n <= 6) dotsEllipsis(i, n);
+    i = text.indexOf(ELLIPSIS_OF_STOPS, i + n);
+  }
+
+  /** A run of points, dots or 。 at text[i, i + n) used as an ellipsis: beside Chinese, not between digits, not beside a Latin letter. */
+  function dotsEllipsis(i: number, n: number): void {
+    const prev = text[i - 1];
+    const next = text[i + n];
+    if ((isChinese(prev) || isChinese(next)) && !(isDigit(prev) && isDigit(next)) && !isLatinLetter(prev) && !isLatinLetter(next)) {
+      report(i, i + n, 'ellipsis', { actual: text.slice(i, i + n) }, { start: i, end: i + n, text: '……' });
     }
   }
 

@@ -174,13 +174,19 @@ export default defineRule({
     const marks = new Set(context.options.marks);
     const brackets = marks.has('(') || marks.has(')');
     const { source } = report;
+    // The marks are ASCII (the option's schema says so): one flag per char code, no string per character.
+    const markCode = new Uint8Array(128);
+    for (const m of marks) markCode[m.charCodeAt(0)] = 1;
 
     for (const paragraph of report.paragraphs) {
       const text = paragraph.content.text;
-      if (isLatinOnly(text)) continue;
+      // Every finding is at one of the marks: a paragraph without any has nothing to report.
       let hasMark = false;
-      for (let i = 0; i < text.length && !hasMark; i++) hasMark = marks.has(text[i]);
-      if (!hasMark) continue;
+      for (let i = 0; i < text.length && !hasMark; i++) {
+        const c = text.charCodeAt(i);
+        hasMark = c < 128 && markCode[c] === 1;
+      }
+      if (!hasMark || isLatinOnly(text)) continue;
       checkParagraph(paragraph);
     }
 

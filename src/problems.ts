@@ -80,22 +80,31 @@ function hasAncestor(section: Section, test: (s: Section) => boolean): boolean {
   return false;
 }
 
+/** More characters of substance than the longest bare negative (暂时没有) has. */
+const BEYOND_NEGATIVE = 5;
+
 /**
- * The substantive body texts of a section and its subsections, with whitespace and
- * punctuation removed; empty strings are left out.
+ * Whether a problems section says nothing: no body text, or only bare negatives (无、暂无。、（没有）),
+ * once whitespace and punctuation are removed.
  */
-export function substanceTexts(section: Section): string[] {
-  const texts: string[] = [];
+export function saysNothing(section: Section): boolean {
   for (const p of sectionParagraphs(section)) {
-    const text = bodyText(p).replace(NOT_SUBSTANCE, '');
-    if (text) texts.push(text);
+    const body = bodyText(p);
+    // Han characters are substance: a paragraph with enough of them is more than a bare negative.
+    if (hasHan(body, BEYOND_NEGATIVE)) return false;
+    const text = body.replace(NOT_SUBSTANCE, '');
+    if (text && !NEGATIVE.test(text)) return false;
   }
-  return texts;
+  return true;
 }
 
-/** Whether a problems section says nothing: no body text, or only bare negatives (无、暂无。、（没有）). */
-export function saysNothing(section: Section): boolean {
-  return substanceTexts(section).every((t) => NEGATIVE.test(t));
+/** Whether `text` holds at least `n` Han characters (isHan's ranges), stopping as soon as it does. */
+function hasHan(text: string, n: number): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007) && --n === 0) return true;
+  }
+  return false;
 }
 
 /**

@@ -27,8 +27,11 @@ export { isAsciiDigit as isDigit, isAsciiLetter as isLatinLetter } from './prose
  * typographic spaces U+2000–U+200A, U+202F, U+205F and the ideographic space U+3000.
  */
 export function isInlineSpace(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return !!ch && isInlineSpaceCode(ch.charCodeAt(0));
+}
+
+/** isInlineSpace for a char code: a scan over every character need not make a string of each. */
+export function isInlineSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 

@@ -7,7 +7,7 @@
 import { matchMarker } from '../model/markers.js';
 import type { Paragraph } from '../model/report.js';
 import type { Edit } from '../types.js';
-import { isAsciiDigit, isAsciiLetter, isHan, protectedRanges } from './prose.js';
+import { isAsciiDigit, isAsciiLetter, isHan, protectedRanges, rangeGuard } from './prose.js';
 
 /** Length in `content.text` of the numbering marker that opens the paragraph (0 when there is none). */
 export function markerLength(paragraph: Paragraph): number {
@@ -29,6 +29,15 @@ export function blockedMask(paragraph: Paragraph): Uint8Array {
   for (const [a, b] of protectedRanges(text)) mask.fill(1, a, b);
   mask.fill(1, 0, markerLength(paragraph));
   return mask;
+}
+
+/**
+ * What blockedMask answers, one position at a time, for a rule that asks about a few positions:
+ * the marker is known at once, the protected ranges are found on the first question past it.
+ */
+export function blockedAt(paragraph: Paragraph, markerEnd = markerLength(paragraph)): (i: number) => boolean {
+  let guard: ((start: number) => boolean) | null = null;
+  return (i) => i < markerEnd || (guard ??= rangeGuard(protectedRanges(paragraph.content.text)))(i);
 }
 
 /**
