@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-MGUDLCXA.js";
+} from "./chunk-E6TT3X4S.js";
 import {
   lintFiles
-} from "./chunk-UL3W2VKD.js";
+} from "./chunk-JVT5WI2L.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -52,9 +52,9 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-XHOKE7BG.js";
+} from "./chunk-ZFZZJYG7.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-DY42TGRY.js";
+import "./chunk-QO3MM4YX.js";
 import {
   lintText
 } from "./chunk-CBZCRYCK.js";

@@ -6,9 +6,9 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-XHOKE7BG.js";
+} from "./chunk-ZFZZJYG7.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-DY42TGRY.js";
+import "./chunk-QO3MM4YX.js";
 import "./chunk-CBZCRYCK.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";

@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-UL3W2VKD.js";
+} from "./chunk-JVT5WI2L.js";
 import {
   encodeExactly
-} from "./chunk-DY42TGRY.js";
+} from "./chunk-QO3MM4YX.js";
 import {
   resolveLinks,
   writeOutputFile

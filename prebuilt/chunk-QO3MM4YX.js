@@ -2882,10 +2882,12 @@ var CLOSE_QUOTES = `”"」’'`;
 function fold(c) {
   return c >= 65296 && c <= 65305 ? c - 65248 : c;
 }
+var FULL_WIDTH_DIGIT = /[０-９]/gu;
 function foldString(s) {
-  let out = "";
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
-  return out;
+  return s.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 65248));
+}
+function pairHash(first, second) {
+  return (first << 7 ^ second) & 65535;
 }
 function isDigitCode(c) {
   return c >= 48 && c <= 57;
@@ -2921,64 +2923,62 @@ var TermDictionary = class {
         }
       }
     }
-    this.build();
+    this.index();
   }
   terms;
   verbs;
   patterns = [];
-  goto = [/* @__PURE__ */ new Map()];
-  out = [[]];
-  fail = new Int32Array(1);
-  /** Nearest proper suffix state that ends a pattern (-1: none). */
-  dict = new Int32Array(1);
-  /** The trie of all patterns, then failure and dictionary links breadth first. */
-  build() {
-    this.patterns.forEach((p, id) => {
-      let state = 0;
-      for (let i = 0; i < p.text.length; i++) {
-        const c = p.text.charCodeAt(i);
-        let next = this.goto[state].get(c);
-        if (next === void 0) {
-          next = this.goto.length;
-          this.goto.push(/* @__PURE__ */ new Map());
-          this.out.push([]);
-          this.goto[state].set(c, next);
-        }
-        state = next;
+  /** Per first code unit (a full-width digit shares its digit's): 1 + its index in `byFirst`, 0 when no pattern starts with it. */
+  first = new Uint16Array(65536);
+  /** Per first code unit: one-character patterns, and longer ones by their second code unit; ids shortest first. */
+  byFirst = [];
+  /** Hashes of the first two code units of every pattern: most common characters that start one (党, 中, 一) are not followed by its second. */
+  pairs = new Uint8Array(65536);
+  index() {
+    const ids = this.patterns.map((_, id) => id).sort((x, y) => this.patterns[x].text.length - this.patterns[y].text.length);
+    for (const id of ids) {
+      const text = this.patterns[id].text;
+      const c = text.charCodeAt(0);
+      if (!this.first[c]) {
+        this.first[c] = this.byFirst.push({ alone: [], bySecond: /* @__PURE__ */ new Map() });
+        if (isDigitCode(c)) this.first[c + 65248] = this.first[c];
       }
-      this.out[state].push(id);
-    });
-    const n = this.goto.length;
-    this.fail = new Int32Array(n);
-    this.dict = new Int32Array(n).fill(-1);
-    const queue2 = [];
-    for (const child of this.goto[0].values()) queue2.push(child);
-    for (let q = 0; q < queue2.length; q++) {
-      const state = queue2[q];
-      for (const [c, child] of this.goto[state]) {
-        let f = this.fail[state];
-        while (f !== 0 && !this.goto[f].has(c)) f = this.fail[f];
-        const target = this.goto[f].get(c);
-        this.fail[child] = target !== void 0 && target !== child ? target : 0;
-        const fc = this.fail[child];
-        this.dict[child] = this.out[fc].length ? fc : this.dict[fc];
-        queue2.push(child);
+      const slot = this.byFirst[this.first[c] - 1];
+      if (text.length === 1) {
+        slot.alone.push(id);
+        continue;
       }
+      const second = text.charCodeAt(1);
+      this.pairs[pairHash(c, second)] = 1;
+      const list = slot.bySecond.get(second);
+      if (list) list.push(id);
+      else slot.bySecond.set(second, [id]);
     }
   }
-  /** Every pattern occurrence in `text`, overlapping ones included: [start, end, pattern id]. */
+  /**
+   * Every pattern occurrence in `text`, overlapping ones included: [start, end, pattern id],
+   * by start, shortest first at one start.
+   */
   scan(text, emit) {
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    const { first, pairs } = this;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const slotIndex = first[text.charCodeAt(i)];
+      if (!slotIndex) continue;
       const c = fold(text.charCodeAt(i));
-      let next = this.goto[state].get(c);
-      while (next === void 0 && state !== 0) {
-        state = this.fail[state];
-        next = this.goto[state].get(c);
-      }
-      state = next ?? 0;
-      for (let s = this.out[state].length ? state : this.dict[state]; s > 0; s = this.dict[s]) {
-        for (const id of this.out[s]) emit(i + 1 - this.patterns[id].text.length, i + 1, id);
+      const slot = this.byFirst[slotIndex - 1];
+      for (const id of slot.alone) emit(i, i + 1, id);
+      if (i + 1 === n) break;
+      const second = fold(text.charCodeAt(i + 1));
+      if (!pairs[pairHash(c, second)]) continue;
+      const list = slot.bySecond.get(second);
+      if (!list) continue;
+      for (const id of list) {
+        const form = this.patterns[id].text;
+        if (i + form.length > n) break;
+        let k = 2;
+        while (k < form.length && fold(text.charCodeAt(i + k)) === form.charCodeAt(k)) k++;
+        if (k === form.length) emit(i, i + k, id);
       }
     }
   }

@@ -6,13 +6,13 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-UL3W2VKD.js";
+} from "./chunk-JVT5WI2L.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-XHOKE7BG.js";
+import "./chunk-ZFZZJYG7.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-DY42TGRY.js";
+import "./chunk-QO3MM4YX.js";
 import "./chunk-CBZCRYCK.js";
 import {
   writeOutputFile

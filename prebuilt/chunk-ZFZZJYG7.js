@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-DY42TGRY.js";
+} from "./chunk-QO3MM4YX.js";
 import {
   DirectiveFilter,
   applyFixes,
@@ -425,6 +425,7 @@ function checkParagraph(paragraph, context) {
 
 // rules/canonical-terms.ts
 var DOUBLED = /(?:市市|县县|区区|省省)(?=(人民政府|政府|委|人大|政协|纪委|监委))/gu;
+var ANY_DOUBLED = /市市|县县|区区|省省/u;
 var NOT_A_NAME_COMMON = "各全本我该每此其两几多诸外邻原首一二三四五六七八九十百千省市县区州盟旗地乡镇村级辖城郊治列的之在为对向由经据从被把将同或等与及";
 var NOT_A_NAME = {
   区: "新矿林特东西南北中发园范税验作贸景港能",
@@ -697,7 +698,7 @@ function minimalEdit(report, p, start, end, correct) {
 }
 function doubledUnits(report, p, locale) {
   const text = p.content.text;
-  if (!text.includes("市市") && !text.includes("县县") && !text.includes("区区") && !text.includes("省省")) return [];
+  if (!ANY_DOUBLED.test(text)) return [];
   const out = [];
   for (const m of text.matchAll(DOUBLED)) {
     const at = m.index;
@@ -729,6 +730,9 @@ function doubledUnits(report, p, locale) {
 function isDigit(ch) {
   return isAsciiDigit(ch) || isFullWidthDigit(ch);
 }
+function isDigitCode(c) {
+  return c >= 48 && c <= 57 || c >= 65296 && c <= 65305;
+}
 var isLatinLetter = isAsciiLetter;
 function toHalfWidth(s) {
   let out = "";
@@ -740,7 +744,7 @@ function toHalfWidth(s) {
 }
 function digitRunEnd(text, i) {
   let j = i;
-  while (j < text.length && isDigit(text[j])) j++;
+  while (j < text.length && isDigitCode(text.charCodeAt(j))) j++;
   return j;
 }
 function digitValue(digits) {
@@ -855,7 +859,7 @@ function arabicDates(text) {
   const out = [];
   let i = 0;
   while (i < text.length) {
-    if (!isDigit(text[i])) {
+    if (!isDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -1120,10 +1124,11 @@ var date_format_default = defineRule({
     for (const p of report.paragraphs) {
       const { text } = p.content;
       const isDateBlock = p === report.date;
-      let hasHan = isDateBlock;
-      for (let i = 0; !hasHan && i < text.length; i++) hasHan = isHan(text[i]);
-      if (!hasHan) continue;
-      const guarded = rangeGuard(protectedRanges(text));
+      let hasHan2 = isDateBlock;
+      for (let i = 0; !hasHan2 && i < text.length; i++) hasHan2 = isHan(text[i]);
+      if (!hasHan2) continue;
+      let guard;
+      const guarded = (a, b) => (guard ??= rangeGuard(protectedRanges(text)))(a, b);
       const at = (a, b) => p.content.span(a, b);
       const dates = arabicDates(text);
       fullWidthOutsideDates(p, text, dates, guarded, context);
@@ -1220,8 +1225,9 @@ var date_format_default = defineRule({
 });
 var D = "[0-9０-９]";
 var HAO = new RegExp(`(${D}{1,2})\\s*月\\s*(${D}{1,2})\\s*号(?![楼院线文令码室房栋机台车位])`, "gu");
-var SHORT_YEAR = new RegExp(`(?<![0-9０-９.．第近约共满每前后余多])(${D}{2})年(?=底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)`, "gu");
-var NO_YEAR_UNIT = new RegExp(`(?<![0-9０-９.．])((?:19|20)${D}{2})(?=上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)`, "gu");
+var SHORT_YEAR = new RegExp(`(?<![0-9０-９.．第近约共满每前后余多])(${D}{2})年(?=底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)`, "uy");
+var NO_YEAR_UNIT = new RegExp(`(?<![0-9０-９.．])((?:19|20)${D}{2})(?=上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)`, "uy");
+var CENTURY = /19|20/g;
 var JIEZHI = new RegExp(`截止(?=\\s*(?:${D}{2,4}\\s*年|${D}{1,2}\\s*月|今年|去年|上年|本年|当年|同年|上月|本周|上周))`, "gu");
 var JIEZHI_TIME = new RegExp(`^\\s*(?:${D}{2,4}\\s*年(?:\\s*${D}{1,2}\\s*月(?:\\s*${D}{1,2}\\s*日)?)?|${D}{1,2}\\s*月(?:\\s*${D}{1,2}\\s*日)?|今年|去年|上年|本年|当年|同年|上月|本周|上周)(?:底|初|末)?`, "u");
 function writtenTimes(p, text, guarded, context) {
@@ -1234,13 +1240,24 @@ function writtenTimes(p, text, guarded, context) {
       context.report({ at: at(m.index, end), messageId: "dayAsHao", data: { expected, actual: m[0] }, fix: { range: at(end - 1, end), text: "日" } });
     }
   }
-  for (const m of text.matchAll(SHORT_YEAR)) {
-    if (guarded(m.index, m.index + 3)) continue;
+  for (let y = text.indexOf("年", 2); y !== -1; y = text.indexOf("年", y + 1)) {
+    if (!isDigitCode(text.charCodeAt(y - 1)) || !isDigitCode(text.charCodeAt(y - 2))) continue;
+    SHORT_YEAR.lastIndex = y - 2;
+    const m = SHORT_YEAR.exec(text);
+    if (!m || guarded(m.index, m.index + 3)) continue;
     const rest = /^(?:底|初|末|度|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)/u.exec(text.slice(m.index + 3))[0];
     context.report({ at: at(m.index, m.index + 3 + rest.length), messageId: "shortYear", data: { actual: m[0] + rest } });
   }
-  for (const m of text.matchAll(NO_YEAR_UNIT)) {
+  CENTURY.lastIndex = 0;
+  for (let c = CENTURY.exec(text); c !== null; c = CENTURY.exec(text)) {
+    NO_YEAR_UNIT.lastIndex = c.index;
+    const m = NO_YEAR_UNIT.exec(text);
+    if (!m) {
+      CENTURY.lastIndex = c.index + 1;
+      continue;
+    }
     const end = m.index + 4;
+    CENTURY.lastIndex = end;
     if (guarded(m.index, end)) continue;
     const rest = /^(?:上半年|下半年|全年|前三季度|第[一二三四]季度|[一二三四]季度)/u.exec(text.slice(end))[0];
     context.report({
@@ -1258,10 +1275,13 @@ function writtenTimes(p, text, guarded, context) {
     }
   }
 }
+var FULL_WIDTH_DIGIT = /[０-９]/;
 function fullWidthOutsideDates(p, text, dates, guarded, context) {
+  if (!FULL_WIDTH_DIGIT.test(text)) return;
   let k = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!isFullWidthDigit(text[i])) continue;
+    const c = text.charCodeAt(i);
+    if (c < 65296 || c > 65305) continue;
     let end = i + 1;
     while (end < text.length && (isDigit(text[end]) || (text[end] === "．" || text[end] === ".") && isDigit(text[end + 1]))) end++;
     while (k < dates.length && dates[k].end <= i) k++;
@@ -1289,6 +1309,10 @@ function blockedMask(paragraph) {
   for (const [a, b] of protectedRanges(text)) mask.fill(1, a, b);
   mask.fill(1, 0, markerLength(paragraph));
   return mask;
+}
+function blockedAt(paragraph, markerEnd = markerLength(paragraph)) {
+  let guard = null;
+  return (i) => i < markerEnd || (guard ??= rangeGuard(protectedRanges(paragraph.content.text)))(i);
 }
 function scriptCounts(text, mask) {
   const han = new Int32Array(text.length + 1);
@@ -2435,10 +2459,12 @@ var PROSE = /* @__PURE__ */ new Set(["body", "list-item"]);
 var UNITS = "人次|万元|亿元|元|人|次|件|个|项|家|条|名|起|场|期|篇|户|批|所|处|份|本|份";
 var NUM = "[0-9０-９]+(?:[.．][0-9０-９]+)?";
 var TOTAL = new RegExp(`(?:共计|共有|总计|合计|(?<![公总])共(?![同产建享治识性商青]))[\\u4e00-\\u9fff]{0,10}?(${NUM})(${UNITS})`, "gu");
+var ANY_TOTAL = new RegExp(TOTAL.source, "u");
 var PART = new RegExp(`(${NUM})(${UNITS})`, "gu");
 var NOT_A_PART = /(?:增加|减少|增长|下降|上升|多|少|比|较|同比|环比|超过|不足|达到|以上|以下)[^，、；。]{0,3}$/u;
 var SHARE = new RegExp(`占(?:比|比为|总数的|全部的|总量的)?(${NUM})[%％]`, "gu");
-var MEASURE = new RegExp(`(?<=^|[，、；：。]|开展|组织|完成|召开|处置|受理|办理|查处|立案|约谈|培训|新增|累计)([\\u4e00-\\u9fff]{4})(${NUM})(${UNITS})(?=[，、；。）]|$)`, "gu");
+var ANY_SHARE = new RegExp(SHARE.source, "u");
+var MEASURE = new RegExp(`(?<=^|[，、；：。]|开展|组织|完成|召开|处置|受理|办理|查处|立案|约谈|培训|新增|累计)([\\u4e00-\\u9fff]{4})(${NUM})(${UNITS})(?=[，、；。）]|$)`, "uy");
 var SCOPED = /其中|上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月|同比|环比|去年|上年|今年|累计|平均|人均|每|各|分别|部分|个别|有的|以上|以下|以来|期间/u;
 var value = (s) => Number(toHalfWidth(s));
 var figure_consistency_default = defineRule({
@@ -2537,7 +2563,13 @@ var figure_consistency_default = defineRule({
         if (sum <= 100 + 1e-9) return;
         context.report({ at: p.content.span(offset + found[0].index, offset + found[found.length - 1].index + found[found.length - 1][0].length), messageId: "sharesExceed", data: { sum: Math.round(sum * 100) / 100 } });
       }, measures2 = function(t) {
-        for (const m of t.matchAll(MEASURE)) {
+        let lastEnd = 0;
+        for (let d = 4; d < t.length; d++) {
+          if (!isDigitCode(t.charCodeAt(d)) || isDigitCode(t.charCodeAt(d - 1)) || d - 4 < lastEnd) continue;
+          MEASURE.lastIndex = d - 4;
+          const m = MEASURE.exec(t);
+          if (!m) continue;
+          lastEnd = m.index + m[0].length;
           const clauseStart2 = Math.max(t.lastIndexOf("，", m.index - 1), t.lastIndexOf("。", m.index - 1), t.lastIndexOf("；", m.index - 1)) + 1;
           if (SCOPED.test(t.slice(clauseStart2, m.index + m[1].length))) continue;
           const key = m[1] + "\0" + m[3];
@@ -2561,10 +2593,14 @@ var figure_consistency_default = defineRule({
       const raw = p.content.text;
       if (!/[0-9０-９]/.test(raw)) continue;
       const text = masked(raw, [...enclosed(raw, "（", "）"), ...enclosed(raw, "(", ")")]);
-      for (const s of sentences(text)) {
-        const sentence = text.slice(s.start, s.end);
-        totals2(sentence, s.start);
-        shares2(sentence, s.start);
+      const hasTotal = ANY_TOTAL.test(text);
+      const hasShare = text.includes("占") && ANY_SHARE.test(text);
+      if (hasTotal || hasShare) {
+        for (const s of sentences(text)) {
+          const sentence = text.slice(s.start, s.end);
+          if (hasTotal) totals2(sentence, s.start);
+          if (hasShare) shares2(sentence, s.start);
+        }
       }
       measures2(text);
     }
@@ -2588,8 +2624,23 @@ var COMPILED = LISTS.map((l) => {
   l.items.forEach((item, i) => item.forEach((f) => forms.set(f, i)));
   const alt = [...forms.keys()].sort((a, b) => b.length - a.length).join("|");
   const pattern = new RegExp(`(?:${alt})(?:(?:、|和|及|以及)(?:${alt})){2,}${l.suffix ?? ""}`, "gu");
-  return { name: l.name, pattern, forms, suffix: l.suffix, canonical: l.items.map((i) => i[0]) };
+  const firstChars = new Set([...forms.keys()].map((f) => f.charCodeAt(0)));
+  return { name: l.name, pattern, forms, firstChars, suffix: l.suffix, canonical: l.items.map((i) => i[0]) };
 });
+function afterJoiners(text) {
+  const after = [];
+  if (!text.includes("、") && !text.includes("和") && !text.includes("及")) return after;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 12289 || c === 21644 || c === 21450) after.push(text.charCodeAt(i + 1));
+  }
+  return after;
+}
+function twoIn(codes, set) {
+  let seen = 0;
+  for (const c of codes) if (set.has(c) && ++seen === 2) return true;
+  return false;
+}
 var fixed_list_order_default = defineRule({
   id: "fixed-list-order",
   category: "content",
@@ -2630,7 +2681,10 @@ var fixed_list_order_default = defineRule({
     for (const p of report.paragraphs) {
       if (!PROSE2.has(p.kind) || p.quoted) continue;
       const text = p.content.text;
+      const after = afterJoiners(text);
+      if (after.length < 2) continue;
       for (const list of COMPILED) {
+        if (!twoIn(after, list.firstChars)) continue;
         for (const m of text.matchAll(list.pattern)) {
           const body = list.suffix ? m[0].slice(0, -list.suffix.length) : m[0];
           const parts = body.split(/、|以及|和|及/u).filter(Boolean);
@@ -2950,8 +3004,9 @@ function isCloser(ch) {
   return ch !== void 0 && ch !== "" && CLOSERS.includes(ch);
 }
 function isInlineSpace(ch) {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
+  return !!ch && isInlineSpaceCode(ch.charCodeAt(0));
+}
+function isInlineSpaceCode(c) {
   return c === 32 || c === 9 || c === 160 || c >= 8192 && c <= 8202 || c === 8239 || c === 8287 || c === 12288;
 }
 function contiguousSpan(content, i, j) {
@@ -3086,9 +3141,9 @@ var heading_punctuation_default = defineRule({
       if (start === text.length) return;
       const markerEnd = section.marker ? section.marker.length : 0;
       if (start <= markerEnd) return;
-      let hasHan = false;
-      for (let i = markerEnd; i < start && !hasHan; i++) hasHan = isHan(text[i]);
-      if (!hasHan) return;
+      let hasHan2 = false;
+      for (let i = markerEnd; i < start && !hasHan2; i++) hasHan2 = isHan(text[i]);
+      if (!hasHan2) return;
       if (text[start] === "." && /[0-9]/.test(text[start - 1])) return;
       const edits = [];
       const span = contiguousSpan(content, start, text.length);
@@ -3889,30 +3944,69 @@ var no_empty_phrases_default = defineRule({
     }
   ],
   check(report, context) {
-    const phrases = [.../* @__PURE__ */ new Set([...BUILTIN, ...context.options.extraPhrases])].sort((a, b) => b.length - a.length);
+    const index = phraseIndex(context.options.extraPhrases);
     for (const p of report.paragraphs) {
       if (!PROSE4.has(p.kind) || p.quoted) continue;
       const text = bodyText(p);
+      if (DIGIT.test(text)) continue;
       const han = countHan(text);
-      if (han < context.options.minChars || /[0-9０-９]/.test(text)) continue;
-      const covered2 = new Uint8Array(text.length);
-      const used = [];
-      for (const phrase of phrases) {
-        for (let i = text.indexOf(phrase); i !== -1; i = text.indexOf(phrase, i + phrase.length)) {
-          let fresh = false;
-          for (let k = i; k < i + phrase.length; k++) if (!covered2[k]) covered2[k] = 1, fresh = true;
-          if (fresh && !used.includes(phrase)) used.push(phrase);
-        }
-      }
-      let n = 0;
-      for (const c of covered2) n += c;
-      const share = n / han;
+      if (han < context.options.minChars) continue;
+      const { covered: covered2, used } = coverage(text, index);
+      const share = covered2 / han;
       if (share < context.options.share) continue;
       const shown = used.slice(0, 4).join(context.locale === "zh" ? "、" : ", ") + (used.length > 4 ? "…" : "");
       context.report({ at: p, messageId: "empty", data: { share: Math.round(share * 100), phrases: shown } });
     }
   }
 });
+var DIGIT = /[0-9０-９]/;
+var indexes = /* @__PURE__ */ new Map();
+function phraseIndex(extra) {
+  const key = extra.join("\n");
+  let index = indexes.get(key);
+  if (index) return index;
+  const phrases = [.../* @__PURE__ */ new Set([...BUILTIN, ...extra])].sort((a, b) => b.length - a.length);
+  const byFirst = /* @__PURE__ */ new Map();
+  const starts = new Uint8Array(65536);
+  phrases.forEach((phrase, id) => {
+    const c = phrase.charCodeAt(0);
+    starts[c] = 1;
+    const list = byFirst.get(c);
+    if (list) list.push(id);
+    else byFirst.set(c, [id]);
+  });
+  indexes.set(key, index = { phrases, byFirst, starts });
+  return index;
+}
+function coverage(text, { phrases, byFirst, starts }) {
+  const found = /* @__PURE__ */ new Map();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!starts[c]) continue;
+    for (const id of byFirst.get(c)) {
+      if (!text.startsWith(phrases[id], i)) continue;
+      const at = found.get(id);
+      if (at) at.push(i);
+      else found.set(id, [i]);
+    }
+  }
+  if (!found.size) return { covered: 0, used: [] };
+  const covered2 = new Uint8Array(text.length);
+  const used = [];
+  let n = 0;
+  for (const id of [...found.keys()].sort((a, b) => a - b)) {
+    const phrase = phrases[id];
+    let fresh = false;
+    let next = 0;
+    for (const start of found.get(id)) {
+      if (start < next) continue;
+      next = start + phrase.length;
+      for (let k = start; k < next; k++) if (!covered2[k]) covered2[k] = 1, n++, fresh = true;
+    }
+    if (fresh) used.push(phrase);
+  }
+  return { covered: n, used };
+}
 
 // rules/no-placeholder.ts
 var BUILTIN2 = [
@@ -3936,6 +4030,16 @@ var BUILTIN2 = [
   String.raw`[（(]此处[^）)\n]{0,30}[）)]`,
   String.raw`\[[^\]\n]{0,12}(?:名称|姓名|单位|日期|时间|数字|金额|人数)\]`
 ];
+var BUILTIN_PATTERN = new RegExp(BUILTIN2.join("|"), "gu");
+var MAY_MATCH = /[×ＸXx○〇□＿_*【C[]|此处/u;
+var withExtras = /* @__PURE__ */ new Map();
+function placeholderPattern(extra) {
+  if (!extra.length) return BUILTIN_PATTERN;
+  const source = [...BUILTIN2, ...extra].join("|");
+  let pattern = withExtras.get(source);
+  if (!pattern) withExtras.set(source, pattern = new RegExp(source, "gu"));
+  return pattern;
+}
 var no_placeholder_default = defineRule({
   id: "no-placeholder",
   category: "content",
@@ -3994,15 +4098,18 @@ var no_placeholder_default = defineRule({
     { invalid: "负责人：请填写。", options: { extraPatterns: ["请填写"] }, expect: ["1:5 unfilled"] }
   ],
   check(report, context) {
-    const pattern = new RegExp([...BUILTIN2, ...context.options.extraPatterns].join("|"), "gu");
+    const pattern = placeholderPattern(context.options.extraPatterns);
+    const prefilter = pattern === BUILTIN_PATTERN;
     for (const paragraph of report.paragraphs) {
       const { text } = paragraph.content;
       const found = [];
-      for (const m of text.matchAll(pattern)) {
-        if (!m[0]) continue;
-        const at = paragraph.content.span(m.index, m.index + m[0].length);
-        found.push(at);
-        context.report({ at, messageId: "unfilled", data: { text: m[0] } });
+      if (!prefilter || MAY_MATCH.test(text)) {
+        for (const m of text.matchAll(pattern)) {
+          if (!m[0]) continue;
+          const at = paragraph.content.span(m.index, m.index + m[0].length);
+          found.push(at);
+          context.report({ at, messageId: "unfilled", data: { text: m[0] } });
+        }
       }
       for (const [start, end] of starBlanks(text)) {
         const at = paragraph.content.span(start, end);
@@ -4212,6 +4319,14 @@ var TRIGGERS = [
   { word: "高于", group: "over", notAfter: "不" },
   { word: "大于", group: "over", notAfter: "不" }
 ];
+var TRIGGER_FIRST = (() => {
+  const table = new Uint8Array(65536);
+  TRIGGERS.forEach((t, k) => {
+    const c = t.word.charCodeAt(0);
+    if (table[c] === 0) table[c] = k + 1;
+  });
+  return table;
+})();
 var VERDICT = {
   approx: { 左右: "redundantEstimate" },
   near: { 左右: "contradictoryEstimate", 以上: "contradictoryEstimate" },
@@ -4400,25 +4515,35 @@ var number_usage_default = defineRule({
     for (const p of report.paragraphs) {
       const { text } = p.content;
       if (isLatinOnly(text)) continue;
-      const guarded = rangeGuard(protectedRanges(text));
+      let guarded;
       const at = (a, b) => p.content.span(a, b);
-      const free = (a, b) => !guarded(a, b);
+      const free = (a, b) => !(guarded ??= rangeGuard(protectedRanges(text)))(a, b);
       const marker = matchMarker(text);
       const from = marker ? marker.raw.length : 0;
       checkDigits(text, from, free, at, context);
       checkChineseEstimates(text, from, free, at, context);
-      for (const trigger of TRIGGERS) {
-        for (let t = text.indexOf(trigger.word, from); t !== -1; t = text.indexOf(trigger.word, t + 1)) {
+      const estimates = [];
+      for (let t = from; t < text.length; t++) {
+        const first = TRIGGER_FIRST[text.charCodeAt(t)];
+        if (first === 0) continue;
+        for (let k = first - 1; k < TRIGGERS.length; k++) {
+          const trigger = TRIGGERS[k];
+          if (trigger.word.charCodeAt(0) !== text.charCodeAt(t) || !text.startsWith(trigger.word, t)) continue;
           const found = readEstimate(text, t, trigger);
-          if (!found || !free(t, found.end)) continue;
-          const messageId = VERDICT[trigger.group][found.second];
-          if (!messageId) continue;
-          context.report({
-            at: at(t, found.end),
-            messageId,
-            data: { first: trigger.word, second: found.second, actual: text.slice(t, found.end) }
-          });
+          if (found) estimates.push({ k, t, end: found.end, second: found.second });
         }
+      }
+      estimates.sort((a, b) => a.k - b.k);
+      for (const { k, t, end, second } of estimates) {
+        const trigger = TRIGGERS[k];
+        if (!free(t, end)) continue;
+        const messageId = VERDICT[trigger.group][second];
+        if (!messageId) continue;
+        context.report({
+          at: at(t, end),
+          messageId,
+          data: { first: trigger.word, second, actual: text.slice(t, end) }
+        });
       }
     }
   }
@@ -4426,7 +4551,7 @@ var number_usage_default = defineRule({
 function checkDigits(text, from, free, at, context) {
   let i = from;
   while (i < text.length) {
-    if (!isDigit(text[i])) {
+    if (!isDigitCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -4638,8 +4763,11 @@ var paired_punctuation_default = defineRule({
       const text = paragraph.content.text;
       ANY_MARK.lastIndex = 0;
       if (!ANY_MARK.test(text)) return;
-      ANY_MARK.lastIndex = 0;
-      const mask = blockedMask(paragraph);
+      const markerEnd = markerLength(paragraph);
+      ANY_MARK.lastIndex = markerEnd;
+      if (!ANY_MARK.test(text)) return;
+      ANY_MARK.lastIndex = markerEnd;
+      const blocked = blockedAt(paragraph, markerEnd);
       const stack = [];
       const counts = new Int32Array(FAMILIES);
       let quoteTop = null;
@@ -4672,7 +4800,7 @@ var paired_punctuation_default = defineRule({
         const ch = m[0];
         const info = MARKS.get(ch);
         const half = HALF[ch];
-        if (!info && half === void 0 || mask[i]) continue;
+        if (!info && half === void 0 || blocked(i)) continue;
         const family = info ? info.family : PAREN;
         const opens = info ? info.opens : half;
         if (opens) {
@@ -4760,16 +4888,22 @@ function hasAncestor(section, test) {
   for (let s = section.parent; s; s = s.parent) if (test(s)) return true;
   return false;
 }
-function substanceTexts(section) {
-  const texts = [];
-  for (const p of sectionParagraphs(section)) {
-    const text = bodyText(p).replace(NOT_SUBSTANCE, "");
-    if (text) texts.push(text);
-  }
-  return texts;
-}
+var BEYOND_NEGATIVE = 5;
 function saysNothing(section) {
-  return substanceTexts(section).every((t) => NEGATIVE.test(t));
+  for (const p of sectionParagraphs(section)) {
+    const body = bodyText(p);
+    if (hasHan(body, BEYOND_NEGATIVE)) return false;
+    const text = body.replace(NOT_SUBSTANCE, "");
+    if (text && !NEGATIVE.test(text)) return false;
+  }
+  return true;
+}
+function hasHan(text, n) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 19968 && c <= 40959 || c >= 13312 && c <= 19903 || c >= 63744 && c <= 64255 || c === 12295) && --n === 0) return true;
+  }
+  return false;
 }
 var CONTINUES_LIST = /^\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|第[一二三四五六七八九十]{1,3}[，、：]|有的|有些|此外|另外)/u;
 function findProblemsProse(report) {
@@ -4804,7 +4938,8 @@ var EVIDENCE = new RegExp(
   ].join("|"),
   "u"
 );
-var ACHIEVEMENT = /(?<![需待要须应该未没无不])(?:取得|成效|成绩|圆满完成|顺利完成|全面完成|超额完成|显著提升|显著提高|显著增强|明显提升|明显提高|明显增强|明显好转|明显改善|大幅提升|大幅提高|进一步提高|进一步提升|进一步增强|不断增强|不断提升|持续向好|稳步提升|有效提升|好评|走在前列|位居前列|获评|荣获)/gu;
+var NOT_ACHIEVEMENT_AFTER = "需待要须应该未没无不";
+var ACHIEVEMENT = /(?:取得|成效|成绩|圆满完成|顺利完成|全面完成|超额完成|显著提升|显著提高|显著增强|明显提升|明显提高|明显增强|明显好转|明显改善|大幅提升|大幅提高|进一步提高|进一步提升|进一步增强|不断增强|不断提升|持续向好|稳步提升|有效提升|好评|走在前列|位居前列|获评|荣获)/gu;
 var SHORTCOMING = /不足|问题|差距|不够|不强|不高|不严|不实|不力|不到位|不明显|不平衡|不充分|不规范|不及时|不完善|不健全|不彻底|不深入|不扎实|不均衡|不顺畅|薄弱|短板|欠缺|滞后|缺乏|缺少|没有|未|仍然|依然|仍有|风险|漏洞|盲区|偏差|失范|违纪|违规|违法|反弹|回潮|弱化|虚化|淡化|形式主义|官僚主义|有待|还需|仍需|亟待/gu;
 var ENUMERATOR = /(?:^|(?<=[。；;！？：:，,]))\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]{1,2}[，、是：]|第[一二三四五六七八九十]{1,3}[，、：]|有的|有些|此外[，,]|另外[，,])/gu;
 var QUOTE_LENGTH = 12;
@@ -4982,8 +5117,13 @@ var problems_depth_default = defineRule({
     if (problems < minItems) {
       context.report({ at: first.at, messageId: "few-items", data: { title: first.title, count: problems, min: minItems } });
     }
-    const total = report.sections.reduce((n, s) => n + hanCount(s), 0) + (sections.length ? 0 : report.opening.reduce((n, p) => n + countHan(bodyText(p)), 0));
+    const counted = [];
+    for (const s of report.sections) paragraphsOf(s, counted);
+    if (!sections.length) counted.push(...report.opening);
     const own = sections.length ? sections.reduce((n, s) => n + hanCount(s), 0) : items.reduce((n, item) => n + countHan(item.text), 0);
+    const length = counted.reduce((n, p) => n + p.content.text.length - (p.bodyStart ?? 0), 0);
+    if (length > 0 && own / length >= minShare) return;
+    const total = counted.reduce((n, p) => n + countHan(bodyText(p)), 0);
     if (total > 0 && own / total < minShare) {
       context.report({ at: first.at, messageId: "low-share", data: { title: first.title, percent: percent(own / total), min: percent(minShare) } });
     }
@@ -4993,7 +5133,7 @@ function itemsOf(section) {
   if (section.children.length === 1 && section.children[0].children.length && !section.paragraphs.length) return itemsOf(section.children[0]);
   if (section.children.length) {
     return section.children.map((child) => {
-      const body = [...sectionParagraphs(child)].map(bodyText).join("");
+      const body = paragraphsOf(child, []).map(bodyText).join("");
       return { at: child.headingSpan, text: child.title + body, quote: quote(child.title || body) };
     });
   }
@@ -5032,7 +5172,7 @@ function onlyStock(text) {
   return m[0];
 }
 function readsAsAchievement(text) {
-  const achievements = [...text.matchAll(ACHIEVEMENT)];
+  const achievements = achievementsIn(text);
   if (achievements.length === 0) return null;
   const shortcomings = (text.match(SHORTCOMING) ?? []).length;
   if (achievements.length <= shortcomings || achievements.length < 2 && shortcomings > 0) return null;
@@ -5041,14 +5181,35 @@ function readsAsAchievement(text) {
   const stop = rest.search(/[\p{P}\s]/u);
   return stop === -1 ? rest : rest.slice(0, stop);
 }
+function achievementsIn(text) {
+  const found = [];
+  ACHIEVEMENT.lastIndex = 0;
+  for (let m = ACHIEVEMENT.exec(text); m; m = ACHIEVEMENT.exec(text)) {
+    if (m.index > 0 && NOT_ACHIEVEMENT_AFTER.includes(text[m.index - 1])) ACHIEVEMENT.lastIndex = m.index + 1;
+    else found.push(m);
+  }
+  return found;
+}
 function hanCount(section) {
   let count = 0;
-  for (const p of sectionParagraphs(section)) count += countHan(bodyText(p));
+  for (const p of paragraphsOf(section, [])) count += countHan(bodyText(p));
   return count;
 }
+function paragraphsOf(section, out) {
+  for (const p of section.paragraphs) out.push(p);
+  for (const child of section.children) paragraphsOf(child, out);
+  return out;
+}
 function quote(text) {
-  const chars = [...text.replaceAll(OPAQUE, "").trim()];
-  return chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH).join("") + "……" : chars.join("");
+  const clean = (text.includes(OPAQUE) ? text.replaceAll(OPAQUE, "") : text).trim();
+  let count = 0;
+  let cut = 0;
+  for (const ch of clean) {
+    if (count === QUOTE_LENGTH) return clean.slice(0, cut) + "……";
+    cut += ch.length;
+    count++;
+  }
+  return clean;
 }
 function percent(share) {
   const value3 = Math.round(share * 1e3) / 10;
@@ -5277,9 +5438,10 @@ var HYPHENS = "-－–―─";
 var NUMBERED_ITEM = ["附件", "附表", "附图", "编号", "序号", "型号", "代码", "见表", "见图", "如表", "如图", "详见表", "详见图"];
 var TILDES = "~〜";
 var TRIGGERS2 = new RegExp(
-  `[${["…⋯。、", POINTS, MIDDLE_DOTS, DASHES, TILDES].join("").replace(/[-\\\]^]/g, "\\$&")}]`,
+  `[${["…⋯、", POINTS, MIDDLE_DOTS, DASHES, TILDES].join("").replace(/[-\\\]^]/g, "\\$&")}]`,
   "g"
 );
+var ELLIPSIS_OF_STOPS = "。。。";
 var DENG_WORDS = "级次同待于额量候价距效比值号分速温位身";
 var ROUTE_WORDS = ["高速", "铁路", "公路", "航线", "专线", "班列", "快车", "列车", "方向", "区间", "干线", "管道", "通道"];
 var TIME_CHARS = "一二三四五六七八九十〇零两年月日时周期季";
@@ -5500,9 +5662,10 @@ function checkParagraph2(paragraph, context) {
   const { content } = paragraph;
   const text = content.text;
   if (isLatinOnly(text)) return;
-  const guarded = rangeGuard(protectedRanges(text));
+  let guarded = null;
   const markerEnd = paragraph.heads?.marker?.length ?? 0;
   const report = (start, end, messageId, data, replacement) => {
+    guarded ??= rangeGuard(protectedRanges(text));
     if (guarded(start, end)) return;
     const range = replacement ? contiguousSpan(content, replacement.start, replacement.end) : null;
     context.report({
@@ -5529,14 +5692,10 @@ function checkParagraph2(paragraph, context) {
       TRIGGERS2.lastIndex = i + n;
       continue;
     }
-    if (ch === "⋯" || POINTS.includes(ch) || MIDDLE_DOTS.includes(ch) || ch === "。") {
-      const chars = ch === "⋯" ? "⋯" : POINTS.includes(ch) ? POINTS : MIDDLE_DOTS.includes(ch) ? MIDDLE_DOTS : "。";
+    if (ch === "⋯" || POINTS.includes(ch) || MIDDLE_DOTS.includes(ch)) {
+      const chars = ch === "⋯" ? "⋯" : POINTS.includes(ch) ? POINTS : MIDDLE_DOTS;
       const n = countRun(text, i, chars);
-      const enough = ch === "⋯" ? n <= 3 : n >= 3 && n <= 6;
-      const next = text[i + n];
-      if (enough && (isChinese(prev) || isChinese(next)) && !(isAsciiDigit(prev) && isAsciiDigit(next)) && !isAsciiLetter(prev) && !isAsciiLetter(next)) {
-        report(i, i + n, "ellipsis", { actual: text.slice(i, i + n) }, { start: i, end: i + n, text: "……" });
-      }
+      if (ch === "⋯" ? n <= 3 : n >= 3 && n <= 6) dotsEllipsis(i, n);
       TRIGGERS2.lastIndex = i + n;
       continue;
     }
@@ -5588,6 +5747,18 @@ function checkParagraph2(paragraph, context) {
       }
       const word = orderWordBefore(text, i, markerEnd);
       if (word) report(i - word.length, i + 1, "orderComma", { expected: `${word}，`, actual: `${word}、` }, { start: i, end: i + 1, text: "，" });
+    }
+  }
+  for (let i = text.indexOf(ELLIPSIS_OF_STOPS); i !== -1; ) {
+    const n = countRun(text, i, "。");
+    if (n <= 6) dotsEllipsis(i, n);
+    i = text.indexOf(ELLIPSIS_OF_STOPS, i + n);
+  }
+  function dotsEllipsis(i, n) {
+    const prev = text[i - 1];
+    const next = text[i + n];
+    if ((isChinese(prev) || isChinese(next)) && !(isAsciiDigit(prev) && isAsciiDigit(next)) && !isAsciiLetter(prev) && !isAsciiLetter(next)) {
+      report(i, i + n, "ellipsis", { actual: text.slice(i, i + n) }, { start: i, end: i + n, text: "……" });
     }
   }
   function checkEtc(at) {
@@ -5761,12 +5932,16 @@ var punctuation_width_default = defineRule({
     const marks = new Set(context.options.marks);
     const brackets = marks.has("(") || marks.has(")");
     const { source } = report;
+    const markCode = new Uint8Array(128);
+    for (const m of marks) markCode[m.charCodeAt(0)] = 1;
     for (const paragraph of report.paragraphs) {
       const text = paragraph.content.text;
-      if (isLatinOnly(text)) continue;
       let hasMark = false;
-      for (let i = 0; i < text.length && !hasMark; i++) hasMark = marks.has(text[i]);
-      if (!hasMark) continue;
+      for (let i = 0; i < text.length && !hasMark; i++) {
+        const c = text.charCodeAt(i);
+        hasMark = c < 128 && markCode[c] === 1;
+      }
+      if (!hasMark || isLatinOnly(text)) continue;
       checkParagraph4(paragraph);
     }
     function checkParagraph4(paragraph) {
@@ -7464,6 +7639,7 @@ function isStandardDate(text) {
 
 // rules/stray-whitespace.ts
 var IDEOGRAPHIC_SPACE = "　";
+var INLINE_SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 var BLOCK_START = /^(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|<|\||(?:[-*_=]\s*){3,}$)/;
 var stray_whitespace_default = defineRule({
   id: "stray-whitespace",
@@ -7589,9 +7765,13 @@ var PHRASE_SPACED = /* @__PURE__ */ new Set(["title", "subtitle", "appendix-titl
 function checkParagraph3(paragraph, context) {
   const { content } = paragraph;
   const text = content.text;
+  INLINE_SPACE.lastIndex = 1;
+  const first = INLINE_SPACE.exec(text)?.index;
+  if (first === void 0) return;
   const latinOnly = isLatinOnly(text);
   if (latinOnly && !text.includes(IDEOGRAPHIC_SPACE)) return;
-  const guarded = rangeGuard(protectedRanges(text));
+  let guard = null;
+  const guarded = (start, end) => (guard ??= rangeGuard(protectedRanges(text)))(start, end);
   const marker = paragraph.heads?.marker ?? null;
   const edit = (i, j, replacement = "") => {
     if (!contiguousSpan(content, Math.max(0, i - 1), Math.min(text.length, j + 1))) return null;
@@ -7603,8 +7783,8 @@ function checkParagraph3(paragraph, context) {
     while (j < text.length && isInlineSpace(text[j])) j++;
     return j;
   };
-  for (let i = 1; i < text.length; i++) {
-    if (!isInlineSpace(text[i])) continue;
+  for (let i = first; i < text.length; i++) {
+    if (!isInlineSpaceCode(text.charCodeAt(i))) continue;
     const j = spaceEnd(i);
     const prev = text[i - 1];
     const next = text[j];
@@ -8094,41 +8274,70 @@ function mergeTypos(base, user) {
 var TypoDictionary = class {
   constructor(entries) {
     this.entries = entries;
-    for (const entry of entries) {
-      for (const wrong of entry.wrong) {
-        this.starts[wrong.charCodeAt(0)] = 1;
-        const list = this.byFirst.get(wrong[0]) ?? [];
-        list.push({ wrong, entry });
-        this.byFirst.set(wrong[0], list);
+    const forms = [];
+    for (const entry of entries) for (const wrong of entry.wrong) forms.push({ wrong, entry });
+    forms.sort((a, b) => b.wrong.length - a.wrong.length);
+    for (const form of forms) {
+      const c = form.wrong.charCodeAt(0);
+      if (!this.first[c]) this.first[c] = this.byFirst.push({ bySecond: /* @__PURE__ */ new Map(), alone: [] });
+      const slot = this.byFirst[this.first[c] - 1];
+      if (form.wrong.length === 1) {
+        slot.alone.push(form);
+        continue;
       }
+      const second = form.wrong.charCodeAt(1);
+      this.pairs[pairHash(c, second)] = 1;
+      const list = slot.bySecond.get(second);
+      if (list) list.push(form);
+      else slot.bySecond.set(second, [form]);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.wrong.length - a.wrong.length);
   }
   entries;
-  byFirst = /* @__PURE__ */ new Map();
-  /** Code units that start some wrong form: a cheap test before the map lookup. */
-  starts = new Uint8Array(65536);
+  /** Per first code unit: 1 + its index in `byFirst`, 0 when no wrong form starts with it. */
+  first = new Uint16Array(65536);
+  /** Per first code unit: longer forms by their second code unit, and one-character forms; each list longest first. */
+  byFirst = [];
+  /** Hashes of the first two code units of every form: a cheap test before the map look-up. */
+  pairs = new Uint8Array(65536);
   /** Wrong forms in `text`, leftmost first, longest at a position; hits never overlap. */
   find(text) {
     const out = [];
-    const starts = this.starts;
-    for (let i = 0; i < text.length; i++) {
-      if (!starts[text.charCodeAt(i)]) continue;
-      const list = this.byFirst.get(text[i]);
-      if (!list) continue;
-      for (const { wrong, entry } of list) {
-        if (!text.startsWith(wrong, i)) continue;
-        const end = i + wrong.length;
-        if (entry.notFollowedBy.some((s) => text.startsWith(s, end))) continue;
-        if (entry.notPrecededBy.some((s) => i >= s.length && text.endsWith(s, i))) continue;
-        out.push({ start: i, end, wrong, entry });
-        i = end - 1;
-        break;
+    const { first, pairs } = this;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const slotIndex = first[c];
+      if (!slotIndex) continue;
+      const slot = this.byFirst[slotIndex - 1];
+      let hit;
+      if (i + 1 < n) {
+        const second = text.charCodeAt(i + 1);
+        const list = pairs[pairHash(c, second)] ? slot.bySecond.get(second) : void 0;
+        if (list) hit = matchAt(text, i, list);
       }
+      hit ??= matchAt(text, i, slot.alone);
+      if (!hit) continue;
+      const end = i + hit.wrong.length;
+      out.push({ start: i, end, wrong: hit.wrong, entry: hit.entry });
+      i = end - 1;
     }
     return out;
   }
 };
+function matchAt(text, i, list) {
+  for (const form of list) {
+    const { wrong, entry } = form;
+    if (!text.startsWith(wrong, i)) continue;
+    const end = i + wrong.length;
+    if (entry.notFollowedBy.some((s) => text.startsWith(s, end))) continue;
+    if (entry.notPrecededBy.some((s) => i >= s.length && text.endsWith(s, i))) continue;
+    return form;
+  }
+  return void 0;
+}
+function pairHash(first, second) {
+  return (first << 7 ^ second) & 65535;
+}
 var cache = /* @__PURE__ */ new WeakMap();
 var plain;
 function typoDictionary(user) {

@@ -12,7 +12,7 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-DY42TGRY.js";
+} from "./chunk-QO3MM4YX.js";
 import "./chunk-CBZCRYCK.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";

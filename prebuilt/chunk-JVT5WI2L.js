@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-XHOKE7BG.js";
+} from "./chunk-ZFZZJYG7.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,7 +31,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-DY42TGRY.js";
+} from "./chunk-QO3MM4YX.js";
 import {
   defaultSettings,
   formatFor,
