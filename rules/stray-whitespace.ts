@@ -156,9 +156,7 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): vo
   // In a Latin-only paragraph only an ideographic space is out of place.
   const latinOnly = isLatinOnly(text);
   if (latinOnly && !text.includes(IDEOGRAPHIC_SPACE)) return;
-  // Built when a space is met (a lookup that only gets cheaper with the first one).
-  let guard: ((start: number, end?: number) => boolean) | null = null;
-  const guarded = (start: number, end: number): boolean => (guard ??= rangeGuard(protectedRanges(text)))(start, end);
+  const guarded = rangeGuard(protectedRanges(text));
   const marker = paragraph.heads?.marker ?? null;
 
   /** A run of spaces [i, j) removed or replaced, keeping the source around it intact. */
