@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-E6TT3X4S.js";
+} from "./chunk-IEOVBQ5E.js";
 import {
   lintFiles
-} from "./chunk-JVT5WI2L.js";
+} from "./chunk-4TNDX6CO.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -52,7 +52,7 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-ZFZZJYG7.js";
+} from "./chunk-RVKVGKY3.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-QO3MM4YX.js";
 import {

@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-ZFZZJYG7.js";
+} from "./chunk-RVKVGKY3.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,

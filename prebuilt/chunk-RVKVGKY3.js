@@ -7770,8 +7770,7 @@ function checkParagraph3(paragraph, context) {
   if (first === void 0) return;
   const latinOnly = isLatinOnly(text);
   if (latinOnly && !text.includes(IDEOGRAPHIC_SPACE)) return;
-  let guard = null;
-  const guarded = (start, end) => (guard ??= rangeGuard(protectedRanges(text)))(start, end);
+  const guarded = rangeGuard(protectedRanges(text));
   const marker = paragraph.heads?.marker ?? null;
   const edit = (i, j, replacement = "") => {
     if (!contiguousSpan(content, Math.max(0, i - 1), Math.min(text.length, j + 1))) return null;

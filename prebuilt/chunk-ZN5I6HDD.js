@@ -6,11 +6,11 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-JVT5WI2L.js";
+} from "./chunk-4TNDX6CO.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-ZFZZJYG7.js";
+import "./chunk-RVKVGKY3.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-QO3MM4YX.js";
 import "./chunk-CBZCRYCK.js";
