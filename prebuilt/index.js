@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-IEOVBQ5E.js";
+} from "./chunk-GRSDV5BY.js";
 import {
   lintFiles
-} from "./chunk-4TNDX6CO.js";
+} from "./chunk-NNYWKPEI.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";

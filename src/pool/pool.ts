@@ -12,13 +12,13 @@ import type { WorkerInput } from './worker.js';
 
 /**
  * Below this many files the pool costs more than it saves: each worker loads
- * the linter (about 0.4 s) before its first file, and on two cores the
- * garbage collector's own threads already keep the second core half busy
- * during a single-threaded run. Measured with 15 KB reports on the 2-core CI
- * machine (one thread vs two workers): 300 files 3.0 s vs 3.3 s, 500 files
- * 5.1 s vs 4.7 s, 1,000 files 9.8 s vs 8.3 s.
+ * the linter before its first file, outcomes cross threads, and on two cores
+ * the garbage collector's own threads already keep the second core busy during
+ * a single-threaded run. Measured with 15 KB reports on the 2-core CI machine
+ * (one thread vs two workers, wall time): 1,000 files 3.0 s vs 3.3 s, 2,000
+ * files 4.8 s vs 4.8 s, 5,000 files 12.4 s vs 10.5 s.
  */
-export const POOL_THRESHOLD = 400;
+export const POOL_THRESHOLD = 2500;
 
 /** The worker's module: beside the bundle's chunks (prebuilt/worker.js) or tsc's output (dist/src/pool/worker.js). */
 const WORKER_FILE = new URL('./worker.js', import.meta.url);
@@ -33,7 +33,8 @@ export function workerCount(files: number, requested?: number): number {
   if (requested !== undefined && Number.isFinite(requested)) return Math.max(0, Math.min(64, Math.floor(requested)));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   if (files < POOL_THRESHOLD || cores < 2) return 0;
-  return Math.min(cores, Math.ceil(files / POOL_THRESHOLD));
+  // One per 1,000 files, at least two (one would leave this thread idle), at most one per core.
+  return Math.min(cores, Math.max(2, Math.ceil(files / 1000)));
 }
 
 /** Files per call: enough to spread a call's fixed cost, few enough to keep both workers busy to the end. */

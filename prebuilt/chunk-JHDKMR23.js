@@ -7,14 +7,14 @@ import "./chunk-E4DYNCRE.js";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-var POOL_THRESHOLD = 400;
+var POOL_THRESHOLD = 2500;
 var WORKER_FILE = new URL("./worker.js", import.meta.url);
 function workerCount(files, requested) {
   if (!existsSync(fileURLToPath(WORKER_FILE))) return 0;
   if (requested !== void 0 && Number.isFinite(requested)) return Math.max(0, Math.min(64, Math.floor(requested)));
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   if (files < POOL_THRESHOLD || cores < 2) return 0;
-  return Math.min(cores, Math.ceil(files / POOL_THRESHOLD));
+  return Math.min(cores, Math.max(2, Math.ceil(files / 1e3)));
 }
 var CHUNK = 16;
 async function runPooled(tasks, references, threads, onOutcome) {

@@ -2554,7 +2554,7 @@ async function lintTasks(slots, context) {
   };
   const threads = context.customRegistry || options.stdin ? 0 : await poolSize(misses.length, options.workers);
   if (threads > 0) {
-    const { runPooled } = await import("./chunk-QZVSXGXV.js");
+    const { runPooled } = await import("./chunk-JHDKMR23.js");
     const stored = [];
     await runPooled(
       misses.map((i) => pending[i].task),
@@ -2577,7 +2577,7 @@ async function lintTasks(slots, context) {
 }
 async function poolSize(files, requested) {
   if (requested === 0 || requested === void 0 && files < 2) return 0;
-  const { workerCount } = await import("./chunk-QZVSXGXV.js");
+  const { workerCount } = await import("./chunk-JHDKMR23.js");
   return workerCount(files, requested);
 }
 var ANNOTATED_COPY = /\.reportlint\.docx$/i;
