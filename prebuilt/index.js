@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-GRSDV5BY.js";
+} from "./chunk-O7CWM3F4.js";
 import {
   lintFiles
-} from "./chunk-NNYWKPEI.js";
+} from "./chunk-P6A2KIOX.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";

@@ -158,19 +158,25 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     results.push(outcome.result);
     stamps.push(outcome.stamp);
     hints.push(outcome.hints);
-    if (collector && outcome.batch) replayBatch(collector, registry, slot.task.filePath, outcome.result.source, outcome.batch);
   }
 
   let finished = results;
-  if (collector?.active) {
-    // A batch the cache has seen, file for file, gives the findings it gave then.
+  if (collector) {
+    // A batch the cache has seen, file for file, gives the findings it gave then, without
+    // replaying what each file collected (a warm run then never reads the fingerprints).
     const key = cache?.batchKey(results.map((r) => r.filePath), cwdConfig.settings);
     let findings = key !== undefined ? cache!.batchFindings(key) : undefined;
     if (!findings) {
-      findings = collector.findings();
-      if (key !== undefined) cache!.storeBatchFindings(key, findings);
+      slots.forEach((slot) => {
+        const batch = 'task' in slot ? slot.outcome!.batch : undefined;
+        if (batch && 'task' in slot) replayBatch(collector, registry, slot.task.filePath, slot.outcome!.result.source, batch);
+      });
+      if (collector.active) {
+        findings = collector.findings();
+        if (key !== undefined) cache!.storeBatchFindings(key, findings);
+      }
     }
-    finished = mergeBatchFindings(results, findings);
+    if (findings) finished = mergeBatchFindings(results, findings);
   }
   finished.forEach((r, i) => {
     if (stamps[i]) readStamps.set(r, stamps[i]);

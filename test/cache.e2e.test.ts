@@ -162,6 +162,15 @@ describe('--cache', { timeout: 180_000 }, () => {
     expect(cached().stderr).toMatch(/已损坏/);
   });
 
+  it('a cache in an earlier layout is rebuilt without a warning', () => {
+    const cold = cached();
+    writeFileSync(cacheFile, 'reportlint-cache 1\n' + '0'.repeat(40) + '\nold payload');
+    const outdated = cached();
+    expect(outdated.stderr).toBe('');
+    expect(outdated.stdout).toBe(cold.stdout);
+    expect(readFileSync(cacheFile, 'latin1').startsWith('reportlint-cache 2\n')).toBe(true);
+  });
+
   it('--cache-location may name a directory; a bad --cache-strategy is a usage error', () => {
     const r = run('--cache', '--cache-location', `${path.join(dir, 'cache')}/`);
     expect(r.code).toBe(1);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LintMessage, LintResult, RuleRegistry } from '../engine/lint.js';
 import { writeOutputFile } from '../files/safe-write.js';
-import type { FileOutcome } from '../lint-file.js';
+import type { BatchPayload, FileOutcome } from '../lint-file.js';
 import { packageRoot } from '../package-root.js';
 import { VERSION } from '../version.js';
 
@@ -24,7 +24,9 @@ export type CacheStrategy = 'metadata' | 'content';
 export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
 export const DEFAULT_CACHE_FILE = '.reportlintcache';
 
-const MAGIC = Buffer.from('reportlint-cache 1\n');
+/** The first line; its number changes with the layout of what follows. */
+const MAGIC = Buffer.from('reportlint-cache 2\n');
+const FAMILY = Buffer.from('reportlint-cache ');
 const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
 
 interface CacheEntry {
@@ -34,7 +36,14 @@ interface CacheEntry {
   hash: string;
   /** The config, rules and references the outcome was made under (see configKey). */
   configKey: string;
-  outcome: FileOutcome;
+  /** The outcome without what batch rules collected, which is kept serialised in `batch`. */
+  outcome: Omit<FileOutcome, 'batch'>;
+  /**
+   * The batch payload (fingerprints, normalised text), serialised on its own: most of the
+   * cache's bytes. A warm run whose batch did not change never reads it, so it is
+   * deserialised only when asked for.
+   */
+  batch?: Uint8Array;
 }
 
 interface CacheData {
@@ -103,6 +112,10 @@ export class LintCache {
     } catch {
       return { cache: new LintCache(file, strategy, registry, undefined), damaged: false };
     }
+    // A cache in an earlier layout is outdated, not damaged: it is rebuilt without a warning.
+    if (!bytes.subarray(0, MAGIC.length).equals(MAGIC) && bytes.subarray(0, FAMILY.length).equals(FAMILY)) {
+      return { cache: new LintCache(file, strategy, registry, undefined), damaged: false };
+    }
     const data = parseCache(bytes);
     return { cache: new LintCache(file, strategy, registry, data), damaged: data === undefined };
   }
@@ -111,7 +124,8 @@ export class LintCache {
   async lookup(filePath: string, configKey: string): Promise<CacheProbe> {
     const probe: CacheProbe = { filePath, configKey, size: -1, mtimeMs: -1, hash: '' };
     try {
-      const info = await stat(filePath);
+      // Synchronous, as files are read (src/files/read.ts): a promise per file cost more than the stat.
+      const info = statSync(filePath);
       probe.size = info.size;
       probe.mtimeMs = info.mtimeMs;
       const entry = this.previous[filePath];
@@ -119,7 +133,7 @@ export class LintCache {
       if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === 'content' ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
       probe.hash = entry.hash;
-      probe.hit = entry.outcome;
+      probe.hit = outcomeOf(entry);
       this.next[filePath] = this.strategy === 'content' ? { ...entry, mtimeMs: info.mtimeMs } : entry;
       if (entry.mtimeMs !== info.mtimeMs) this.unchanged = false;
       return probe;
@@ -136,12 +150,14 @@ export class LintCache {
     const hash = probe.hash || sha1(await readFile(probe.filePath).catch(() => Buffer.alloc(0)));
     this.unchanged = false;
     const { original: _original, formatted: _formatted, ...stamp } = outcome.stamp;
+    const { batch, ...rest } = outcome;
     this.next[probe.filePath] = {
       size: probe.size,
       mtimeMs: probe.mtimeMs,
       hash,
       configKey: probe.configKey,
-      outcome: { ...outcome, stamp },
+      outcome: { ...rest, stamp },
+      ...(batch ? { batch: serialize(batch) } : {}),
     };
   }
 
@@ -203,6 +219,36 @@ export class LintCache {
     mkdirSync(path.dirname(this.file), { recursive: true });
     writeOutputFile(this.file, [MAGIC, Buffer.from(sha1(payload) + '\n'), payload]);
   }
+}
+
+/**
+ * A cached outcome whose batch payload is deserialised on first use (the whole cache
+ * was checked against its SHA-1). A class, not a property defined per object: a
+ * thousand hits stay cheap.
+ */
+class CachedOutcome implements FileOutcome {
+  readonly result: FileOutcome['result'];
+  readonly stamp: FileOutcome['stamp'];
+  readonly hints: FileOutcome['hints'];
+  private payload: BatchPayload | undefined;
+
+  constructor(
+    entry: CacheEntry,
+    private readonly bytes = entry.batch,
+  ) {
+    this.result = entry.outcome.result;
+    this.stamp = entry.outcome.stamp;
+    this.hints = entry.outcome.hints;
+  }
+
+  get batch(): BatchPayload | undefined {
+    if (this.bytes && !this.payload) this.payload = deserialize(this.bytes) as BatchPayload;
+    return this.payload;
+  }
+}
+
+function outcomeOf(entry: CacheEntry): FileOutcome {
+  return new CachedOutcome(entry);
 }
 
 function parseCache(bytes: Buffer): CacheData | undefined {

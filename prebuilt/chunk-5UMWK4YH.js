@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-JZL4DF4G.js";
+} from "./chunk-Y2WGGVTT.js";
 import {
   writeFixes
-} from "./chunk-GRSDV5BY.js";
+} from "./chunk-O7CWM3F4.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-NNYWKPEI.js";
+} from "./chunk-P6A2KIOX.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -428,7 +428,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-TQW4MHRD.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-UIX37AU5.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,
@@ -458,7 +458,7 @@ async function openCache(opts, io, locale) {
     return void 0;
   }
   if (opts.stdin) return void 0;
-  const { LintCache, cacheFile } = await import("./chunk-ZWDNLQ6V.js");
+  const { LintCache, cacheFile } = await import("./chunk-CAGE6YOA.js");
   const file = cacheFile(io.cwd, opts.cacheLocation);
   const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === "content" ? "content" : "metadata", builtinRegistry);
   if (damaged) io.stderr(`reportlint: ${coreMessage(locale, "cacheDamaged", { path: shownPath(io.cwd, file) })}

@@ -2492,17 +2492,22 @@ async function lintFiles(patterns, options = {}) {
     results.push(outcome.result);
     stamps.push(outcome.stamp);
     hints.push(outcome.hints);
-    if (collector && outcome.batch) replayBatch(collector, registry, slot.task.filePath, outcome.result.source, outcome.batch);
   }
   let finished = results;
-  if (collector?.active) {
+  if (collector) {
     const key = cache?.batchKey(results.map((r) => r.filePath), cwdConfig.settings);
     let findings = key !== void 0 ? cache.batchFindings(key) : void 0;
     if (!findings) {
-      findings = collector.findings();
-      if (key !== void 0) cache.storeBatchFindings(key, findings);
+      slots.forEach((slot) => {
+        const batch = "task" in slot ? slot.outcome.batch : void 0;
+        if (batch && "task" in slot) replayBatch(collector, registry, slot.task.filePath, slot.outcome.result.source, batch);
+      });
+      if (collector.active) {
+        findings = collector.findings();
+        if (key !== void 0) cache.storeBatchFindings(key, findings);
+      }
     }
-    finished = mergeBatchFindings(results, findings);
+    if (findings) finished = mergeBatchFindings(results, findings);
   }
   finished.forEach((r, i) => {
     if (stamps[i]) readStamps.set(r, stamps[i]);

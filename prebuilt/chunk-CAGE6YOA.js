@@ -16,12 +16,13 @@ import "./chunk-E4DYNCRE.js";
 // src/cache/lint-cache.ts
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 var CACHE_STRATEGIES = ["metadata", "content"];
 var DEFAULT_CACHE_FILE = ".reportlintcache";
-var MAGIC = Buffer.from("reportlint-cache 1\n");
+var MAGIC = Buffer.from("reportlint-cache 2\n");
+var FAMILY = Buffer.from("reportlint-cache ");
 var sha1 = (data) => createHash("sha1").update(data).digest("hex");
 function cacheFile(cwd, location) {
   if (location === void 0) return path.join(cwd, DEFAULT_CACHE_FILE);
@@ -64,6 +65,9 @@ var LintCache = class _LintCache {
     } catch {
       return { cache: new _LintCache(file, strategy, registry, void 0), damaged: false };
     }
+    if (!bytes.subarray(0, MAGIC.length).equals(MAGIC) && bytes.subarray(0, FAMILY.length).equals(FAMILY)) {
+      return { cache: new _LintCache(file, strategy, registry, void 0), damaged: false };
+    }
     const data = parseCache(bytes);
     return { cache: new _LintCache(file, strategy, registry, data), damaged: data === void 0 };
   }
@@ -71,7 +75,7 @@ var LintCache = class _LintCache {
   async lookup(filePath, configKey) {
     const probe = { filePath, configKey, size: -1, mtimeMs: -1, hash: "" };
     try {
-      const info = await stat(filePath);
+      const info = statSync(filePath);
       probe.size = info.size;
       probe.mtimeMs = info.mtimeMs;
       const entry = this.previous[filePath];
@@ -79,7 +83,7 @@ var LintCache = class _LintCache {
       if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === "content" ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
       probe.hash = entry.hash;
-      probe.hit = entry.outcome;
+      probe.hit = outcomeOf(entry);
       this.next[filePath] = this.strategy === "content" ? { ...entry, mtimeMs: info.mtimeMs } : entry;
       if (entry.mtimeMs !== info.mtimeMs) this.unchanged = false;
       return probe;
@@ -94,12 +98,14 @@ var LintCache = class _LintCache {
     const hash = probe.hash || sha1(await readFile(probe.filePath).catch(() => Buffer.alloc(0)));
     this.unchanged = false;
     const { original: _original, formatted: _formatted, ...stamp } = outcome.stamp;
+    const { batch, ...rest } = outcome;
     this.next[probe.filePath] = {
       size: probe.size,
       mtimeMs: probe.mtimeMs,
       hash,
       configKey: probe.configKey,
-      outcome: { ...outcome, stamp }
+      outcome: { ...rest, stamp },
+      ...batch ? { batch: serialize(batch) } : {}
     };
   }
   /**
@@ -155,6 +161,26 @@ var LintCache = class _LintCache {
     writeOutputFile(this.file, [MAGIC, Buffer.from(sha1(payload) + "\n"), payload]);
   }
 };
+var CachedOutcome = class {
+  constructor(entry, bytes = entry.batch) {
+    this.bytes = bytes;
+    this.result = entry.outcome.result;
+    this.stamp = entry.outcome.stamp;
+    this.hints = entry.outcome.hints;
+  }
+  bytes;
+  result;
+  stamp;
+  hints;
+  payload;
+  get batch() {
+    if (this.bytes && !this.payload) this.payload = deserialize(this.bytes);
+    return this.payload;
+  }
+};
+function outcomeOf(entry) {
+  return new CachedOutcome(entry);
+}
 function parseCache(bytes) {
   if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return void 0;
   const hashEnd = MAGIC.length + 41;
