@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-O7CWM3F4.js";
+} from "./chunk-OTFARAME.js";
 import {
   lintFiles
-} from "./chunk-P6A2KIOX.js";
+} from "./chunk-MSJYIPH3.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -52,7 +52,7 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-RVKVGKY3.js";
+} from "./chunk-HZQ2R3Q4.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-QO3MM4YX.js";
 import {

@@ -6,7 +6,7 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-RVKVGKY3.js";
+} from "./chunk-HZQ2R3Q4.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-QO3MM4YX.js";
 import "./chunk-CBZCRYCK.js";

@@ -2,12 +2,10 @@ import { datelineSpace } from '../src/model/anatomy.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Paragraph, Report } from '../src/model/report.js';
 import { isChinese, isCjkPunctuation, isHan, isLatinOnly, protectedRanges, rangeGuard } from '../src/text/prose.js';
-import { contiguousSpan, isCloser, isInlineSpace, isInlineSpaceCode, isOpener } from '../src/text/forms.js';
+import { contiguousSpan, indexOfInlineSpace, isCloser, isInlineSpace, isInlineSpaceCode, isOpener } from '../src/text/forms.js';
 import type { Edit } from '../src/types.js';
 
 const IDEOGRAPHIC_SPACE = '\u3000';
-/** The characters of isInlineSpace. */
-const INLINE_SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
 /** A line that starts a new Markdown block, so the line before it cannot end in a hard break. */
 const BLOCK_START = /^(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|<|\||(?:[-*_=]\s*){3,}$)/;
@@ -150,9 +148,8 @@ function checkParagraph(paragraph: Paragraph, context: RuleContext<Options>): vo
   const { content } = paragraph;
   const text = content.text;
   // Every finding starts at a space after the first character: most paragraphs have none (a native search).
-  INLINE_SPACE.lastIndex = 1;
-  const first = INLINE_SPACE.exec(text)?.index;
-  if (first === undefined) return;
+  const first = indexOfInlineSpace(text, 1);
+  if (first === -1) return;
   // In a Latin-only paragraph only an ideographic space is out of place.
   const latinOnly = isLatinOnly(text);
   if (latinOnly && !text.includes(IDEOGRAPHIC_SPACE)) return;

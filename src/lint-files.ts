@@ -167,10 +167,11 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     const key = cache?.batchKey(results.map((r) => r.filePath), cwdConfig.settings);
     let findings = key !== undefined ? cache!.batchFindings(key) : undefined;
     if (!findings) {
-      slots.forEach((slot) => {
-        const batch = 'task' in slot ? slot.outcome!.batch : undefined;
-        if (batch && 'task' in slot) replayBatch(collector, registry, slot.task.filePath, slot.outcome!.result.source, batch);
-      });
+      for (const slot of slots) {
+        if (!('task' in slot)) continue;
+        const { batch, result } = slot.outcome!;
+        if (batch) replayBatch(collector, registry, slot.task.filePath, result.source, batch);
+      }
       if (collector.active) {
         findings = collector.findings();
         if (key !== undefined) cache!.storeBatchFindings(key, findings);

@@ -1,6 +1,7 @@
 import { problemsLeadEnd } from './model/anatomy.js';
 import { bodyText, isProse, sectionParagraphs, type Paragraph, type Report, type Section } from './model/report.js';
 import { compilePattern, mainParts, matchTitle, NEXT_STEPS_TITLE, PROBLEMS_TITLE, WORK_TITLE } from './profiles.js';
+import { hasHan } from './text/han.js';
 
 /**
  * Finding the problems section (存在的问题) of a report: shared by problems-section,
@@ -96,15 +97,6 @@ export function saysNothing(section: Section): boolean {
     if (text && !NEGATIVE.test(text)) return false;
   }
   return true;
-}
-
-/** Whether `text` holds at least `n` Han characters (isHan's ranges), stopping as soon as it does. */
-function hasHan(text: string, n: number): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007) && --n === 0) return true;
-  }
-  return false;
 }
 
 /**

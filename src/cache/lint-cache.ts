@@ -133,7 +133,7 @@ export class LintCache {
       if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === 'content' ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
       probe.hash = entry.hash;
-      probe.hit = outcomeOf(entry);
+      probe.hit = new CachedOutcome(entry);
       this.next[filePath] = this.strategy === 'content' ? { ...entry, mtimeMs: info.mtimeMs } : entry;
       if (entry.mtimeMs !== info.mtimeMs) this.unchanged = false;
       return probe;
@@ -230,25 +230,18 @@ class CachedOutcome implements FileOutcome {
   readonly result: FileOutcome['result'];
   readonly stamp: FileOutcome['stamp'];
   readonly hints: FileOutcome['hints'];
+  private readonly bytes: Uint8Array | undefined;
   private payload: BatchPayload | undefined;
 
-  constructor(
-    entry: CacheEntry,
-    private readonly bytes = entry.batch,
-  ) {
-    this.result = entry.outcome.result;
-    this.stamp = entry.outcome.stamp;
-    this.hints = entry.outcome.hints;
+  constructor(entry: CacheEntry) {
+    ({ result: this.result, stamp: this.stamp, hints: this.hints } = entry.outcome);
+    this.bytes = entry.batch;
   }
 
   get batch(): BatchPayload | undefined {
     if (this.bytes && !this.payload) this.payload = deserialize(this.bytes) as BatchPayload;
     return this.payload;
   }
-}
-
-function outcomeOf(entry: CacheEntry): FileOutcome {
-  return new CachedOutcome(entry);
 }
 
 function parseCache(bytes: Buffer): CacheData | undefined {

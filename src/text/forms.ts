@@ -35,6 +35,15 @@ export function isInlineSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+/** The same characters as a pattern: a native search finds the first one faster than a loop. */
+const INLINE_SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+
+/** Index of the first inline space at or after `from`, or -1. */
+export function indexOfInlineSpace(text: string, from = 0): number {
+  INLINE_SPACE.lastIndex = from;
+  return INLINE_SPACE.exec(text)?.index ?? -1;
+}
+
 /**
  * The source span of text[i, j) when those characters stand side by side in
  * the source (no markup, line break or stand-in between them); null otherwise.

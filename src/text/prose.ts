@@ -4,12 +4,11 @@
  * alone (URLs, e-mail addresses, inline code stand-ins).
  */
 import { OPAQUE } from '../model/mapped-text.js';
+import { isHanCode } from './han.js';
 
 /** A Han character (CJK Unified Ideographs and Extension A, compatibility ideographs). */
 export function isHan(ch: string | undefined): boolean {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+  return !!ch && isHanCode(ch.charCodeAt(0));
 }
 
 /** Full-width punctuation of Chinese text (GB/T 15834): ，。、；：？！“”‘’（）《》〈〉【】〔〕……——～ */

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-P6A2KIOX.js";
+} from "./chunk-MSJYIPH3.js";
 import {
   encodeExactly
 } from "./chunk-QO3MM4YX.js";

@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-Y2WGGVTT.js";
+} from "./chunk-GYVG3JQU.js";
 import {
   writeFixes
-} from "./chunk-O7CWM3F4.js";
+} from "./chunk-OTFARAME.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-P6A2KIOX.js";
+} from "./chunk-MSJYIPH3.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-RVKVGKY3.js";
+} from "./chunk-HZQ2R3Q4.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
@@ -428,7 +428,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-UIX37AU5.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-VPLENR3X.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,
@@ -458,7 +458,7 @@ async function openCache(opts, io, locale) {
     return void 0;
   }
   if (opts.stdin) return void 0;
-  const { LintCache, cacheFile } = await import("./chunk-CAGE6YOA.js");
+  const { LintCache, cacheFile } = await import("./chunk-EL6HLUBL.js");
   const file = cacheFile(io.cwd, opts.cacheLocation);
   const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === "content" ? "content" : "metadata", builtinRegistry);
   if (damaged) io.stderr(`reportlint: ${coreMessage(locale, "cacheDamaged", { path: shownPath(io.cwd, file) })}

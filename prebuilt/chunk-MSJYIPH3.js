@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-RVKVGKY3.js";
+} from "./chunk-HZQ2R3Q4.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -2498,10 +2498,11 @@ async function lintFiles(patterns, options = {}) {
     const key = cache?.batchKey(results.map((r) => r.filePath), cwdConfig.settings);
     let findings = key !== void 0 ? cache.batchFindings(key) : void 0;
     if (!findings) {
-      slots.forEach((slot) => {
-        const batch = "task" in slot ? slot.outcome.batch : void 0;
-        if (batch && "task" in slot) replayBatch(collector, registry, slot.task.filePath, slot.outcome.result.source, batch);
-      });
+      for (const slot of slots) {
+        if (!("task" in slot)) continue;
+        const { batch, result } = slot.outcome;
+        if (batch) replayBatch(collector, registry, slot.task.filePath, result.source, batch);
+      }
       if (collector.active) {
         findings = collector.findings();
         if (key !== void 0) cache.storeBatchFindings(key, findings);

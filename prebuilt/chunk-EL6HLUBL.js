@@ -83,7 +83,7 @@ var LintCache = class _LintCache {
       if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === "content" ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
       probe.hash = entry.hash;
-      probe.hit = outcomeOf(entry);
+      probe.hit = new CachedOutcome(entry);
       this.next[filePath] = this.strategy === "content" ? { ...entry, mtimeMs: info.mtimeMs } : entry;
       if (entry.mtimeMs !== info.mtimeMs) this.unchanged = false;
       return probe;
@@ -162,25 +162,20 @@ var LintCache = class _LintCache {
   }
 };
 var CachedOutcome = class {
-  constructor(entry, bytes = entry.batch) {
-    this.bytes = bytes;
-    this.result = entry.outcome.result;
-    this.stamp = entry.outcome.stamp;
-    this.hints = entry.outcome.hints;
-  }
-  bytes;
   result;
   stamp;
   hints;
+  bytes;
   payload;
+  constructor(entry) {
+    ({ result: this.result, stamp: this.stamp, hints: this.hints } = entry.outcome);
+    this.bytes = entry.batch;
+  }
   get batch() {
     if (this.bytes && !this.payload) this.payload = deserialize(this.bytes);
     return this.payload;
   }
 };
-function outcomeOf(entry) {
-  return new CachedOutcome(entry);
-}
 function parseCache(bytes) {
   if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return void 0;
   const hashEnd = MAGIC.length + 41;

@@ -124,11 +124,23 @@ import {
   __toESM
 } from "./chunk-E4DYNCRE.js";
 
+// src/text/han.ts
+function isHanCode(c) {
+  return c >= 19968 && c <= 40959 || c >= 13312 && c <= 19903 || c >= 63744 && c <= 64255 || c === 12295;
+}
+function countHan(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) n++;
+  return n;
+}
+function hasHan(text, n) {
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i)) && --n === 0) return true;
+  return false;
+}
+
 // src/text/prose.ts
 function isHan(ch) {
-  if (!ch) return false;
-  const c = ch.charCodeAt(0);
-  return c >= 19968 && c <= 40959 || c >= 13312 && c <= 19903 || c >= 63744 && c <= 64255 || c === 12295;
+  return !!ch && isHanCode(ch.charCodeAt(0));
 }
 var CJK_PUNCTUATION = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—～·「」『』";
 function isCjkPunctuation(ch) {
@@ -3009,6 +3021,11 @@ function isInlineSpace(ch) {
 function isInlineSpaceCode(c) {
   return c === 32 || c === 9 || c === 160 || c >= 8192 && c <= 8202 || c === 8239 || c === 8287 || c === 12288;
 }
+var INLINE_SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+function indexOfInlineSpace(text, from = 0) {
+  INLINE_SPACE.lastIndex = from;
+  return INLINE_SPACE.exec(text)?.index ?? -1;
+}
 function contiguousSpan(content, i, j) {
   const span = content.span(i, j);
   if (span.end - span.start !== j - i) return null;
@@ -3760,16 +3777,6 @@ var no_cross_copy_default = defineRule({
     }
   }
 });
-
-// src/text/han.ts
-function countHan(text) {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 19968 && c <= 40959 || c >= 13312 && c <= 19903 || c >= 63744 && c <= 64255 || c === 12295) n++;
-  }
-  return n;
-}
 
 // rules/no-empty-phrases.ts
 var PROSE4 = /* @__PURE__ */ new Set(["body", "list-item"]);
@@ -4897,13 +4904,6 @@ function saysNothing(section) {
     if (text && !NEGATIVE.test(text)) return false;
   }
   return true;
-}
-function hasHan(text, n) {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 19968 && c <= 40959 || c >= 13312 && c <= 19903 || c >= 63744 && c <= 64255 || c === 12295) && --n === 0) return true;
-  }
-  return false;
 }
 var CONTINUES_LIST = /^\s*(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十]|第[一二三四五六七八九十]{1,3}[，、：]|有的|有些|此外|另外)/u;
 function findProblemsProse(report) {
@@ -7639,7 +7639,6 @@ function isStandardDate(text) {
 
 // rules/stray-whitespace.ts
 var IDEOGRAPHIC_SPACE = "　";
-var INLINE_SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 var BLOCK_START = /^(?:#{1,6}(?:\s|$)|>|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|```|~~~|<|\||(?:[-*_=]\s*){3,}$)/;
 var stray_whitespace_default = defineRule({
   id: "stray-whitespace",
@@ -7765,9 +7764,8 @@ var PHRASE_SPACED = /* @__PURE__ */ new Set(["title", "subtitle", "appendix-titl
 function checkParagraph3(paragraph, context) {
   const { content } = paragraph;
   const text = content.text;
-  INLINE_SPACE.lastIndex = 1;
-  const first = INLINE_SPACE.exec(text)?.index;
-  if (first === void 0) return;
+  const first = indexOfInlineSpace(text, 1);
+  if (first === -1) return;
   const latinOnly = isLatinOnly(text);
   if (latinOnly && !text.includes(IDEOGRAPHIC_SPACE)) return;
   const guarded = rangeGuard(protectedRanges(text));

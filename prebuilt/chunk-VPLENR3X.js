@@ -6,11 +6,11 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-P6A2KIOX.js";
+} from "./chunk-MSJYIPH3.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-RVKVGKY3.js";
+import "./chunk-HZQ2R3Q4.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-QO3MM4YX.js";
 import "./chunk-CBZCRYCK.js";
