@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-OTFARAME.js";
+} from "./chunk-44IQF3P2.js";
 import {
   lintFiles
-} from "./chunk-MSJYIPH3.js";
+} from "./chunk-MUOWYBVZ.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -52,12 +52,12 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-HZQ2R3Q4.js";
+} from "./chunk-723LUCON.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-QO3MM4YX.js";
+import "./chunk-6JG2VBUT.js";
 import {
   lintText
-} from "./chunk-CBZCRYCK.js";
+} from "./chunk-W5PKOPTT.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";

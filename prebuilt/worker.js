@@ -6,10 +6,10 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-HZQ2R3Q4.js";
+} from "./chunk-723LUCON.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-QO3MM4YX.js";
-import "./chunk-CBZCRYCK.js";
+import "./chunk-6JG2VBUT.js";
+import "./chunk-W5PKOPTT.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { OPAQUE } from '../src/model/mapped-text.js';
-import { bodyText, type Paragraph, type Section } from '../src/model/report.js';
+import { bodyText, sectionParagraphs, type Paragraph, type Section } from '../src/model/report.js';
 import { findProblemsProse, findProblemsSections, saysNothing, type ProblemsProse } from '../src/problems.js';
 import { countHan } from '../src/text/han.js';
 import type { Span } from '../src/types.js';
@@ -234,7 +234,7 @@ export default defineRule({
 
     // Prose problems may stand in the opening of a report without headings: count it then.
     const counted: Paragraph[] = [];
-    for (const s of report.sections) paragraphsOf(s, counted);
+    for (const s of report.sections) sectionParagraphs(s, counted);
     if (!sections.length) counted.push(...report.opening);
     const own = sections.length ? sections.reduce((n, s) => n + hanCount(s), 0) : items.reduce((n, item) => n + countHan(item.text), 0);
     // The text has at least as many characters as Han characters: when the share of its length is met, so is the share of Han.
@@ -253,7 +253,7 @@ function itemsOf(section: Section): Item[] {
   if (section.children.length === 1 && section.children[0].children.length && !section.paragraphs.length) return itemsOf(section.children[0]);
   if (section.children.length) {
     return section.children.map((child) => {
-      const body = paragraphsOf(child, []).map(bodyText).join('');
+      const body = sectionParagraphs(child).map(bodyText).join('');
       // A numbered sentence has no title: quote its words.
       return { at: child.headingSpan, text: child.title + body, quote: quote(child.title || body) };
     });
@@ -331,15 +331,8 @@ function achievementsIn(text: string): RegExpExecArray[] {
 
 function hanCount(section: Section): number {
   let count = 0;
-  for (const p of paragraphsOf(section, [])) count += countHan(bodyText(p));
+  for (const p of sectionParagraphs(section)) count += countHan(bodyText(p));
   return count;
-}
-
-/** Appends the paragraphs of a section and its subsections, in order: sectionParagraphs without a generator (slow over a whole report). */
-function paragraphsOf(section: Section, out: Paragraph[]): Paragraph[] {
-  for (const p of section.paragraphs) out.push(p);
-  for (const child of section.children) paragraphsOf(child, out);
-  return out;
 }
 
 /** The first QUOTE_LENGTH characters (code points) of the item, or all of it; without spreading the whole item. */

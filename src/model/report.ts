@@ -170,10 +170,14 @@ export function* descendants(section: Section): Generator<Section> {
   }
 }
 
-/** The section's own paragraphs and those of all its subsections, in order. */
-export function* sectionParagraphs(section: Section): Generator<Paragraph> {
-  yield* section.paragraphs;
-  for (const child of section.children) yield* sectionParagraphs(child);
+/**
+ * The section's own paragraphs and those of all its subsections, in order, appended to `out`.
+ * An array, not a generator: rules walk whole reports with it, and nested generators were slow.
+ */
+export function sectionParagraphs(section: Section, out: Paragraph[] = []): Paragraph[] {
+  for (const p of section.paragraphs) out.push(p);
+  for (const child of section.children) sectionParagraphs(child, out);
+  return out;
 }
 
 /** The body text of a paragraph: for a run-in heading, what follows the heading. */

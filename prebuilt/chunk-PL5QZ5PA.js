@@ -12,8 +12,8 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-QO3MM4YX.js";
-import "./chunk-CBZCRYCK.js";
+} from "./chunk-6JG2VBUT.js";
+import "./chunk-W5PKOPTT.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-OQWP3PMM.js";

@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-MSJYIPH3.js";
+} from "./chunk-MUOWYBVZ.js";
 import {
   encodeExactly
-} from "./chunk-QO3MM4YX.js";
+} from "./chunk-6JG2VBUT.js";
 import {
   resolveLinks,
   writeOutputFile

@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-GYVG3JQU.js";
+} from "./chunk-TR5ULSAH.js";
 import {
   writeFixes
-} from "./chunk-OTFARAME.js";
+} from "./chunk-44IQF3P2.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-MSJYIPH3.js";
+} from "./chunk-MUOWYBVZ.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,16 +23,16 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-HZQ2R3Q4.js";
+} from "./chunk-723LUCON.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-QO3MM4YX.js";
+} from "./chunk-6JG2VBUT.js";
 import {
   summarize
-} from "./chunk-CBZCRYCK.js";
+} from "./chunk-W5PKOPTT.js";
 import {
   resolveLinks,
   writeOutputFile
@@ -316,14 +316,14 @@ async function runLint(opts, patterns, io, session) {
   locale = opts.locale ?? resolver.forCwd().locale ?? locale;
   session.locale = locale;
   if (opts.listRules) {
-    const { listRules } = await import("./chunk-3M7ISPOY.js");
+    const { listRules } = await import("./chunk-UJXMET5E.js");
     io.stdout(listRules(builtinRules, locale));
     return EXIT.ok;
   }
   if (opts.explain !== void 0) {
     const rule = builtinRegistry.get(opts.explain);
     if (!rule) throw new UsageError("unknownRule", { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? "" });
-    const { ruleDoc } = await import("./chunk-3M7ISPOY.js");
+    const { ruleDoc } = await import("./chunk-UJXMET5E.js");
     io.stdout(ruleDoc(rule, builtinRegistry, locale));
     return EXIT.ok;
   }
@@ -428,7 +428,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-VPLENR3X.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-HJKIGMLI.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

@@ -8,7 +8,7 @@ import {
   defaultSettings,
   lintText,
   require_dist
-} from "./chunk-CBZCRYCK.js";
+} from "./chunk-W5PKOPTT.js";
 import "./chunk-55EB7ZAF.js";
 import {
   fontSpec,

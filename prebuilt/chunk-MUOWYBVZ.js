@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-HZQ2R3Q4.js";
+} from "./chunk-723LUCON.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,12 +31,12 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-QO3MM4YX.js";
+} from "./chunk-6JG2VBUT.js";
 import {
   defaultSettings,
   formatFor,
   require_dist
-} from "./chunk-CBZCRYCK.js";
+} from "./chunk-W5PKOPTT.js";
 import {
   closest
 } from "./chunk-55EB7ZAF.js";

@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-QO3MM4YX.js";
+} from "./chunk-6JG2VBUT.js";
 import {
   DirectiveFilter,
   applyFixes,
@@ -58,7 +58,7 @@ import {
   sectionPathText,
   sectionTrees,
   summarize
-} from "./chunk-CBZCRYCK.js";
+} from "./chunk-W5PKOPTT.js";
 import {
   packageRoot
 } from "./chunk-KDJ43PSM.js";
@@ -5118,7 +5118,7 @@ var problems_depth_default = defineRule({
       context.report({ at: first.at, messageId: "few-items", data: { title: first.title, count: problems, min: minItems } });
     }
     const counted = [];
-    for (const s of report.sections) paragraphsOf(s, counted);
+    for (const s of report.sections) sectionParagraphs(s, counted);
     if (!sections.length) counted.push(...report.opening);
     const own = sections.length ? sections.reduce((n, s) => n + hanCount(s), 0) : items.reduce((n, item) => n + countHan(item.text), 0);
     const length = counted.reduce((n, p) => n + p.content.text.length - (p.bodyStart ?? 0), 0);
@@ -5133,7 +5133,7 @@ function itemsOf(section) {
   if (section.children.length === 1 && section.children[0].children.length && !section.paragraphs.length) return itemsOf(section.children[0]);
   if (section.children.length) {
     return section.children.map((child) => {
-      const body = paragraphsOf(child, []).map(bodyText).join("");
+      const body = sectionParagraphs(child).map(bodyText).join("");
       return { at: child.headingSpan, text: child.title + body, quote: quote(child.title || body) };
     });
   }
@@ -5192,13 +5192,8 @@ function achievementsIn(text) {
 }
 function hanCount(section) {
   let count = 0;
-  for (const p of paragraphsOf(section, [])) count += countHan(bodyText(p));
+  for (const p of sectionParagraphs(section)) count += countHan(bodyText(p));
   return count;
-}
-function paragraphsOf(section, out) {
-  for (const p of section.paragraphs) out.push(p);
-  for (const child of section.children) paragraphsOf(child, out);
-  return out;
 }
 function quote(text) {
   const clean = (text.includes(OPAQUE) ? text.replaceAll(OPAQUE, "") : text).trim();

@@ -4,7 +4,7 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   formatFor,
   require_dist
-} from "./chunk-CBZCRYCK.js";
+} from "./chunk-W5PKOPTT.js";
 import {
   packageRoot,
   resolveLinks,

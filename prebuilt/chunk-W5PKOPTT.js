@@ -7383,9 +7383,10 @@ var PATH_SEPARATOR = " › ";
 function sectionPathText(section) {
   return section.path.join(PATH_SEPARATOR);
 }
-function* sectionParagraphs(section) {
-  yield* section.paragraphs;
-  for (const child of section.children) yield* sectionParagraphs(child);
+function sectionParagraphs(section, out = []) {
+  for (const p of section.paragraphs) out.push(p);
+  for (const child of section.children) sectionParagraphs(child, out);
+  return out;
 }
 function bodyText(p) {
   return p.bodyStart === void 0 ? p.content.text : p.content.text.slice(p.bodyStart);

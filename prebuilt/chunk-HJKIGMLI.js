@@ -6,14 +6,14 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-MSJYIPH3.js";
+} from "./chunk-MUOWYBVZ.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-HZQ2R3Q4.js";
+import "./chunk-723LUCON.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-QO3MM4YX.js";
-import "./chunk-CBZCRYCK.js";
+import "./chunk-6JG2VBUT.js";
+import "./chunk-W5PKOPTT.js";
 import {
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
