@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-44IQF3P2.js";
+} from "./chunk-SYJBBHRY.js";
 import {
   lintFiles
-} from "./chunk-MUOWYBVZ.js";
+} from "./chunk-GURTRKK2.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -52,9 +52,9 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-723LUCON.js";
+} from "./chunk-XPGH3PUT.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-6JG2VBUT.js";
+import "./chunk-S7WO3UL2.js";
 import {
   lintText
 } from "./chunk-W5PKOPTT.js";

@@ -6,9 +6,9 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-723LUCON.js";
+} from "./chunk-XPGH3PUT.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-6JG2VBUT.js";
+import "./chunk-S7WO3UL2.js";
 import "./chunk-W5PKOPTT.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";

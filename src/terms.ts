@@ -315,7 +315,7 @@ function pairHash(first: number, second: number): number {
   return ((first << 7) ^ second) & 0xffff;
 }
 
-function isDigitCode(c: number): boolean {
+function isAsciiDigitCode(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
@@ -403,7 +403,7 @@ export class TermDictionary {
       if (!this.first[c]) {
         this.first[c] = this.byFirst.push({ alone: [], bySecond: new Map() });
         // A full-width digit starts what its digit starts: the scan folds only where a form may start.
-        if (isDigitCode(c)) this.first[c + 0xfee0] = this.first[c];
+        if (isAsciiDigitCode(c)) this.first[c + 0xfee0] = this.first[c];
       }
       const slot = this.byFirst[this.first[c] - 1];
       if (text.length === 1) {
@@ -492,13 +492,13 @@ export class TermDictionary {
 
 /** A form that starts or ends with a digit is not part of a longer number (`14个意识`, `4.5`). */
 function digitBoundaries(text: string, start: number, end: number, form: string): boolean {
-  if (isDigitCode(form.charCodeAt(0)) && start > 0) {
+  if (isAsciiDigitCode(form.charCodeAt(0)) && start > 0) {
     const before = fold(text.charCodeAt(start - 1));
-    if (isDigitCode(before) || before === 0x2e || before === 0xff0e) return false;
+    if (isAsciiDigitCode(before) || before === 0x2e || before === 0xff0e) return false;
   }
-  if (isDigitCode(form.charCodeAt(form.length - 1)) && end < text.length) {
+  if (isAsciiDigitCode(form.charCodeAt(form.length - 1)) && end < text.length) {
     const after = fold(text.charCodeAt(end));
-    if (isDigitCode(after) || after === 0x2e || after === 0xff0e) return false;
+    if (isAsciiDigitCode(after) || after === 0x2e || after === 0xff0e) return false;
   }
   return true;
 }

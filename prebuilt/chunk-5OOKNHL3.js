@@ -12,7 +12,7 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-6JG2VBUT.js";
+} from "./chunk-S7WO3UL2.js";
 import "./chunk-W5PKOPTT.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";

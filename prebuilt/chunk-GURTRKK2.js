@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-723LUCON.js";
+} from "./chunk-XPGH3PUT.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,7 +31,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-6JG2VBUT.js";
+} from "./chunk-S7WO3UL2.js";
 import {
   defaultSettings,
   formatFor,

@@ -6,13 +6,13 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-MUOWYBVZ.js";
+} from "./chunk-GURTRKK2.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-723LUCON.js";
+import "./chunk-XPGH3PUT.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-6JG2VBUT.js";
+import "./chunk-S7WO3UL2.js";
 import "./chunk-W5PKOPTT.js";
 import {
   writeOutputFile

@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-MUOWYBVZ.js";
+} from "./chunk-GURTRKK2.js";
 import {
   encodeExactly
-} from "./chunk-6JG2VBUT.js";
+} from "./chunk-S7WO3UL2.js";
 import {
   resolveLinks,
   writeOutputFile

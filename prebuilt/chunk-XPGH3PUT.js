@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-6JG2VBUT.js";
+} from "./chunk-S7WO3UL2.js";
 import {
   DirectiveFilter,
   applyFixes,

@@ -2889,7 +2889,7 @@ function foldString(s) {
 function pairHash(first, second) {
   return (first << 7 ^ second) & 65535;
 }
-function isDigitCode(c) {
+function isAsciiDigitCode(c) {
   return c >= 48 && c <= 57;
 }
 var TermDictionary = class {
@@ -2941,7 +2941,7 @@ var TermDictionary = class {
       const c = text.charCodeAt(0);
       if (!this.first[c]) {
         this.first[c] = this.byFirst.push({ alone: [], bySecond: /* @__PURE__ */ new Map() });
-        if (isDigitCode(c)) this.first[c + 65248] = this.first[c];
+        if (isAsciiDigitCode(c)) this.first[c + 65248] = this.first[c];
       }
       const slot = this.byFirst[this.first[c] - 1];
       if (text.length === 1) {
@@ -3024,13 +3024,13 @@ var TermDictionary = class {
   }
 };
 function digitBoundaries(text, start, end, form) {
-  if (isDigitCode(form.charCodeAt(0)) && start > 0) {
+  if (isAsciiDigitCode(form.charCodeAt(0)) && start > 0) {
     const before = fold(text.charCodeAt(start - 1));
-    if (isDigitCode(before) || before === 46 || before === 65294) return false;
+    if (isAsciiDigitCode(before) || before === 46 || before === 65294) return false;
   }
-  if (isDigitCode(form.charCodeAt(form.length - 1)) && end < text.length) {
+  if (isAsciiDigitCode(form.charCodeAt(form.length - 1)) && end < text.length) {
     const after = fold(text.charCodeAt(end));
-    if (isDigitCode(after) || after === 46 || after === 65294) return false;
+    if (isAsciiDigitCode(after) || after === 46 || after === 65294) return false;
   }
   return true;
 }

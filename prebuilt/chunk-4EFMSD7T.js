@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-TR5ULSAH.js";
+} from "./chunk-DX5Q2O56.js";
 import {
   writeFixes
-} from "./chunk-44IQF3P2.js";
+} from "./chunk-SYJBBHRY.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-MUOWYBVZ.js";
+} from "./chunk-GURTRKK2.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,13 +23,13 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-723LUCON.js";
+} from "./chunk-XPGH3PUT.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-6JG2VBUT.js";
+} from "./chunk-S7WO3UL2.js";
 import {
   summarize
 } from "./chunk-W5PKOPTT.js";
@@ -428,7 +428,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-HJKIGMLI.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-HA7D4KD3.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,
