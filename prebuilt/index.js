@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-SYJBBHRY.js";
+} from "./chunk-F4B7O3UI.js";
 import {
   lintFiles
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-6F3CVUL4.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -52,12 +52,12 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-NNFF222W.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-S7WO3UL2.js";
+import "./chunk-VKNSAZJQ.js";
 import {
   lintText
-} from "./chunk-W5PKOPTT.js";
+} from "./chunk-FER2XPFZ.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";

@@ -6,10 +6,10 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-NNFF222W.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-S7WO3UL2.js";
-import "./chunk-W5PKOPTT.js";
+import "./chunk-VKNSAZJQ.js";
+import "./chunk-FER2XPFZ.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";

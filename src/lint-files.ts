@@ -57,6 +57,12 @@ export interface LintFilesOptions {
   /** `--cache`: reuse the outcomes of unchanged files (not with `fix` or `stdin`). The caller saves it. */
   cache?: LintCache;
   /**
+   * With `cache`: false when the caller never reads the results' `source` (the CLI with the stylish
+   * or JSON format). A cached file's text then stays in the cache file, read only if asked for after
+   * all; by default it is read and checked here, where a damaged one can still be linted again.
+   */
+  needSources?: boolean;
+  /**
    * Worker threads: undefined picks by the number of files (see pool.ts), 0 lints on this thread.
    * Only the built-in rules run in workers; with `registry` given, files are linted here.
    */
@@ -142,7 +148,33 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
     slots.push({ task, references: cache ? cache.referencesKey(references?.files) : '' });
   }
 
-  await lintTasks(slots, { registry, referenceLoader, cache, options, customRegistry: options.registry !== undefined && options.registry !== builtinRegistry });
+  const context: TaskContext = { registry, referenceLoader, cache, options, customRegistry: options.registry !== undefined && options.registry !== builtinRegistry };
+  await lintTasks(slots, context);
+
+  // A batch the cache has seen, file for file, gives the findings it gave then, without
+  // replaying what each file collected (a warm run then never reads the fingerprints).
+  const batchFiles = () => slots.map((slot) => ('result' in slot ? slot.result : slot.outcome!.result).filePath);
+  let key = collector && cache ? cache.batchKey(batchFiles(), cwdConfig.settings) : undefined;
+  let findings = key !== undefined ? cache!.batchFindings(key) : undefined;
+  if (cache) {
+    // The one place where what the cache answered is checked before it is used: the heavy pieces
+    // this run needs are read now, and a file whose pieces are damaged is linted again. Without
+    // its entry the batch is another batch, so its findings are collected afresh (hence the loop).
+    for (;;) {
+      const hits = slots.filter((s): s is Extract<Slot, { task: FileTask }> => 'task' in s && cache.isHit(s.outcome));
+      const damaged = cache.verify(
+        hits.map((s) => s.outcome!),
+        { source: options.needSources !== false, batch: collector !== undefined && !findings },
+      );
+      if (!damaged.size) break;
+      await lintTasks(
+        hits.filter((s) => damaged.has(s.outcome!)),
+        { ...context, cache: undefined, options: { ...options, onProgress: undefined } },
+      );
+      key = collector ? cache.batchKey(batchFiles(), cwdConfig.settings) : undefined;
+      findings = undefined;
+    }
+  }
 
   const results: LintResult[] = [];
   const stamps: (ReadStamp | undefined)[] = [];
@@ -162,10 +194,6 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
 
   let finished = results;
   if (collector) {
-    // A batch the cache has seen, file for file, gives the findings it gave then, without
-    // replaying what each file collected (a warm run then never reads the fingerprints).
-    const key = cache?.batchKey(results.map((r) => r.filePath), cwdConfig.settings);
-    let findings = key !== undefined ? cache!.batchFindings(key) : undefined;
     if (!findings) {
       for (const slot of slots) {
         if (!('task' in slot)) continue;

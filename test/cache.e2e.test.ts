@@ -61,6 +61,15 @@ function expectSameAsFresh(warm: ReturnType<typeof run>) {
   expect(warm.stdout).toBe(fresh.stdout);
 }
 
+/** Where the cache file's sections start: the light one (keys, findings) and the heavy one (texts, fingerprints). */
+function sections(bytes: Buffer): { light: number; heavy: number } {
+  const header = /^reportlint-cache 3\n(\d+) [0-9a-f]{40} (\d+)\n/.exec(bytes.subarray(0, 100).toString('latin1'));
+  if (!header) throw new Error('not a reportlint-cache 3 file');
+  const light = header[0].length;
+  expect(light + Number(header[1]) + Number(header[2])).toBe(bytes.length);
+  return { light, heavy: light + Number(header[1]) };
+}
+
 describe('--cache', { timeout: 180_000 }, () => {
   it('a cold and a warm run give what a run without the cache gives; the cache file is written', () => {
     const cold = cached();
@@ -146,7 +155,7 @@ describe('--cache', { timeout: 180_000 }, () => {
   it('a damaged cache file is ignored with a warning and rebuilt', () => {
     const cold = cached();
     const bytes = readFileSync(cacheFile);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[sections(bytes).light + 10] ^= 0xff;
     writeFileSync(cacheFile, bytes);
     const damaged = cached();
     expect(damaged.stderr).toBe(`reportlint: 缓存文件 ${path.join('cache', 'lint.cache')} 已损坏或不是 reportlint 的缓存，已忽略并重新建立\n`);
@@ -162,13 +171,57 @@ describe('--cache', { timeout: 180_000 }, () => {
     expect(cached().stderr).toMatch(/已损坏/);
   });
 
+  it('damage in the texts or fingerprints is found when they are read; those files are linted again', () => {
+    const cold = cached();
+    const sarif = (...extra: string[]) => cli(['.', '-f', 'sarif', ...extra], { cwd: dir });
+    const freshSarif = sarif();
+    const damage = () => {
+      const bytes = readFileSync(cacheFile);
+      // Every piece of the heavy section (texts and fingerprints are each longer than 400 bytes).
+      for (let i = sections(bytes).heavy; i < bytes.length; i += 400) bytes[i] ^= 0xff;
+      writeFileSync(cacheFile, bytes);
+    };
+    const warning = `reportlint: 缓存文件 ${path.join('cache', 'lint.cache')} 已损坏或不是 reportlint 的缓存，已忽略并重新建立\n`;
+    damage();
+    // JSON shows no text and the batch is unchanged: the heavy section is not even read.
+    const untouched = cached();
+    expect(untouched.stderr).toBe('');
+    expect(untouched.stdout).toBe(cold.stdout);
+    const quiet = cached('--quiet');
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(run('--quiet').stdout);
+    // SARIF reads the texts (for snippets): the damage is found, said, and the files linted again.
+    const found = sarif('--cache', '--cache-location', cacheFile);
+    expect(found.stderr).toBe(warning);
+    expect(found.stdout).toBe(freshSarif.stdout);
+    expect(found.code).toBe(freshSarif.code);
+    // Rebuilt without the damaged pieces: trusted again.
+    const rebuilt = sarif('--cache', '--cache-location', cacheFile);
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.stdout).toBe(freshSarif.stdout);
+    // A changed batch needs the unchanged files' fingerprints: damaged, they are linted again.
+    expectSameAsFresh(cached());
+    damage();
+    // b.md changes elsewhere: the copy between a.md (unchanged, damaged in the cache) and b.md is still found.
+    write('b.md', read('b.md').replace('现将有关情况报告如下。', `${prose(11, 40)}现将有关情况报告如下。`));
+    const changed = cached();
+    expect(changed.stderr).toBe(warning);
+    expect(findings(changed.json, 'no-cross-copy')).toEqual(['a.md no-cross-copy', 'b.md no-cross-copy']);
+    const fresh = run();
+    expect(changed.stdout).toBe(fresh.stdout);
+    expect(changed.code).toBe(fresh.code);
+    expect(cached().stderr).toBe('');
+  });
+
   it('a cache in an earlier layout is rebuilt without a warning', () => {
     const cold = cached();
-    writeFileSync(cacheFile, 'reportlint-cache 1\n' + '0'.repeat(40) + '\nold payload');
-    const outdated = cached();
-    expect(outdated.stderr).toBe('');
-    expect(outdated.stdout).toBe(cold.stdout);
-    expect(readFileSync(cacheFile, 'latin1').startsWith('reportlint-cache 2\n')).toBe(true);
+    for (const old of ['reportlint-cache 1\n' + '0'.repeat(40) + '\nold payload', 'reportlint-cache 2\n' + '0'.repeat(40) + '\nold payload']) {
+      writeFileSync(cacheFile, old);
+      const outdated = cached();
+      expect(outdated.stderr).toBe('');
+      expect(outdated.stdout).toBe(cold.stdout);
+      expect(readFileSync(cacheFile, 'latin1').startsWith('reportlint-cache 3\n')).toBe(true);
+    }
   });
 
   it('--cache-location may name a directory; a bad --cache-strategy is a usage error', () => {

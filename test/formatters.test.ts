@@ -8,6 +8,7 @@ import { github, escapeData, escapeProperty } from '../src/formatters/github.js'
 import { gitlab, type CodeQualityIssue } from '../src/formatters/gitlab.js';
 import { formatters } from '../src/formatters/index.js';
 import { junit } from '../src/formatters/junit.js';
+import { loadFormatter, SOURCELESS_FORMATS, TEXT_FORMAT_NAMES } from '../src/formatters/lazy.js';
 import { rdjson, type RdDiagnosticResult } from '../src/formatters/rdjson.js';
 import { sarif } from '../src/formatters/sarif.js';
 import { RULE_DOCS_BASE } from '../src/formatters/shared.js';
@@ -102,6 +103,32 @@ const resultB = () => result('b.md', B, []);
 describe('registry', () => {
   it('knows the CI formats by name', () => {
     for (const name of ['sarif', 'github', 'gitlab', 'junit', 'rdjson']) expect(formatters[name], name).toBeTypeOf('function');
+  });
+});
+
+describe('formats that never read the text', () => {
+  /** A result whose text may not be read, as a cached one whose text stays in the cache file. */
+  const unreadable = (r: LintResult): LintResult =>
+    Object.defineProperty({ ...r }, 'source', {
+      get() {
+        throw new Error(`${r.filePath}: source read`);
+      },
+      enumerable: true,
+    });
+
+  it('SOURCELESS_FORMATS write the same output without reading any result\u2019s source', async () => {
+    expect([...SOURCELESS_FORMATS].every((name) => TEXT_FORMAT_NAMES.includes(name))).toBe(true);
+    for (const name of SOURCELESS_FORMATS) {
+      const format = await loadFormatter(name);
+      expect(format([unreadable(resultA()), unreadable(resultB())], context()), name).toBe(format([resultA(), resultB()], context()));
+    }
+  });
+
+  it('the others do read it (else they belong in SOURCELESS_FORMATS)', async () => {
+    for (const name of TEXT_FORMAT_NAMES.filter((n) => !SOURCELESS_FORMATS.has(n))) {
+      const format = await loadFormatter(name);
+      expect(() => format([unreadable(resultA()), unreadable(resultB())], context()), name).toThrow('source read');
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -15,9 +15,16 @@ import { VERSION } from '../version.js';
  * while its content, its effective config, the rule set, the built-in
  * dictionaries, reportlint's version and the reference documents are unchanged.
  *
- * The file is Node's structured serialisation (fingerprints stay compact typed
- * arrays) behind a magic line and a SHA-1 of the payload: a damaged or foreign
- * file is ignored with a warning, never trusted. It is written atomically.
+ * The file has two sections, in Node's structured serialisation (fingerprints
+ * stay compact typed arrays), each checked by SHA-1:
+ * - the light one (keys, findings, counts), read and checked whole on opening;
+ * - the heavy one (each file's text and what batch rules collected from it,
+ *   nearly all the bytes), whose pieces each carry their own SHA-1 and are read
+ *   only when the run needs them: a warm run whose batch did not change, with a
+ *   format that shows no text, never reads it.
+ * Damage is never trusted: in the light section it is found on opening, in a
+ * heavy piece when the piece is read (see verify); either way it is said, the
+ * file is linted again and the cache rebuilt. The cache is written atomically.
  */
 
 export type CacheStrategy = 'metadata' | 'content';
@@ -25,9 +32,21 @@ export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'
 export const DEFAULT_CACHE_FILE = '.reportlintcache';
 
 /** The first line; its number changes with the layout of what follows. */
-const MAGIC = Buffer.from('reportlint-cache 2\n');
+const MAGIC = Buffer.from('reportlint-cache 3\n');
 const FAMILY = Buffer.from('reportlint-cache ');
+/** The second line: the light section's length and SHA-1, and the heavy section's length. */
+const HEADER = /^(\d{1,15}) ([0-9a-f]{40}) (\d{1,15})\n/;
 const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+
+/** A piece of the heavy section: where it sits (from the section's start) and its SHA-1. */
+interface Slice {
+  offset: number;
+  length: number;
+  sha1: string;
+}
+
+/** A heavy piece: in the cache file read (a slice), or made by this run (bytes to write). */
+type Heavy = Slice | Uint8Array;
 
 interface CacheEntry {
   size: number;
@@ -36,22 +55,30 @@ interface CacheEntry {
   hash: string;
   /** The config, rules and references the outcome was made under (see configKey). */
   configKey: string;
-  /** The outcome without what batch rules collected, which is kept serialised in `batch`. */
-  outcome: Omit<FileOutcome, 'batch'>;
-  /**
-   * The batch payload (fingerprints, normalised text), serialised on its own: most of the
-   * cache's bytes. A warm run whose batch did not change never reads it, so it is
-   * deserialised only when asked for.
-   */
-  batch?: Uint8Array;
+  /** The outcome without the text and without what batch rules collected: those are heavy. */
+  outcome: Omit<FileOutcome, 'batch' | 'result'> & { result: Omit<LintResult, 'source'> };
+  /** The text that was linted, as UTF-16 code units (exact for any string). */
+  source: Heavy;
+  /** The batch payload (fingerprints, normalised text), serialised. */
+  batch?: Heavy;
 }
+
+/** An entry as the file holds it: its heavy pieces are slices. */
+type StoredEntry = CacheEntry & { source: Slice; batch?: Slice };
 
 interface CacheData {
   /** reportlint's and Node's versions, the rule set, the built-in dictionaries: any change empties the cache. */
   key: string;
-  entries: Record<string, CacheEntry>;
+  entries: Record<string, StoredEntry>;
   /** The batch rules' findings of the last run, and the identity of the batch they came from (see batchKey). */
   batch?: { key: string; findings: [string, LintMessage[]][] };
+}
+
+/** The heavy section of the file opened: kept open, so that a cache another run writes meanwhile cannot mix in. */
+interface HeavySection {
+  fd: number;
+  start: number;
+  length: number;
 }
 
 /** What lookup learnt of a file: a hit, or what to store with the fresh outcome. */
@@ -62,6 +89,13 @@ export interface CacheProbe {
   mtimeMs: number;
   hash: string;
   hit?: FileOutcome;
+}
+
+/** A heavy piece that does not match its SHA-1 (or lies outside the file). */
+export class CacheDamagedError extends Error {
+  constructor(readonly file: string) {
+    super(`reportlint: the cache file ${file} is damaged`);
+  }
 }
 
 /** `--cache-location`: a file, or a directory (existing, or written with a trailing slash) to hold `.reportlintcache`. */
@@ -89,35 +123,45 @@ export class LintCache {
   private batch: CacheData['batch'];
   /** Nothing new to write: every file was a hit and the batch findings were reused. */
   private unchanged: boolean;
+  /** A heavy piece was found damaged during the run (the caller says so, as for a damaged file). */
+  private damagedPieces = false;
   private readonly referenceKeys = new WeakMap<ReadonlySet<string>, string>();
+  private readonly configKeys = new WeakMap<object, WeakMap<object, Map<string, string>>>();
 
   private constructor(
     readonly file: string,
     readonly strategy: CacheStrategy,
     registry: RuleRegistry,
     previous: CacheData | undefined,
+    private heavy: HeavySection | undefined,
   ) {
     this.key = globalKey(registry);
     const valid = previous?.key === this.key;
     this.previous = valid ? previous.entries : {};
     this.batch = valid ? previous.batch : undefined;
     this.unchanged = valid;
+    if (!valid) this.close();
   }
 
   /** Opens the cache file; `damaged` is true when one was there but could not be trusted (it is then rebuilt). */
   static open(file: string, strategy: CacheStrategy, registry: RuleRegistry): { cache: LintCache; damaged: boolean } {
-    let bytes: Buffer;
+    let fd: number;
     try {
-      bytes = readFileSync(file);
+      fd = openSync(file, 'r');
     } catch {
-      return { cache: new LintCache(file, strategy, registry, undefined), damaged: false };
+      return { cache: new LintCache(file, strategy, registry, undefined, undefined), damaged: false };
     }
-    // A cache in an earlier layout is outdated, not damaged: it is rebuilt without a warning.
-    if (!bytes.subarray(0, MAGIC.length).equals(MAGIC) && bytes.subarray(0, FAMILY.length).equals(FAMILY)) {
-      return { cache: new LintCache(file, strategy, registry, undefined), damaged: false };
-    }
-    const data = parseCache(bytes);
-    return { cache: new LintCache(file, strategy, registry, data), damaged: data === undefined };
+    const opened = readOpened(fd);
+    if (!opened.data) closeSync(fd);
+    return {
+      cache: new LintCache(file, strategy, registry, opened.data, opened.data && opened.heavy ? { fd, ...opened.heavy } : undefined),
+      damaged: opened.damaged,
+    };
+  }
+
+  /** True when a heavy piece turned out damaged during the run: the files concerned were linted again. */
+  get foundDamage(): boolean {
+    return this.damagedPieces;
   }
 
   /** Looks the file up; reads it only with the content strategy. Never throws: a file that cannot be looked at is a miss. */
@@ -133,7 +177,7 @@ export class LintCache {
       if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === 'content' ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
       probe.hash = entry.hash;
-      probe.hit = new CachedOutcome(entry);
+      probe.hit = new CachedOutcome(this, entry);
       this.next[filePath] = this.strategy === 'content' ? { ...entry, mtimeMs: info.mtimeMs } : entry;
       if (entry.mtimeMs !== info.mtimeMs) this.unchanged = false;
       return probe;
@@ -150,15 +194,44 @@ export class LintCache {
     const hash = probe.hash || sha1(await readFile(probe.filePath).catch(() => Buffer.alloc(0)));
     this.unchanged = false;
     const { original: _original, formatted: _formatted, ...stamp } = outcome.stamp;
-    const { batch, ...rest } = outcome;
+    const { batch, result, ...rest } = outcome;
+    const { source, ...light } = result;
     this.next[probe.filePath] = {
       size: probe.size,
       mtimeMs: probe.mtimeMs,
       hash,
       configKey: probe.configKey,
-      outcome: { ...rest, stamp },
+      outcome: { ...rest, result: light, stamp },
+      source: Buffer.from(source, 'utf16le'),
       ...(batch ? { batch: serialize(batch) } : {}),
     };
+  }
+
+  /** True for an outcome this cache answered with. */
+  isHit(outcome: FileOutcome | undefined): boolean {
+    return outcome instanceof CachedOutcome && outcome.cache === this;
+  }
+
+  /**
+   * Reads and checks the heavy pieces of these hits that the run will use: the
+   * text when `source` says so (or the hit is a Word document, whose findings
+   * quote it), and the text and batch payload when `batch` is true. Returns the
+   * hits whose pieces are damaged; they are forgotten, and must be linted again.
+   */
+  verify(hits: readonly FileOutcome[], need: { source: boolean; batch: boolean }): Set<FileOutcome> {
+    const damaged = new Set<FileOutcome>();
+    for (const hit of hits) {
+      if (!(hit instanceof CachedOutcome)) continue;
+      try {
+        if (need.source || need.batch || hit.hints) void hit.result.source;
+        if (need.batch) void hit.batch;
+      } catch (error) {
+        if (!(error instanceof CacheDamagedError)) throw error;
+        damaged.add(hit);
+        this.forget(hit.result.filePath);
+      }
+    }
+    return damaged;
   }
 
   /**
@@ -167,7 +240,7 @@ export class LintCache {
    * would find exactly what they found last time.
    */
   batchKey(filePaths: readonly string[], batchSettings: unknown): string {
-    const parts: string[] = [JSON.stringify(batchSettings)];
+    const parts: string[] = [typeof batchSettings === 'object' && batchSettings !== null ? stableJson(batchSettings) : JSON.stringify(batchSettings)];
     for (const filePath of filePaths) {
       const entry = this.next[filePath];
       // A file without an entry (unreadable, skipped) gave the batch nothing: only its name counts.
@@ -190,9 +263,17 @@ export class LintCache {
    * The key of everything besides the file that decides its outcome: rules with
    * their options, settings (profiles, the user's terms and typos, layout),
    * locale, encoding, size limit, and the reference documents (see referencesKey).
+   * Computed once per combination: the files of a directory share their config objects.
    */
   configKey(parts: { rules: object; settings: object; locale: string; encoding?: string; maxFileSize: number; references: string }): string {
-    return sha1([stableJson(parts.rules), stableJson(parts.settings), parts.locale, parts.encoding ?? '', parts.maxFileSize, parts.references].join('\0'));
+    const rest = [parts.locale, parts.encoding ?? '', parts.maxFileSize, parts.references].join('\0');
+    let bySettings = this.configKeys.get(parts.rules);
+    if (!bySettings) this.configKeys.set(parts.rules, (bySettings = new WeakMap()));
+    let byRest = bySettings.get(parts.settings);
+    if (!byRest) bySettings.set(parts.settings, (byRest = new Map()));
+    let key = byRest.get(rest);
+    if (key === undefined) byRest.set(rest, (key = sha1([stableJson(parts.rules), stableJson(parts.settings), rest].join('\0'))));
+    return key;
   }
 
   /** The identity of a set of reference files, computed once per set: path, size and modification time (and a content hash with the content strategy). */
@@ -211,50 +292,140 @@ export class LintCache {
     return key;
   }
 
-  /** Writes the cache atomically: this run's entries, and earlier ones of files this run did not see. */
+  /**
+   * Writes the cache atomically: this run's entries, and earlier ones of files this run did
+   * not see. An earlier entry whose heavy pieces turn out damaged is left out (linted next time).
+   */
   save(): void {
     if (this.unchanged && existsSync(this.file)) return;
-    const entries = { ...this.previous, ...this.next };
-    const payload = serialize({ key: this.key, entries, batch: this.batch } satisfies CacheData);
+    const heavy: Uint8Array[] = [];
+    let offset = 0;
+    const place = (piece: Heavy): Slice => {
+      const bytes = this.bytesOf(piece);
+      const slice = { offset, length: bytes.length, sha1: isSlice(piece) ? piece.sha1 : sha1(bytes) };
+      heavy.push(bytes);
+      offset += bytes.length;
+      return slice;
+    };
+    const entries: Record<string, StoredEntry> = {};
+    for (const [filePath, entry] of Object.entries({ ...this.previous, ...this.next })) {
+      try {
+        const { source, batch, ...rest } = entry;
+        entries[filePath] = { ...rest, source: place(source), ...(batch ? { batch: place(batch) } : {}) };
+      } catch (error) {
+        if (!(error instanceof CacheDamagedError)) throw error;
+      }
+    }
+    const light = serialize({ key: this.key, entries, batch: this.batch } satisfies CacheData);
+    const header = Buffer.from(`${light.length} ${sha1(light)} ${offset}\n`);
     mkdirSync(path.dirname(this.file), { recursive: true });
-    writeOutputFile(this.file, [MAGIC, Buffer.from(sha1(payload) + '\n'), payload]);
+    writeOutputFile(this.file, [MAGIC, header, light, ...heavy.map((b) => Buffer.from(b.buffer, b.byteOffset, b.length))]);
+  }
+
+  /** Lets go of the cache file opened. A cached result's text not read by then cannot be read. */
+  close(): void {
+    if (!this.heavy) return;
+    closeSync(this.heavy.fd);
+    this.heavy = undefined;
+  }
+
+  /** The bytes of a heavy piece; a slice is read from the file and checked against its SHA-1. */
+  bytesOf(piece: Heavy): Uint8Array {
+    if (!isSlice(piece)) return piece;
+    const section = this.heavy;
+    if (!section || piece.offset + piece.length > section.length) throw new CacheDamagedError(this.file);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readAt(section.fd, piece.length, section.start + piece.offset);
+    } catch {
+      // An error reading the file open (EIO) is damage too: the piece cannot be trusted.
+    }
+    if (!bytes || sha1(bytes) !== piece.sha1) throw new CacheDamagedError(this.file);
+    return bytes;
+  }
+
+  private forget(filePath: string): void {
+    delete this.previous[filePath];
+    delete this.next[filePath];
+    this.unchanged = false;
+    this.damagedPieces = true;
   }
 }
 
+function isSlice(piece: Heavy): piece is Slice {
+  return !(piece instanceof Uint8Array);
+}
+
 /**
- * A cached outcome whose batch payload is deserialised on first use (the whole cache
- * was checked against its SHA-1). A class, not a property defined per object: a
- * thousand hits stay cheap.
+ * A cached outcome whose heavy pieces are read on first use. Its result's
+ * `source` is an enumerable accessor, so that copying the result (spread)
+ * still gives the text; a class, so that a thousand hits stay cheap.
  */
 class CachedOutcome implements FileOutcome {
-  readonly result: FileOutcome['result'];
+  readonly result: LintResult;
   readonly stamp: FileOutcome['stamp'];
   readonly hints: FileOutcome['hints'];
-  private readonly bytes: Uint8Array | undefined;
+  private text: string | undefined;
   private payload: BatchPayload | undefined;
 
-  constructor(entry: CacheEntry) {
-    ({ result: this.result, stamp: this.stamp, hints: this.hints } = entry.outcome);
-    this.bytes = entry.batch;
+  constructor(
+    readonly cache: LintCache,
+    private readonly entry: CacheEntry,
+  ) {
+    ({ stamp: this.stamp, hints: this.hints } = entry.outcome);
+    const result = { ...entry.outcome.result } as LintResult;
+    Object.defineProperty(result, 'source', { get: () => this.source, enumerable: true, configurable: true });
+    this.result = result;
+  }
+
+  private get source(): string {
+    if (this.text === undefined) {
+      const bytes = this.cache.bytesOf(this.entry.source);
+      this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf16le');
+    }
+    return this.text;
   }
 
   get batch(): BatchPayload | undefined {
-    if (this.bytes && !this.payload) this.payload = deserialize(this.bytes) as BatchPayload;
+    if (this.entry.batch && !this.payload) this.payload = deserialize(this.cache.bytesOf(this.entry.batch)) as BatchPayload;
     return this.payload;
   }
 }
 
-function parseCache(bytes: Buffer): CacheData | undefined {
-  if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const hashEnd = MAGIC.length + 41;
-  const hash = bytes.subarray(MAGIC.length, hashEnd - 1).toString('latin1');
-  const payload = bytes.subarray(hashEnd);
-  if (sha1(payload) !== hash) return undefined;
+/** `length` bytes from `position`, or undefined when the file ends before. */
+function readAt(fd: number, length: number, position: number): Buffer | undefined {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, bytes, read, length - read, position + read);
+    if (n === 0) return undefined;
+    read += n;
+  }
+  return bytes;
+}
+
+/** Reads the header and the light section of an opened cache file. */
+function readOpened(fd: number): { data?: CacheData; heavy?: { start: number; length: number }; damaged: boolean } {
   try {
-    const data = deserialize(payload) as CacheData;
-    return data && typeof data.key === 'string' && data.entries && typeof data.entries === 'object' ? data : undefined;
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, MAGIC.length + 64));
+    readSync(fd, head, 0, head.length, 0);
+    // A cache in an earlier layout is outdated, not damaged: it is rebuilt without a warning.
+    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) return { damaged: !head.subarray(0, FAMILY.length).equals(FAMILY) };
+    const header = HEADER.exec(head.subarray(MAGIC.length).toString('latin1'));
+    if (!header) return { damaged: true };
+    const lightStart = MAGIC.length + header[0].length;
+    const lightLength = Number(header[1]);
+    const heavyLength = Number(header[3]);
+    // Cut short or grown: the lengths say exactly how long the file is.
+    if (lightStart + lightLength + heavyLength !== size) return { damaged: true };
+    const light = readAt(fd, lightLength, lightStart);
+    if (!light || sha1(light) !== header[2]) return { damaged: true };
+    const data = deserialize(light) as CacheData;
+    if (!data || typeof data.key !== 'string' || !data.entries || typeof data.entries !== 'object') return { damaged: true };
+    return { data, heavy: { start: lightStart + lightLength, length: heavyLength }, damaged: false };
   } catch {
-    return undefined;
+    return { damaged: true };
   }
 }
 

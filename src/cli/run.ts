@@ -4,13 +4,14 @@ import { createInterface } from 'node:readline/promises';
 import { builtinRegistry, builtinRules } from '../../rules/index.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
 import { ConfigResolver } from '../config/index.js';
-import type { LintResult } from '../engine/lint.js';
+import { withMessages, type LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { isKnownEncoding } from '../files/decode.js';
 import { readCapped } from '../files/read-capped.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../files/read.js';
 import { writeOutputFile } from '../files/safe-write.js';
 import { writeFixes } from '../files/write-fixes.js';
+import { SOURCELESS_FORMATS } from '../formatters/lazy.js';
 import { coreMessage } from '../i18n/messages.js';
 import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { closest } from '../suggest.js';
@@ -119,11 +120,14 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
       stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(stdinLimit), filePath: opts.stdinFilename ?? '<stdin>.md' } : undefined,
       onProgress: progress?.update,
       cache,
+      // Only what reads the reports' texts makes a warm run read them from the cache.
+      needSources: !targets.every((t) => SOURCELESS_FORMATS.has(t.format)) || baseline !== undefined || opts.baselineWrite !== undefined || docxCopies,
       workers: timing ? 0 : parseWorkers(io.env.REPORTLINT_WORKERS),
     });
   } finally {
     progress?.stop();
   }
+  if (cache?.foundDamage) io.stderr(`reportlint: ${coreMessage(locale, 'cacheDamaged', { path: shownPath(io.cwd, cache.file) })}\n`);
   // As ESLint: TIMING=all lists every rule, TIMING=n the n slowest, anything else the 15 slowest.
   const rows = io.env.TIMING === 'all' ? Infinity : Number(io.env.TIMING) > 1 ? Number(io.env.TIMING) : 15;
   if (timing) io.stderr((await import('../engine/timing.js')).timingTable(rows));
@@ -163,6 +167,7 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
     const written = createBaseline(results, file);
     writeOutputFile(file, serializeBaseline(written), { shownPath: opts.baselineWrite });
     io.stderr(coreMessage(locale, 'baselineWritten', { count: written.entries.reduce((n, e) => n + e.count, 0), path: opts.baselineWrite }) + '\n');
+    cache?.close();
     return hasFatal(results) ? EXIT.usage : EXIT.ok;
   }
   if (baseline) {
@@ -171,13 +176,12 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
     if (applied.suppressed) io.stderr(coreMessage(locale, 'baselineSuppressed', { count: applied.suppressed }) + '\n');
   }
   if (opts.quiet) {
-    results = results.map((r) => ({
-      ...r,
-      messages: r.messages.filter((m) => m.severity === 2),
-      warningCount: 0,
-      infoCount: 0,
-      fixableWarningCount: 0,
-    }));
+    results = results.map((r) =>
+      withMessages(
+        r,
+        r.messages.filter((m) => m.severity === 2),
+      ),
+    );
   }
 
   const colorEnv = !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
@@ -200,6 +204,8 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
         say: (line) => io.stderr(`reportlint: ${line}\n`),
       });
 
+  // Every text the outputs read has been read.
+  cache?.close();
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (hasFatal(results) || writeFailed || !copiesWritten) return EXIT.usage;

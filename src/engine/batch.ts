@@ -5,7 +5,7 @@ import { everySection, sectionPathText, type Report } from '../model/report.js';
 import type { Settings } from '../settings.js';
 import type { Locale, Severity, Span } from '../types.js';
 import { DirectiveFilter, type Directive } from './directives.js';
-import { summarize, type LintMessage, type LintResult } from './lint.js';
+import { withMessages, type LintMessage, type LintResult } from './lint.js';
 import type { BatchFile, BatchReportDescriptor, RelatedLocation, Rule } from './rule.js';
 
 /**
@@ -193,13 +193,7 @@ export function mergeBatchFindings(results: LintResult[], added: ReadonlyMap<str
     const extra = added.get(r.filePath);
     if (!extra?.length) return r;
     const messages = [...r.messages, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-    return {
-      ...summarize(r.filePath, messages, r.source),
-      ...(r.title !== undefined ? { title: r.title } : {}),
-      ...(r.output !== undefined ? { output: r.output } : {}),
-      ...(r.fixed ? { fixed: r.fixed } : {}),
-      ...(r.docx ? { docx: true } : {}),
-    };
+    return withMessages(r, messages);
   });
 }
 

@@ -212,6 +212,16 @@ export function lintReport(report: Report, options: LintTextOptions): LintResult
   return result;
 }
 
+/**
+ * The result with other messages, recounted; every other property kept as it is
+ * (a cached result's `source` is an accessor that reads the cache file: copied, not read).
+ */
+export function withMessages(result: LintResult, messages: LintMessage[]): LintResult {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result)) as LintResult;
+  const { errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount } = summarize(result.filePath, messages, '');
+  return Object.assign(copy, { messages, errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount });
+}
+
 export function summarize(filePath: string, messages: LintMessage[], source: string): LintResult {
   let errorCount = 0;
   let warningCount = 0;

@@ -28,6 +28,12 @@ const BINARY_FORMATTERS: Record<string, () => Promise<BinaryFormatter>> = {
   xlsx: () => import('./xlsx.js').then((m) => m.xlsx),
 };
 
+/**
+ * Formats that never read a result's `source` (test/formatters.test.ts holds them to it): with only
+ * these, a warm `--cache` run leaves the reports' texts unread in the cache file.
+ */
+export const SOURCELESS_FORMATS: ReadonlySet<string> = new Set(['stylish', 'json', 'junit', 'github', 'summary', 'csv']);
+
 export const TEXT_FORMAT_NAMES: readonly string[] = Object.keys(TEXT_FORMATTERS);
 export const BINARY_FORMAT_NAMES: readonly string[] = Object.keys(BINARY_FORMATTERS);
 

@@ -7625,6 +7625,11 @@ function lintReport(report, options) {
   if (report.title) result.title = report.title.content.text;
   return result;
 }
+function withMessages(result, messages) {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(result));
+  const { errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount } = summarize(result.filePath, messages, "");
+  return Object.assign(copy, { messages, errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount });
+}
 function summarize(filePath, messages, source) {
   let errorCount = 0;
   let warningCount = 0;
@@ -7705,6 +7710,7 @@ export {
   formatFor,
   lintText,
   lintReport,
+  withMessages,
   summarize,
   require_dist
 };

@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-NNFF222W.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,12 +31,12 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-S7WO3UL2.js";
+} from "./chunk-VKNSAZJQ.js";
 import {
   defaultSettings,
   formatFor,
   require_dist
-} from "./chunk-W5PKOPTT.js";
+} from "./chunk-FER2XPFZ.js";
 import {
   closest
 } from "./chunk-55EB7ZAF.js";
@@ -2477,7 +2477,27 @@ async function lintFiles(patterns, options = {}) {
     };
     slots.push({ task, references: cache ? cache.referencesKey(references?.files) : "" });
   }
-  await lintTasks(slots, { registry, referenceLoader, cache, options, customRegistry: options.registry !== void 0 && options.registry !== builtinRegistry });
+  const context = { registry, referenceLoader, cache, options, customRegistry: options.registry !== void 0 && options.registry !== builtinRegistry };
+  await lintTasks(slots, context);
+  const batchFiles = () => slots.map((slot) => ("result" in slot ? slot.result : slot.outcome.result).filePath);
+  let key = collector && cache ? cache.batchKey(batchFiles(), cwdConfig.settings) : void 0;
+  let findings = key !== void 0 ? cache.batchFindings(key) : void 0;
+  if (cache) {
+    for (; ; ) {
+      const hits = slots.filter((s) => "task" in s && cache.isHit(s.outcome));
+      const damaged = cache.verify(
+        hits.map((s) => s.outcome),
+        { source: options.needSources !== false, batch: collector !== void 0 && !findings }
+      );
+      if (!damaged.size) break;
+      await lintTasks(
+        hits.filter((s) => damaged.has(s.outcome)),
+        { ...context, cache: void 0, options: { ...options, onProgress: void 0 } }
+      );
+      key = collector ? cache.batchKey(batchFiles(), cwdConfig.settings) : void 0;
+      findings = void 0;
+    }
+  }
   const results = [];
   const stamps = [];
   const hints = [];
@@ -2495,8 +2515,6 @@ async function lintFiles(patterns, options = {}) {
   }
   let finished = results;
   if (collector) {
-    const key = cache?.batchKey(results.map((r) => r.filePath), cwdConfig.settings);
-    let findings = key !== void 0 ? cache.batchFindings(key) : void 0;
     if (!findings) {
       for (const slot of slots) {
         if (!("task" in slot)) continue;

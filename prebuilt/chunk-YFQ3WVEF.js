@@ -3578,7 +3578,7 @@ async function main(argv, io) {
       const exit2 = parse(program3, argv.slice(1));
       if (exit2 !== null) return exit2;
       const { output } = program3.opts();
-      const { buildIndexFile } = await import("./chunk-5OOKNHL3.js");
+      const { buildIndexFile } = await import("./chunk-TF6A54NV.js");
       const built = await buildIndexFile(program3.args, io.cwd, output);
       io.stderr(coreMessage(locale, "indexWritten", { files: built.files, path: output }) + "\n");
       return EXIT.ok;
@@ -3589,7 +3589,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-4EFMSD7T.js");
+    const { runLint } = await import("./chunk-RXR5VF67.js");
     const session = { locale };
     try {
       return await runLint(opts, patterns, io, session);

@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-DX5Q2O56.js";
+} from "./chunk-YFQ3WVEF.js";
 import {
   writeFixes
-} from "./chunk-SYJBBHRY.js";
+} from "./chunk-F4B7O3UI.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-6F3CVUL4.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,16 +23,17 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-NNFF222W.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-S7WO3UL2.js";
+} from "./chunk-VKNSAZJQ.js";
 import {
-  summarize
-} from "./chunk-W5PKOPTT.js";
+  summarize,
+  withMessages
+} from "./chunk-FER2XPFZ.js";
 import {
   resolveLinks,
   writeOutputFile
@@ -151,10 +152,6 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/cli/outputs.ts
-import { mkdirSync, statSync } from "node:fs";
-import path2 from "node:path";
-
 // src/formatters/lazy.ts
 var TEXT_FORMATTERS = {
   stylish: () => import("./chunk-2UCYABM5.js").then((m) => m.stylish),
@@ -171,6 +168,7 @@ var TEXT_FORMATTERS = {
 var BINARY_FORMATTERS = {
   xlsx: () => import("./chunk-2XQMAEAW.js").then((m) => m.xlsx)
 };
+var SOURCELESS_FORMATS = /* @__PURE__ */ new Set(["stylish", "json", "junit", "github", "summary", "csv"]);
 var TEXT_FORMAT_NAMES = Object.keys(TEXT_FORMATTERS);
 var BINARY_FORMAT_NAMES = Object.keys(BINARY_FORMATTERS);
 function isBinaryFormat(name) {
@@ -184,6 +182,8 @@ function loadBinaryFormatter(name) {
 }
 
 // src/cli/outputs.ts
+import { mkdirSync, statSync } from "node:fs";
+import path2 from "node:path";
 var FILE_FORMATS = /* @__PURE__ */ new Set(["docx"]);
 function parseFormatTargets(values, outputFile) {
   const targets = (values.length ? values : ["stylish"]).flatMap((value) => {
@@ -316,14 +316,14 @@ async function runLint(opts, patterns, io, session) {
   locale = opts.locale ?? resolver.forCwd().locale ?? locale;
   session.locale = locale;
   if (opts.listRules) {
-    const { listRules } = await import("./chunk-UJXMET5E.js");
+    const { listRules } = await import("./chunk-VIR3ZUED.js");
     io.stdout(listRules(builtinRules, locale));
     return EXIT.ok;
   }
   if (opts.explain !== void 0) {
     const rule = builtinRegistry.get(opts.explain);
     if (!rule) throw new UsageError("unknownRule", { ruleId: opts.explain, suggestion: closest(opts.explain, builtinRegistry.keys()) ?? "" });
-    const { ruleDoc } = await import("./chunk-UJXMET5E.js");
+    const { ruleDoc } = await import("./chunk-VIR3ZUED.js");
     io.stdout(ruleDoc(rule, builtinRegistry, locale));
     return EXIT.ok;
   }
@@ -362,11 +362,15 @@ async function runLint(opts, patterns, io, session) {
       stdin: opts.stdin ? { text: await (io.readStdin ?? noStdin)(stdinLimit), filePath: opts.stdinFilename ?? "<stdin>.md" } : void 0,
       onProgress: progress?.update,
       cache,
+      // Only what reads the reports' texts makes a warm run read them from the cache.
+      needSources: !targets.every((t) => SOURCELESS_FORMATS.has(t.format)) || baseline !== void 0 || opts.baselineWrite !== void 0 || docxCopies,
       workers: timing ? 0 : parseWorkers(io.env.REPORTLINT_WORKERS)
     });
   } finally {
     progress?.stop();
   }
+  if (cache?.foundDamage) io.stderr(`reportlint: ${coreMessage(locale, "cacheDamaged", { path: shownPath(io.cwd, cache.file) })}
+`);
   const rows = io.env.TIMING === "all" ? Infinity : Number(io.env.TIMING) > 1 ? Number(io.env.TIMING) : 15;
   if (timing) io.stderr((await import("./chunk-U3DIFQKK.js")).timingTable(rows));
   try {
@@ -403,6 +407,7 @@ async function runLint(opts, patterns, io, session) {
     const written = createBaseline(results, file);
     writeOutputFile(file, serializeBaseline(written), { shownPath: opts.baselineWrite });
     io.stderr(coreMessage(locale, "baselineWritten", { count: written.entries.reduce((n, e) => n + e.count, 0), path: opts.baselineWrite }) + "\n");
+    cache?.close();
     return hasFatal(results) ? EXIT.usage : EXIT.ok;
   }
   if (baseline) {
@@ -411,13 +416,12 @@ async function runLint(opts, patterns, io, session) {
     if (applied.suppressed) io.stderr(coreMessage(locale, "baselineSuppressed", { count: applied.suppressed }) + "\n");
   }
   if (opts.quiet) {
-    results = results.map((r) => ({
-      ...r,
-      messages: r.messages.filter((m) => m.severity === 2),
-      warningCount: 0,
-      infoCount: 0,
-      fixableWarningCount: 0
-    }));
+    results = results.map(
+      (r) => withMessages(
+        r,
+        r.messages.filter((m) => m.severity === 2)
+      )
+    );
   }
   const colorEnv = !("NO_COLOR" in io.env && io.env.NO_COLOR !== "");
   await writeOutputs(targets, results, {
@@ -428,7 +432,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-HA7D4KD3.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-AKVF6HLK.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,
@@ -437,6 +441,7 @@ async function runLint(opts, patterns, io, session) {
     say: (line) => io.stderr(`reportlint: ${line}
 `)
   });
+  cache?.close();
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (hasFatal(results) || writeFailed || !copiesWritten) return EXIT.usage;
@@ -458,7 +463,7 @@ async function openCache(opts, io, locale) {
     return void 0;
   }
   if (opts.stdin) return void 0;
-  const { LintCache, cacheFile } = await import("./chunk-EL6HLUBL.js");
+  const { LintCache, cacheFile } = await import("./chunk-LBEEJOXN.js");
   const file = cacheFile(io.cwd, opts.cacheLocation);
   const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === "content" ? "content" : "metadata", builtinRegistry);
   if (damaged) io.stderr(`reportlint: ${coreMessage(locale, "cacheDamaged", { path: shownPath(io.cwd, file) })}

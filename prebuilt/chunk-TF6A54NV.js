@@ -12,8 +12,8 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-S7WO3UL2.js";
-import "./chunk-W5PKOPTT.js";
+} from "./chunk-VKNSAZJQ.js";
+import "./chunk-FER2XPFZ.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-OQWP3PMM.js";

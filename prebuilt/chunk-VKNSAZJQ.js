@@ -4,7 +4,7 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   formatFor,
   require_dist
-} from "./chunk-W5PKOPTT.js";
+} from "./chunk-FER2XPFZ.js";
 import {
   packageRoot,
   resolveLinks,

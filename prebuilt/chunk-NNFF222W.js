@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-S7WO3UL2.js";
+} from "./chunk-VKNSAZJQ.js";
 import {
   DirectiveFilter,
   applyFixes,
@@ -57,8 +57,9 @@ import {
   sectionParagraphs,
   sectionPathText,
   sectionTrees,
-  summarize
-} from "./chunk-W5PKOPTT.js";
+  summarize,
+  withMessages
+} from "./chunk-FER2XPFZ.js";
 import {
   packageRoot
 } from "./chunk-KDJ43PSM.js";
@@ -8882,13 +8883,7 @@ function mergeBatchFindings(results, added) {
     const extra = added.get(r.filePath);
     if (!extra?.length) return r;
     const messages = [...r.messages, ...extra].sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
-    return {
-      ...summarize(r.filePath, messages, r.source),
-      ...r.title !== void 0 ? { title: r.title } : {},
-      ...r.output !== void 0 ? { output: r.output } : {},
-      ...r.fixed ? { fixed: r.fixed } : {},
-      ...r.docx ? { docx: true } : {}
-    };
+    return withMessages(r, messages);
   });
 }
 function wordOrdinals(report) {

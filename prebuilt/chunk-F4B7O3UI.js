@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-6F3CVUL4.js";
 import {
   encodeExactly
-} from "./chunk-S7WO3UL2.js";
+} from "./chunk-VKNSAZJQ.js";
 import {
   resolveLinks,
   writeOutputFile

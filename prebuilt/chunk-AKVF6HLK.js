@@ -6,14 +6,14 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-6F3CVUL4.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-XPGH3PUT.js";
+import "./chunk-NNFF222W.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-S7WO3UL2.js";
-import "./chunk-W5PKOPTT.js";
+import "./chunk-VKNSAZJQ.js";
+import "./chunk-FER2XPFZ.js";
 import {
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";

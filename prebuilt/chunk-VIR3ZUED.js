@@ -8,7 +8,7 @@ import {
   defaultSettings,
   lintText,
   require_dist
-} from "./chunk-W5PKOPTT.js";
+} from "./chunk-FER2XPFZ.js";
 import "./chunk-55EB7ZAF.js";
 import {
   fontSpec,
