@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { builtinRegistry, builtinRules } from '../../rules/index.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
 import { ConfigResolver } from '../config/index.js';
@@ -263,6 +262,8 @@ function readBaseline(file: string) {
 function terminalAsk(io: CliIO): Ask | undefined {
   if (!io.isTTY || !process.stdin.isTTY) return undefined;
   return async (question) => {
+    // Loaded here: only `--init` on a terminal asks anything.
+    const { createInterface } = await import('node:readline/promises');
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     try {
       return await rl.question(question);

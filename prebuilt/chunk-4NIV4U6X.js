@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-YFQ3WVEF.js";
+} from "./chunk-SOJXBEES.js";
 import {
   writeFixes
 } from "./chunk-F4B7O3UI.js";
@@ -64,7 +64,6 @@ import "./chunk-E4DYNCRE.js";
 // src/cli/run.ts
 import { readFileSync } from "node:fs";
 import path3 from "node:path";
-import { createInterface } from "node:readline/promises";
 
 // src/baseline.ts
 import path from "node:path";
@@ -490,6 +489,7 @@ function readBaseline(file) {
 function terminalAsk(io) {
   if (!io.isTTY || !process.stdin.isTTY) return void 0;
   return async (question) => {
+    const { createInterface } = await import("node:readline/promises");
     const rl = createInterface({ input: process.stdin, output: process.stdout });
     try {
       return await rl.question(question);
