@@ -57,9 +57,9 @@ export interface LintFilesOptions {
   /** `--cache`: reuse the outcomes of unchanged files (not with `fix` or `stdin`). The caller saves it. */
   cache?: LintCache;
   /**
-   * With `cache`: false when the caller never reads the results' `source` (the CLI with the stylish
-   * or JSON format). A cached file's text then stays in the cache file, read only if asked for after
-   * all; by default it is read and checked here, where a damaged one can still be linted again.
+   * With `cache`: false when the caller never reads the results' `source` (the CLI whose formats are
+   * all in SOURCELESS_FORMATS). A cached file's text then stays in the cache file, read only if asked
+   * for after all; by default it is read and checked here, where a damaged one can still be linted again.
    */
   needSources?: boolean;
   /**

@@ -175,12 +175,7 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
     if (applied.suppressed) io.stderr(coreMessage(locale, 'baselineSuppressed', { count: applied.suppressed }) + '\n');
   }
   if (opts.quiet) {
-    results = results.map((r) =>
-      withMessages(
-        r,
-        r.messages.filter((m) => m.severity === 2),
-      ),
-    );
+    results = results.map((r) => withMessages(r, r.messages.filter((m) => m.severity === 2)));
   }
 
   const colorEnv = !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-SOJXBEES.js";
+} from "./chunk-VD3GHFVJ.js";
 import {
   writeFixes
 } from "./chunk-F4B7O3UI.js";
@@ -415,12 +415,7 @@ async function runLint(opts, patterns, io, session) {
     if (applied.suppressed) io.stderr(coreMessage(locale, "baselineSuppressed", { count: applied.suppressed }) + "\n");
   }
   if (opts.quiet) {
-    results = results.map(
-      (r) => withMessages(
-        r,
-        r.messages.filter((m) => m.severity === 2)
-      )
-    );
+    results = results.map((r) => withMessages(r, r.messages.filter((m) => m.severity === 2)));
   }
   const colorEnv = !("NO_COLOR" in io.env && io.env.NO_COLOR !== "");
   await writeOutputs(targets, results, {

@@ -3589,7 +3589,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-4NIV4U6X.js");
+    const { runLint } = await import("./chunk-BX67TANO.js");
     const session = { locale };
     try {
       return await runLint(opts, patterns, io, session);
