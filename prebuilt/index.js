@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-SYJBBHRY.js";
+} from "./chunk-PAIAT25M.js";
 import {
   lintFiles
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-M2BXTOH2.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
@@ -52,7 +52,7 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-W72NWKXJ.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-S7WO3UL2.js";
 import {

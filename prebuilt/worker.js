@@ -6,7 +6,7 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-W72NWKXJ.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-S7WO3UL2.js";
 import "./chunk-W5PKOPTT.js";

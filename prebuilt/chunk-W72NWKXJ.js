@@ -8570,10 +8570,13 @@ function remarkTable() {
   (data.micromarkExtensions ??= []).push(gfmTable());
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
-var parser = unified().use(remarkParse).use(remarkTable).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
+var parser;
+function markdownParser() {
+  return parser ??= unified().use(remarkParse).use(remarkTable).use(remarkFrontmatter, ["yaml", "toml"]).freeze();
+}
 function markdownStructure(source) {
   if (readAsPlainText(source)) return "";
-  const tree = parser.parse(source);
+  const tree = markdownParser().parse(source);
   const out = [];
   const stack = [[tree, 0]];
   while (stack.length) {

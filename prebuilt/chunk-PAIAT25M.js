@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-M2BXTOH2.js";
 import {
   encodeExactly
 } from "./chunk-S7WO3UL2.js";

@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-W72NWKXJ.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,

@@ -3589,7 +3589,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-4EFMSD7T.js");
+    const { runLint } = await import("./chunk-NNS2TETS.js");
     const session = { locale };
     try {
       return await runLint(opts, patterns, io, session);

@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-DX5Q2O56.js";
+} from "./chunk-BOTG5QDB.js";
 import {
   writeFixes
-} from "./chunk-SYJBBHRY.js";
+} from "./chunk-PAIAT25M.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-M2BXTOH2.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,7 +23,7 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-XPGH3PUT.js";
+} from "./chunk-W72NWKXJ.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
@@ -428,7 +428,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-HA7D4KD3.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-3OSTJNEV.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

@@ -6,11 +6,11 @@ import {
 } from "./chunk-UCTCDDIV.js";
 import {
   readStamp
-} from "./chunk-GURTRKK2.js";
+} from "./chunk-M2BXTOH2.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-XPGH3PUT.js";
+import "./chunk-W72NWKXJ.js";
 import "./chunk-D5BR5UPK.js";
 import "./chunk-S7WO3UL2.js";
 import "./chunk-W5PKOPTT.js";
