@@ -3,16 +3,16 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-PAIAT25M.js";
+} from "./chunk-MXJJPPWW.js";
 import {
   lintFiles
-} from "./chunk-M2BXTOH2.js";
+} from "./chunk-EGTSVI5I.js";
 import {
   sarif
 } from "./chunk-ZKLRO2GS.js";
 import {
   github
-} from "./chunk-RLMCSNGL.js";
+} from "./chunk-YFJG7IEV.js";
 import {
   gitlab
 } from "./chunk-5M6D2KQN.js";
@@ -29,7 +29,7 @@ import "./chunk-5MZMPPQT.js";
 import "./chunk-YCVTRCDC.js";
 import {
   stylish
-} from "./chunk-K324NBO7.js";
+} from "./chunk-5VBRFWXU.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
@@ -40,10 +40,10 @@ import "./chunk-2UBXMSSO.js";
 import "./chunk-C5ASVTSD.js";
 import {
   summary
-} from "./chunk-OU4AUA6K.js";
+} from "./chunk-5VDAF2J5.js";
 import "./chunk-VNJWYSJA.js";
-import "./chunk-66RUWFSM.js";
-import "./chunk-74VZTPYS.js";
+import "./chunk-OWM7FXGD.js";
+import "./chunk-4Q2BNGA2.js";
 import "./chunk-L4URDFGA.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
@@ -52,18 +52,18 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-W72NWKXJ.js";
+} from "./chunk-VRXGPZKN.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-S7WO3UL2.js";
+import "./chunk-IOR4E2DY.js";
 import {
   lintText
-} from "./chunk-W5PKOPTT.js";
+} from "./chunk-AO6JQF67.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";
 import {
   buildReport
-} from "./chunk-OQWP3PMM.js";
+} from "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
 import "./chunk-JXPFGRJL.js";
 import {
@@ -72,11 +72,11 @@ import {
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
-import "./chunk-FI7K4SEM.js";
+import "./chunk-OHYDC2VV.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
 import "./chunk-EHZQEX2B.js";
-import "./chunk-E4DYNCRE.js";
+import "./chunk-57I4IUAD.js";
 
 // src/formatters/index.ts
 var formatters = { stylish, json, html, summary, sarif, github, gitlab, junit, rdjson, csv };
