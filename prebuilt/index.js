@@ -3,41 +3,41 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-MXJJPPWW.js";
+} from "./chunk-M3BIEY2E.js";
 import {
   lintFiles
-} from "./chunk-EGTSVI5I.js";
+} from "./chunk-WL7Z6TB7.js";
 import {
   sarif
-} from "./chunk-ZKLRO2GS.js";
+} from "./chunk-ORJJPDIY.js";
 import {
   github
-} from "./chunk-YFJG7IEV.js";
+} from "./chunk-XNS6AT47.js";
 import {
   gitlab
-} from "./chunk-5M6D2KQN.js";
+} from "./chunk-X4O625ZB.js";
 import {
   junit
-} from "./chunk-H6MUPT45.js";
+} from "./chunk-67KV35S6.js";
 import {
   rdjson
-} from "./chunk-FZZV5AD3.js";
+} from "./chunk-WS5DELP5.js";
 import {
   csv
-} from "./chunk-QAJZ27PJ.js";
-import "./chunk-5MZMPPQT.js";
+} from "./chunk-55D52MV4.js";
+import "./chunk-X4WKXTAT.js";
 import "./chunk-YCVTRCDC.js";
 import {
   stylish
-} from "./chunk-5VBRFWXU.js";
+} from "./chunk-2O527HBT.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
 import {
   html
-} from "./chunk-RY3LWQ25.js";
-import "./chunk-2UBXMSSO.js";
-import "./chunk-C5ASVTSD.js";
+} from "./chunk-OYE2JK5K.js";
+import "./chunk-535G6QHD.js";
+import "./chunk-CO6VGT2P.js";
 import {
   summary
 } from "./chunk-5VDAF2J5.js";
@@ -52,9 +52,9 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-VRXGPZKN.js";
+} from "./chunk-I6GBYRQB.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-IOR4E2DY.js";
+import "./chunk-R7UFKK62.js";
 import {
   lintText
 } from "./chunk-AO6JQF67.js";
@@ -65,6 +65,7 @@ import {
   buildReport
 } from "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
 import {
   defineRule

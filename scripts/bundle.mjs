@@ -23,6 +23,9 @@
 //   for each function they import, one that requires the file and forwards the call. They are
 //   690 KB of the 1.8 MB that a small run used to read and compile. CommonJS, so that require()
 //   loads them synchronously on every Node 20.
+// - Node's built-ins that few runs use are loaded when first used as well: node:crypto (src/hash.ts),
+//   node:child_process (src/files/convert.ts imports it to convert; commander's require is patched
+//   below).
 // - The built-in dictionaries and every JSON schema are compiled now: src/data/embedded.ts and
 //   src/config/precompiled.ts, stand-ins in the sources, are replaced by the parsed dictionaries
 //   (a JSON string, parsed on first use) and by Ajv standalone validators (lazy-validators.cjs,
@@ -175,15 +178,28 @@ function generatedModules(generated) {
       b.onLoad({ filter: /.*/, namespace: 'reportlint-lazy-loader' }, (args) => ({ contents: lazyLoader(args.path), loader: 'js' }));
       // string-width makes an Intl.Segmenter when imported, which loads ICU's break data (15–50 ms):
       // made on first use instead, so a run that measures no text (a clean report) pays nothing.
-      b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-        const text = await readFile(args.path, 'utf8');
-        const eager = 'const segmenter = new Intl.Segmenter();';
-        if (!text.includes(eager)) throw new Error(`${args.path}: no \`${eager}\` to make lazy (string-width changed: update scripts/bundle.mjs)`);
-        const lazy = 'let lazySegmenter;\nconst segmenter = { segment: (text) => (lazySegmenter ??= new Intl.Segmenter()).segment(text) };';
-        return { contents: text.replace(eager, lazy), loader: 'js' };
-      });
+      b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, (args) =>
+        madeLazy(args.path, 'const segmenter = new Intl.Segmenter();', 'let lazySegmenter;\nconst segmenter = { segment: (text) => (lazySegmenter ??= new Intl.Segmenter()).segment(text) };'),
+      );
+      // commander requires node:child_process (about a millisecond to load) for subcommands run as
+      // executables of their own, which reportlint has none of: required on first spawn instead.
+      b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) =>
+        madeLazy(args.path, "const childProcess = require('node:child_process');", "let lazyChildProcess;\nconst childProcess = { spawn: (...args) => (lazyChildProcess ??= require('node:child_process')).spawn(...args) };", /\bchildProcess\.(?!spawn\()/),
+      );
     },
   };
+}
+
+/**
+ * A package's module with `eager` (done when it is imported) replaced by `lazy`: fails when `eager` is gone
+ * or `otherUse` matches, so that a new version of the package is looked at rather than broken.
+ */
+async function madeLazy(file, eager, lazy, otherUse) {
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(eager)) throw new Error(`${file}: no \`${eager}\` to make lazy (the package changed: update scripts/bundle.mjs)`);
+  const other = otherUse?.exec(text);
+  if (other) throw new Error(`${file}: uses \`${other[0]}\`, which the lazy stand-in does not have (the package changed: update scripts/bundle.mjs)`);
+  return { contents: text.replace(eager, lazy), loader: 'js' };
 }
 
 /**

@@ -28,13 +28,13 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'reportlint-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let traces = 0;
-/** Runs the bundled CLI; returns its output and every module file it loaded. */
-function traced(args: string[], options: { cwd?: string; bin?: string } = {}) {
+/** Runs the bundled CLI; returns its output, every module file it loaded and the built-ins (`node:…`). */
+function traced(args: string[], options: { cwd?: string; bin?: string; env?: Record<string, string> } = {}) {
   const out = path.join(tmp, `trace-${traces++}.txt`);
   writeFileSync(out, '');
   const r = spawnSync(process.execPath, ['--import', TRACE, options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, REPORTLINT_PREBUILT: '1', REPORTLINT_TRACE_LOADS: out, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, REPORTLINT_PREBUILT: '1', REPORTLINT_TRACE_LOADS: out, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
   });
   const files = [...new Set(readFileSync(out, 'utf8').split('\n').filter(Boolean))].map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f));
@@ -212,6 +212,31 @@ describe('yaml, remark and the schema validators load when first used (scripts/b
     expect(findings(r.stdout).sort()).toEqual([['date-format', 16], ['duplicate-punctuation', 13], ['punctuation-width', 11]]);
     const sources = await fromSources(['--no-config', '-f', 'json', 'r.md'], dir);
     expect(r.stdout).toBe(sources.stdout);
+  });
+});
+
+describe('built-ins that few runs use', () => {
+  const loaded = (files: string[], name: string) => files.includes(`node:${name}`);
+
+  it('node:crypto loads for the fingerprints of findings in SARIF, not for a plain run', () => {
+    const plain = traced(['--no-config', 'fixtures/clean/school.md']);
+    expect(plain.code).toBe(0);
+    // The trace lists built-ins at all (the child_process and crypto checks below would pass on an empty list).
+    expect(loaded(plain.files, 'fs')).toBe(true);
+    expect(loaded(plain.files, 'crypto')).toBe(false);
+    expect(loaded(plain.files, 'child_process')).toBe(false);
+    const sarif = traced(['--no-config', '-f', 'sarif', 'fixtures/bad/placeholders.md']);
+    expect(sarif.code).toBe(1);
+    expect(loaded(sarif.files, 'crypto')).toBe(true);
+  });
+
+  it('node:child_process loads to convert a file with LibreOffice', () => {
+    const dir = path.join(tmp, 'convert');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'r.doc'), 'not a Word file');
+    const r = traced(['--no-config', 'r.doc'], { cwd: dir, env: { REPORTLINT_SOFFICE: path.join(dir, 'no-such-office') } });
+    expect(r.code).toBe(2);
+    expect(loaded(r.files, 'child_process')).toBe(true);
   });
 });
 

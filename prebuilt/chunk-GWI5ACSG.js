@@ -1184,7 +1184,8 @@ var require_suggestSimilar = __commonJS({
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
-    var childProcess = __require("node:child_process");
+    var lazyChildProcess;
+    var childProcess = { spawn: (...args) => (lazyChildProcess ??= __require("node:child_process")).spawn(...args) };
     var path = __require("node:path");
     var fs = __require("node:fs");
     var process = __require("node:process");
@@ -3578,7 +3579,7 @@ async function main(argv, io) {
       const exit2 = parse(program3, argv.slice(1));
       if (exit2 !== null) return exit2;
       const { output } = program3.opts();
-      const { buildIndexFile } = await import("./chunk-BFEW4XHV.js");
+      const { buildIndexFile } = await import("./chunk-J4KCWBS3.js");
       const built = await buildIndexFile(program3.args, io.cwd, output);
       io.stderr(coreMessage(locale, "indexWritten", { files: built.files, path: output }) + "\n");
       return EXIT.ok;
@@ -3589,7 +3590,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-QSPNNDY5.js");
+    const { runLint } = await import("./chunk-EQGPECNW.js");
     const session = { locale };
     try {
       return await runLint(opts, patterns, io, session);

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   locationText
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 import {
   Chalk
 } from "./chunk-VNJWYSJA.js";

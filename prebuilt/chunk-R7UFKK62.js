@@ -17,6 +17,9 @@ import {
   matchMarker
 } from "./chunk-SEZXQPE2.js";
 import {
+  hexDigest
+} from "./chunk-GU3JTB53.js";
+import {
   positionIn
 } from "./chunk-JXPFGRJL.js";
 import {
@@ -1804,7 +1807,6 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/copy/index-file.ts
-import { createHash as createHash2 } from "node:crypto";
 import { closeSync as closeSync2, openSync as openSync2, readFileSync as readFileSync3, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import os2 from "node:os";
 import path5 from "node:path";
@@ -1935,7 +1937,6 @@ import { readFileSync, statSync as statSync2 } from "node:fs";
 import path3 from "node:path";
 
 // src/files/convert.ts
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -1988,7 +1989,8 @@ async function convertOnce(bytes, ext, timeoutMs) {
     await rm(dir, { recursive: true, force: true }).catch(() => void 0);
   }
 }
-function runProcess(command, args, timeoutMs) {
+async function runProcess(command, args, timeoutMs) {
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve) => {
     let stderr = "";
     let settled = false;
@@ -2283,9 +2285,6 @@ function readCapped(file, maxBytes, as) {
 function tooLarge(file, maxBytes) {
   return new UsageError("fileTooLargeNamed", { path: file, max: (maxBytes / 1024 / 1024).toFixed(0) });
 }
-
-// src/copy/corpus.ts
-import { createHash } from "node:crypto";
 
 // src/copy/normalize.ts
 import os from "node:os";
@@ -3357,7 +3356,7 @@ function buildCorpusPart(inputs, options) {
       path: input.path,
       size: input.size ?? Buffer.byteLength(input.text),
       mtimeMs: input.mtimeMs ?? 0,
-      sha1: input.sha1 ?? createHash("sha1").update(input.text).digest("hex"),
+      sha1: input.sha1 ?? hexDigest("sha1", input.text),
       textStart,
       textEnd: text.length,
       mapStart,
@@ -3487,7 +3486,7 @@ async function readReference(file) {
     if (read.messageId === "readFailed") throw new UsageError("readFailed", { path: file, reason: String(read.data.reason ?? "") }, read.data.why ? read.data.why : void 0);
     throw new UsageError("referenceUnusable", { ...read.data, path: file, reason: "" }, read.messageId);
   }
-  return { path: file, text: read.text, size: read.stamp.size, mtimeMs: read.stamp.mtimeMs, sha1: createHash2("sha1").update(read.text).digest("hex") };
+  return { path: file, text: read.text, size: read.stamp.size, mtimeMs: read.stamp.mtimeMs, sha1: hexDigest("sha1", read.text) };
 }
 function align4(n) {
   return n + 3 & ~3;
@@ -3649,7 +3648,7 @@ function checkIndexSources(part) {
     const info = statSync4(d.path, { throwIfNoEntry: false });
     if (!info) missing.push(d.path);
     else if (info.size !== d.size) changed.push(d.path);
-    else if (info.mtimeMs !== d.mtimeMs && createHash2("sha1").update(readFileSync3(d.path)).digest("hex") !== d.sha1) changed.push(d.path);
+    else if (info.mtimeMs !== d.mtimeMs && hexDigest("sha1", readFileSync3(d.path)) !== d.sha1) changed.push(d.path);
   }
   return { changed, missing };
 }

@@ -2,15 +2,16 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  csv
-} from "./chunk-QAJZ27PJ.js";
-import "./chunk-2UBXMSSO.js";
-import "./chunk-C5ASVTSD.js";
-import "./chunk-L4URDFGA.js";
+  sarif,
+  sarifLog
+} from "./chunk-ORJJPDIY.js";
+import "./chunk-CO6VGT2P.js";
+import "./chunk-SN7QDM7S.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  csv
+  sarif,
+  sarifLog
 };

@@ -2,15 +2,17 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  xlsx
-} from "./chunk-5MZMPPQT.js";
-import "./chunk-2UBXMSSO.js";
-import "./chunk-C5ASVTSD.js";
-import "./chunk-L4URDFGA.js";
+  stylish
+} from "./chunk-2O527HBT.js";
+import "./chunk-CO6VGT2P.js";
+import "./chunk-VNJWYSJA.js";
+import "./chunk-OWM7FXGD.js";
+import "./chunk-4Q2BNGA2.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-ECVWFFVP.js";
+import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  xlsx
+  stylish
 };

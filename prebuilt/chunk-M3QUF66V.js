@@ -4,8 +4,9 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   rdjson,
   rdjsonResult
-} from "./chunk-FZZV5AD3.js";
-import "./chunk-C5ASVTSD.js";
+} from "./chunk-WS5DELP5.js";
+import "./chunk-CO6VGT2P.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";

@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-VRXGPZKN.js";
+} from "./chunk-I6GBYRQB.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,7 +31,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-IOR4E2DY.js";
+} from "./chunk-R7UFKK62.js";
 import {
   LineCounter,
   defaultSettings,

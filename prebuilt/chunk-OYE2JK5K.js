@@ -4,10 +4,10 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   reportScore,
   ruleName
-} from "./chunk-2UBXMSSO.js";
+} from "./chunk-535G6QHD.js";
 import {
   locationText
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 import {
   CATEGORY_KEYS,
   categoryName,

@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-EGTSVI5I.js";
+} from "./chunk-WL7Z6TB7.js";
 import {
   encodeExactly
-} from "./chunk-IOR4E2DY.js";
+} from "./chunk-R7UFKK62.js";
 import {
   resolveLinks,
   writeOutputFile

@@ -13,7 +13,7 @@ import {
   relativePath,
   ruleDocsUrl,
   word
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 import {
   VERSION
 } from "./chunk-SN7QDM7S.js";

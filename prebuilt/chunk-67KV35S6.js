@@ -7,7 +7,7 @@ import {
   isFatal,
   relativePath,
   word
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 
 // src/formatters/junit.ts
 function xmlChars(text) {

@@ -6,7 +6,7 @@ import {
   isFatal,
   messageExtras,
   relativePath
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 import {
   label,
   problemsLabel,

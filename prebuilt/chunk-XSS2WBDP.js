@@ -2,15 +2,13 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  sarif,
-  sarifLog
-} from "./chunk-ZKLRO2GS.js";
-import "./chunk-C5ASVTSD.js";
-import "./chunk-SN7QDM7S.js";
+  gitlab
+} from "./chunk-X4O625ZB.js";
+import "./chunk-CO6VGT2P.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  sarif,
-  sarifLog
+  gitlab
 };

@@ -2,16 +2,17 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  stylish
-} from "./chunk-5VBRFWXU.js";
-import "./chunk-C5ASVTSD.js";
-import "./chunk-VNJWYSJA.js";
-import "./chunk-OWM7FXGD.js";
-import "./chunk-4Q2BNGA2.js";
+  junit,
+  xmlAttr,
+  xmlText
+} from "./chunk-67KV35S6.js";
+import "./chunk-CO6VGT2P.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  stylish
+  junit,
+  xmlAttr,
+  xmlText
 };

@@ -6,13 +6,13 @@ import {
 } from "./chunk-O4RJGFBU.js";
 import {
   readStamp
-} from "./chunk-EGTSVI5I.js";
+} from "./chunk-WL7Z6TB7.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-VRXGPZKN.js";
+import "./chunk-I6GBYRQB.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-IOR4E2DY.js";
+import "./chunk-R7UFKK62.js";
 import "./chunk-AO6JQF67.js";
 import {
   writeOutputFile
@@ -21,6 +21,7 @@ import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-GU3JTB53.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";

@@ -2,6 +2,9 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
+  hexDigest
+} from "./chunk-GU3JTB53.js";
+import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";
 import {
@@ -9,7 +12,6 @@ import {
 } from "./chunk-R7WTG3HU.js";
 
 // src/formatters/shared.ts
-import { createHash } from "node:crypto";
 import path from "node:path";
 var TOOL_NAME = "reportlint";
 var TOOL_URL = "https://github.com/reportlint/reportlint";
@@ -114,7 +116,7 @@ function fingerprints(result, cwd, map = new SourceMap(result.source)) {
     const key = JSON.stringify([checkId(m), m.messageId, file, m.sectionPath, normalizeText(map.textOf(m))]);
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    return createHash("sha256").update(n === 1 ? key : `${key}#${n}`).digest("hex");
+    return hexDigest("sha256", n === 1 ? key : `${key}#${n}`);
   });
 }
 

@@ -5,10 +5,11 @@ import {
   escapeData,
   escapeProperty,
   github
-} from "./chunk-YFJG7IEV.js";
-import "./chunk-C5ASVTSD.js";
+} from "./chunk-XNS6AT47.js";
+import "./chunk-CO6VGT2P.js";
 import "./chunk-OWM7FXGD.js";
 import "./chunk-4Q2BNGA2.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";

@@ -2,12 +2,16 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  gitlab
-} from "./chunk-5M6D2KQN.js";
-import "./chunk-C5ASVTSD.js";
+  xlsx
+} from "./chunk-X4WKXTAT.js";
+import "./chunk-535G6QHD.js";
+import "./chunk-CO6VGT2P.js";
+import "./chunk-L4URDFGA.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  gitlab
+  xlsx
 };

@@ -6,7 +6,7 @@ import {
   checkId,
   relativePath,
   word
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 import {
   visible
 } from "./chunk-OWM7FXGD.js";

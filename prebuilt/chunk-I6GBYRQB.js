@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-IOR4E2DY.js";
+} from "./chunk-R7UFKK62.js";
 import {
   DirectiveFilter,
   applyFixes,

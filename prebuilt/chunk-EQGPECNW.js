@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-GETW37LG.js";
+} from "./chunk-GWI5ACSG.js";
 import {
   writeFixes
-} from "./chunk-MXJJPPWW.js";
+} from "./chunk-M3BIEY2E.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-EGTSVI5I.js";
+} from "./chunk-WL7Z6TB7.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,13 +23,13 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-VRXGPZKN.js";
+} from "./chunk-I6GBYRQB.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-IOR4E2DY.js";
+} from "./chunk-R7UFKK62.js";
 import {
   summarize
 } from "./chunk-AO6JQF67.js";
@@ -43,6 +43,7 @@ import {
 import "./chunk-7VYYMGX4.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-GU3JTB53.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";
@@ -157,19 +158,19 @@ import path2 from "node:path";
 
 // src/formatters/lazy.ts
 var TEXT_FORMATTERS = {
-  stylish: () => import("./chunk-NG4MQNA2.js").then((m) => m.stylish),
+  stylish: () => import("./chunk-RAFSDZ4M.js").then((m) => m.stylish),
   json: () => import("./chunk-EQW3JTFS.js").then((m) => m.json),
-  html: () => import("./chunk-IVKJ6ZUV.js").then((m) => m.html),
+  html: () => import("./chunk-BH5ERIV3.js").then((m) => m.html),
   summary: () => import("./chunk-HA24T77O.js").then((m) => m.summary),
-  sarif: () => import("./chunk-I2FUS24O.js").then((m) => m.sarif),
-  github: () => import("./chunk-6ZUOZIAW.js").then((m) => m.github),
-  gitlab: () => import("./chunk-572GFFUC.js").then((m) => m.gitlab),
-  junit: () => import("./chunk-J66RSTUD.js").then((m) => m.junit),
-  rdjson: () => import("./chunk-7QGEF7RF.js").then((m) => m.rdjson),
-  csv: () => import("./chunk-BDXWNVUX.js").then((m) => m.csv)
+  sarif: () => import("./chunk-65NUZZSD.js").then((m) => m.sarif),
+  github: () => import("./chunk-N6P6NPSF.js").then((m) => m.github),
+  gitlab: () => import("./chunk-XSS2WBDP.js").then((m) => m.gitlab),
+  junit: () => import("./chunk-D72DTL6B.js").then((m) => m.junit),
+  rdjson: () => import("./chunk-M3QUF66V.js").then((m) => m.rdjson),
+  csv: () => import("./chunk-4EVICSBN.js").then((m) => m.csv)
 };
 var BINARY_FORMATTERS = {
-  xlsx: () => import("./chunk-ALGQTJHI.js").then((m) => m.xlsx)
+  xlsx: () => import("./chunk-KLITSJGU.js").then((m) => m.xlsx)
 };
 var TEXT_FORMAT_NAMES = Object.keys(TEXT_FORMATTERS);
 var BINARY_FORMAT_NAMES = Object.keys(BINARY_FORMATTERS);
@@ -428,7 +429,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-VTOSZ2W2.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-ENU4RSUU.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

@@ -6,7 +6,7 @@ import {
   checkId,
   fingerprints,
   relativePath
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 
 // src/formatters/gitlab.ts
 function severity(m) {

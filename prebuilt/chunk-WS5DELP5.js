@@ -8,7 +8,7 @@ import {
   checkId,
   relativePath,
   ruleDocsUrl
-} from "./chunk-C5ASVTSD.js";
+} from "./chunk-CO6VGT2P.js";
 
 // src/formatters/rdjson.ts
 function range(at, map) {

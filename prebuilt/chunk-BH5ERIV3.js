@@ -3,11 +3,12 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   html
-} from "./chunk-RY3LWQ25.js";
-import "./chunk-2UBXMSSO.js";
-import "./chunk-C5ASVTSD.js";
+} from "./chunk-OYE2JK5K.js";
+import "./chunk-535G6QHD.js";
+import "./chunk-CO6VGT2P.js";
 import "./chunk-L4URDFGA.js";
 import "./chunk-SN7QDM7S.js";
+import "./chunk-GU3JTB53.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
