@@ -3,41 +3,41 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-M3BIEY2E.js";
+} from "./chunk-OGEPP67U.js";
 import {
   lintFiles
-} from "./chunk-WL7Z6TB7.js";
+} from "./chunk-LT5THMO6.js";
 import {
   sarif
-} from "./chunk-ORJJPDIY.js";
+} from "./chunk-EDKA5EIO.js";
 import {
   github
-} from "./chunk-XNS6AT47.js";
+} from "./chunk-7XR77EEM.js";
 import {
   gitlab
-} from "./chunk-X4O625ZB.js";
+} from "./chunk-VXB3ADGY.js";
 import {
   junit
-} from "./chunk-67KV35S6.js";
+} from "./chunk-HB5KZZ43.js";
 import {
   rdjson
-} from "./chunk-WS5DELP5.js";
+} from "./chunk-I7COURU2.js";
 import {
   csv
-} from "./chunk-55D52MV4.js";
-import "./chunk-X4WKXTAT.js";
+} from "./chunk-Q4D43OLA.js";
+import "./chunk-YP5X7ODT.js";
 import "./chunk-YCVTRCDC.js";
 import {
   stylish
-} from "./chunk-2O527HBT.js";
+} from "./chunk-V6ZZ55QX.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
 import {
   html
-} from "./chunk-OYE2JK5K.js";
-import "./chunk-535G6QHD.js";
-import "./chunk-CO6VGT2P.js";
+} from "./chunk-KSGWAGMW.js";
+import "./chunk-G4XGX442.js";
+import "./chunk-D45JUCLS.js";
 import {
   summary
 } from "./chunk-5VDAF2J5.js";
@@ -52,9 +52,9 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-I6GBYRQB.js";
+} from "./chunk-VEZE6RBT.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-R7UFKK62.js";
+import "./chunk-MA3S74RW.js";
 import {
   lintText
 } from "./chunk-AO6JQF67.js";
@@ -65,7 +65,7 @@ import {
   buildReport
 } from "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-GU3JTB53.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
 import {
   defineRule

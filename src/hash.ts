@@ -6,10 +6,10 @@ import { createRequire } from 'node:module';
  * are for SARIF and GitLab reports, SHA-1s for reference corpora): it is
  * required on the first digest rather than imported at start-up.
  */
-let crypto: typeof import('node:crypto') | undefined;
+let nodeCrypto: typeof import('node:crypto') | undefined;
 
 /** The digest of `data` in hex. */
 export function hexDigest(algorithm: 'sha1' | 'sha256', data: BinaryLike): string {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  return crypto.createHash(algorithm).update(data).digest('hex');
+  nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return nodeCrypto.createHash(algorithm).update(data).digest('hex');
 }

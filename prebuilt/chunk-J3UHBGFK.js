@@ -2,16 +2,17 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  csv
-} from "./chunk-55D52MV4.js";
-import "./chunk-535G6QHD.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-L4URDFGA.js";
-import "./chunk-GU3JTB53.js";
+  junit,
+  xmlAttr,
+  xmlText
+} from "./chunk-HB5KZZ43.js";
+import "./chunk-D45JUCLS.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  csv
+  junit,
+  xmlAttr,
+  xmlText
 };

@@ -4,10 +4,10 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   reportScore,
   ruleName
-} from "./chunk-535G6QHD.js";
+} from "./chunk-G4XGX442.js";
 import {
   locationText
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 import {
   CATEGORY_KEYS,
   categoryName,

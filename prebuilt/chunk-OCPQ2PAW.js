@@ -6,13 +6,13 @@ import {
 } from "./chunk-O4RJGFBU.js";
 import {
   readStamp
-} from "./chunk-WL7Z6TB7.js";
+} from "./chunk-LT5THMO6.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-I6GBYRQB.js";
+import "./chunk-VEZE6RBT.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-R7UFKK62.js";
+import "./chunk-MA3S74RW.js";
 import "./chunk-AO6JQF67.js";
 import {
   writeOutputFile
@@ -21,7 +21,7 @@ import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-GU3JTB53.js";
+import "./chunk-3K6NSRG3.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";

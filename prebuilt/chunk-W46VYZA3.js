@@ -2,16 +2,13 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  sarif,
-  sarifLog
-} from "./chunk-ORJJPDIY.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-SN7QDM7S.js";
-import "./chunk-GU3JTB53.js";
+  gitlab
+} from "./chunk-VXB3ADGY.js";
+import "./chunk-D45JUCLS.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  sarif,
-  sarifLog
+  gitlab
 };

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   locationText
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 import {
   Chalk
 } from "./chunk-VNJWYSJA.js";

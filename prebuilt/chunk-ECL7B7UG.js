@@ -2,17 +2,16 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  stylish
-} from "./chunk-2O527HBT.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-VNJWYSJA.js";
-import "./chunk-OWM7FXGD.js";
-import "./chunk-4Q2BNGA2.js";
-import "./chunk-GU3JTB53.js";
+  csv
+} from "./chunk-Q4D43OLA.js";
+import "./chunk-G4XGX442.js";
+import "./chunk-D45JUCLS.js";
+import "./chunk-L4URDFGA.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-PBMKOH3A.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  stylish
+  csv
 };

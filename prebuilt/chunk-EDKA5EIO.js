@@ -13,7 +13,7 @@ import {
   relativePath,
   ruleDocsUrl,
   word
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 import {
   VERSION
 } from "./chunk-SN7QDM7S.js";

@@ -6,7 +6,7 @@ import {
   checkId,
   relativePath,
   word
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 import {
   visible
 } from "./chunk-OWM7FXGD.js";

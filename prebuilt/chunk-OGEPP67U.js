@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-WL7Z6TB7.js";
+} from "./chunk-LT5THMO6.js";
 import {
   encodeExactly
-} from "./chunk-R7UFKK62.js";
+} from "./chunk-MA3S74RW.js";
 import {
   resolveLinks,
   writeOutputFile

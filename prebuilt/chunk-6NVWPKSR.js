@@ -2,15 +2,19 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  rdjson,
-  rdjsonResult
-} from "./chunk-WS5DELP5.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-GU3JTB53.js";
+  escapeData,
+  escapeProperty,
+  github
+} from "./chunk-7XR77EEM.js";
+import "./chunk-D45JUCLS.js";
+import "./chunk-OWM7FXGD.js";
+import "./chunk-4Q2BNGA2.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  rdjson,
-  rdjsonResult
+  escapeData,
+  escapeProperty,
+  github
 };

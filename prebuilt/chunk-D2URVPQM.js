@@ -2,13 +2,17 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  gitlab
-} from "./chunk-X4O625ZB.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-GU3JTB53.js";
+  html
+} from "./chunk-KSGWAGMW.js";
+import "./chunk-G4XGX442.js";
+import "./chunk-D45JUCLS.js";
+import "./chunk-L4URDFGA.js";
+import "./chunk-SN7QDM7S.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  gitlab
+  html
 };

@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-R7UFKK62.js";
+} from "./chunk-MA3S74RW.js";
 import {
   DirectiveFilter,
   applyFixes,

@@ -18,7 +18,7 @@ import {
 } from "./chunk-SEZXQPE2.js";
 import {
   hexDigest
-} from "./chunk-GU3JTB53.js";
+} from "./chunk-3K6NSRG3.js";
 import {
   positionIn
 } from "./chunk-JXPFGRJL.js";

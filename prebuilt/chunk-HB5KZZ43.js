@@ -7,7 +7,7 @@ import {
   isFatal,
   relativePath,
   word
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 
 // src/formatters/junit.ts
 function xmlChars(text) {

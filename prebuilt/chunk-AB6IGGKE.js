@@ -3579,7 +3579,7 @@ async function main(argv, io) {
       const exit2 = parse(program3, argv.slice(1));
       if (exit2 !== null) return exit2;
       const { output } = program3.opts();
-      const { buildIndexFile } = await import("./chunk-J4KCWBS3.js");
+      const { buildIndexFile } = await import("./chunk-J2DE7M7K.js");
       const built = await buildIndexFile(program3.args, io.cwd, output);
       io.stderr(coreMessage(locale, "indexWritten", { files: built.files, path: output }) + "\n");
       return EXIT.ok;
@@ -3590,7 +3590,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-EQGPECNW.js");
+    const { runLint } = await import("./chunk-W45ECT3J.js");
     const session = { locale };
     try {
       return await runLint(opts, patterns, io, session);

@@ -6,7 +6,7 @@ import {
   isFatal,
   messageExtras,
   relativePath
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 import {
   label,
   problemsLabel,

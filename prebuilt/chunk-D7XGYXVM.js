@@ -2,17 +2,17 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  junit,
-  xmlAttr,
-  xmlText
-} from "./chunk-67KV35S6.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-GU3JTB53.js";
+  stylish
+} from "./chunk-V6ZZ55QX.js";
+import "./chunk-D45JUCLS.js";
+import "./chunk-VNJWYSJA.js";
+import "./chunk-OWM7FXGD.js";
+import "./chunk-4Q2BNGA2.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
+import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  junit,
-  xmlAttr,
-  xmlText
+  stylish
 };

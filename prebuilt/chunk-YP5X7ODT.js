@@ -5,7 +5,7 @@ import {
   SHEET_NAMES,
   findingsTable,
   summaryTable
-} from "./chunk-535G6QHD.js";
+} from "./chunk-G4XGX442.js";
 
 // src/formatters/xlsx.ts
 import writeXlsxFile from "write-excel-file/node";

@@ -3,17 +3,17 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-GWI5ACSG.js";
+} from "./chunk-AB6IGGKE.js";
 import {
   writeFixes
-} from "./chunk-M3BIEY2E.js";
+} from "./chunk-OGEPP67U.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-WL7Z6TB7.js";
+} from "./chunk-LT5THMO6.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -23,13 +23,13 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-I6GBYRQB.js";
+} from "./chunk-VEZE6RBT.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-R7UFKK62.js";
+} from "./chunk-MA3S74RW.js";
 import {
   summarize
 } from "./chunk-AO6JQF67.js";
@@ -43,7 +43,7 @@ import {
 import "./chunk-7VYYMGX4.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-GU3JTB53.js";
+import "./chunk-3K6NSRG3.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";
@@ -158,19 +158,19 @@ import path2 from "node:path";
 
 // src/formatters/lazy.ts
 var TEXT_FORMATTERS = {
-  stylish: () => import("./chunk-RAFSDZ4M.js").then((m) => m.stylish),
+  stylish: () => import("./chunk-D7XGYXVM.js").then((m) => m.stylish),
   json: () => import("./chunk-EQW3JTFS.js").then((m) => m.json),
-  html: () => import("./chunk-BH5ERIV3.js").then((m) => m.html),
+  html: () => import("./chunk-D2URVPQM.js").then((m) => m.html),
   summary: () => import("./chunk-HA24T77O.js").then((m) => m.summary),
-  sarif: () => import("./chunk-65NUZZSD.js").then((m) => m.sarif),
-  github: () => import("./chunk-N6P6NPSF.js").then((m) => m.github),
-  gitlab: () => import("./chunk-XSS2WBDP.js").then((m) => m.gitlab),
-  junit: () => import("./chunk-D72DTL6B.js").then((m) => m.junit),
-  rdjson: () => import("./chunk-M3QUF66V.js").then((m) => m.rdjson),
-  csv: () => import("./chunk-4EVICSBN.js").then((m) => m.csv)
+  sarif: () => import("./chunk-2LJUIZBM.js").then((m) => m.sarif),
+  github: () => import("./chunk-6NVWPKSR.js").then((m) => m.github),
+  gitlab: () => import("./chunk-W46VYZA3.js").then((m) => m.gitlab),
+  junit: () => import("./chunk-J3UHBGFK.js").then((m) => m.junit),
+  rdjson: () => import("./chunk-6ND3UHKH.js").then((m) => m.rdjson),
+  csv: () => import("./chunk-ECL7B7UG.js").then((m) => m.csv)
 };
 var BINARY_FORMATTERS = {
-  xlsx: () => import("./chunk-KLITSJGU.js").then((m) => m.xlsx)
+  xlsx: () => import("./chunk-SYYVTJBP.js").then((m) => m.xlsx)
 };
 var TEXT_FORMAT_NAMES = Object.keys(TEXT_FORMATTERS);
 var BINARY_FORMAT_NAMES = Object.keys(BINARY_FORMATTERS);
@@ -429,7 +429,7 @@ async function runLint(opts, patterns, io, session) {
     stdout: io.stdout,
     columns: io.isTTY ? io.columns : void 0
   });
-  const copiesWritten = !docxCopies ? true : await (await import("./chunk-ENU4RSUU.js")).writeDocxCopies(results, {
+  const copiesWritten = !docxCopies ? true : await (await import("./chunk-OCPQ2PAW.js")).writeDocxCopies(results, {
     cwd: io.cwd,
     outputDir: opts.outputDir,
     locale,

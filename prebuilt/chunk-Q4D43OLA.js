@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   findingsTable
-} from "./chunk-535G6QHD.js";
+} from "./chunk-G4XGX442.js";
 
 // src/formatters/csv.ts
 function cell(value) {

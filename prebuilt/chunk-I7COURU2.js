@@ -8,7 +8,7 @@ import {
   checkId,
   relativePath,
   ruleDocsUrl
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 
 // src/formatters/rdjson.ts
 function range(at, map) {

@@ -12,13 +12,13 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-R7UFKK62.js";
+} from "./chunk-MA3S74RW.js";
 import "./chunk-AO6JQF67.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-GU3JTB53.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-ECVWFFVP.js";
 import "./chunk-Y32ZBVJ7.js";

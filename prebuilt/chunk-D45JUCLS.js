@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   hexDigest
-} from "./chunk-GU3JTB53.js";
+} from "./chunk-3K6NSRG3.js";
 import {
   LineIndex
 } from "./chunk-JXPFGRJL.js";

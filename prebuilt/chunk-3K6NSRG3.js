@@ -4,10 +4,10 @@ const require = __reportlintCreateRequire(import.meta.url);
 
 // src/hash.ts
 import { createRequire } from "node:module";
-var crypto;
+var nodeCrypto;
 function hexDigest(algorithm, data) {
-  crypto ??= createRequire(import.meta.url)("node:crypto");
-  return crypto.createHash(algorithm).update(data).digest("hex");
+  nodeCrypto ??= createRequire(import.meta.url)("node:crypto");
+  return nodeCrypto.createHash(algorithm).update(data).digest("hex");
 }
 
 export {

@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-I6GBYRQB.js";
+} from "./chunk-VEZE6RBT.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,7 +31,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-R7UFKK62.js";
+} from "./chunk-MA3S74RW.js";
 import {
   LineCounter,
   defaultSettings,

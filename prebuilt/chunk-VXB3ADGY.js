@@ -6,7 +6,7 @@ import {
   checkId,
   fingerprints,
   relativePath
-} from "./chunk-CO6VGT2P.js";
+} from "./chunk-D45JUCLS.js";
 
 // src/formatters/gitlab.ts
 function severity(m) {

@@ -2,16 +2,15 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  xlsx
-} from "./chunk-X4WKXTAT.js";
-import "./chunk-535G6QHD.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-L4URDFGA.js";
-import "./chunk-GU3JTB53.js";
+  rdjson,
+  rdjsonResult
+} from "./chunk-I7COURU2.js";
+import "./chunk-D45JUCLS.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  xlsx
+  rdjson,
+  rdjsonResult
 };

@@ -2,17 +2,16 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  html
-} from "./chunk-OYE2JK5K.js";
-import "./chunk-535G6QHD.js";
-import "./chunk-CO6VGT2P.js";
-import "./chunk-L4URDFGA.js";
+  sarif,
+  sarifLog
+} from "./chunk-EDKA5EIO.js";
+import "./chunk-D45JUCLS.js";
 import "./chunk-SN7QDM7S.js";
-import "./chunk-GU3JTB53.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
-import "./chunk-ECVWFFVP.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 export {
-  html
+  sarif,
+  sarifLog
 };
