@@ -4,14 +4,14 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT,
   main
-} from "./chunk-VD3GHFVJ.js";
+} from "./chunk-H7PMHTAL.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
-import "./chunk-E4DYNCRE.js";
+import "./chunk-57I4IUAD.js";
 export {
   EXIT,
   main

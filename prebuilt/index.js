@@ -3,47 +3,47 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-F4B7O3UI.js";
+} from "./chunk-PSIJ5LK4.js";
 import {
   lintFiles
-} from "./chunk-6F3CVUL4.js";
+} from "./chunk-EQEKBOFG.js";
 import {
   sarif
-} from "./chunk-ZKLRO2GS.js";
+} from "./chunk-EDKA5EIO.js";
 import {
   github
-} from "./chunk-RLMCSNGL.js";
+} from "./chunk-7XR77EEM.js";
 import {
   gitlab
-} from "./chunk-5M6D2KQN.js";
+} from "./chunk-VXB3ADGY.js";
 import {
   junit
-} from "./chunk-H6MUPT45.js";
+} from "./chunk-HB5KZZ43.js";
 import {
   rdjson
-} from "./chunk-FZZV5AD3.js";
+} from "./chunk-I7COURU2.js";
 import {
   csv
-} from "./chunk-QAJZ27PJ.js";
-import "./chunk-5MZMPPQT.js";
+} from "./chunk-Q4D43OLA.js";
+import "./chunk-YP5X7ODT.js";
 import "./chunk-YCVTRCDC.js";
 import {
   stylish
-} from "./chunk-K324NBO7.js";
+} from "./chunk-V6ZZ55QX.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
 import {
   html
-} from "./chunk-RY3LWQ25.js";
-import "./chunk-2UBXMSSO.js";
-import "./chunk-C5ASVTSD.js";
+} from "./chunk-KSGWAGMW.js";
+import "./chunk-G4XGX442.js";
+import "./chunk-D45JUCLS.js";
 import {
   summary
-} from "./chunk-OU4AUA6K.js";
+} from "./chunk-5VDAF2J5.js";
 import "./chunk-VNJWYSJA.js";
-import "./chunk-66RUWFSM.js";
-import "./chunk-74VZTPYS.js";
+import "./chunk-OWM7FXGD.js";
+import "./chunk-4Q2BNGA2.js";
 import "./chunk-L4URDFGA.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
@@ -52,19 +52,20 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-NNFF222W.js";
+} from "./chunk-DPNMQFAH.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-VKNSAZJQ.js";
+import "./chunk-IYIQWPKB.js";
 import {
   lintText
-} from "./chunk-FER2XPFZ.js";
+} from "./chunk-LQ4GWJNI.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";
 import {
   buildReport
-} from "./chunk-OQWP3PMM.js";
+} from "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
 import {
   defineRule
@@ -72,11 +73,11 @@ import {
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
-import "./chunk-FI7K4SEM.js";
+import "./chunk-OHYDC2VV.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
 import "./chunk-EHZQEX2B.js";
-import "./chunk-E4DYNCRE.js";
+import "./chunk-57I4IUAD.js";
 
 // src/formatters/index.ts
 var formatters = { stylish, json, html, summary, sarif, github, gitlab, junit, rdjson, csv };

@@ -6,25 +6,26 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-NNFF222W.js";
+} from "./chunk-DPNMQFAH.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-VKNSAZJQ.js";
-import "./chunk-FER2XPFZ.js";
+import "./chunk-IYIQWPKB.js";
+import "./chunk-LQ4GWJNI.js";
 import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-7VYYMGX4.js";
-import "./chunk-OQWP3PMM.js";
+import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-ECVWFFVP.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
-import "./chunk-FI7K4SEM.js";
+import "./chunk-OHYDC2VV.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
 import "./chunk-EHZQEX2B.js";
-import "./chunk-E4DYNCRE.js";
+import "./chunk-57I4IUAD.js";
 
 // src/pool/worker.ts
 var loaders = /* @__PURE__ */ new Map();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,13 +28,13 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'reportlint-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let traces = 0;
-/** Runs the bundled CLI; returns its output and every module file it loaded. */
-function traced(args: string[], options: { cwd?: string; bin?: string } = {}) {
+/** Runs the bundled CLI; returns its output, every module file it loaded and the built-ins (`node:…`). */
+function traced(args: string[], options: { cwd?: string; bin?: string; env?: Record<string, string> } = {}) {
   const out = path.join(tmp, `trace-${traces++}.txt`);
   writeFileSync(out, '');
   const r = spawnSync(process.execPath, ['--import', TRACE, options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, REPORTLINT_PREBUILT: '1', REPORTLINT_TRACE_LOADS: out, NO_COLOR: '1', FORCE_COLOR: undefined },
+    env: { ...process.env, REPORTLINT_PREBUILT: '1', REPORTLINT_TRACE_LOADS: out, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
   });
   const files = [...new Set(readFileSync(out, 'utf8').split('\n').filter(Boolean))].map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f));
@@ -95,6 +95,173 @@ describe('the bundled CLI loads only what a run uses', () => {
     const undecodable = traced(['--no-config', 'bad.txt'], { cwd: dir });
     expect(undecodable.code).toBe(2);
     expect(loadedModules(undecodable.files).packages.has('chardet')).toBe(true);
+  });
+});
+
+/** Which of prebuilt/'s lazy-*.cjs files (scripts/bundle.mjs LAZY_GROUPS, and the validators) a run loaded. */
+function lazyFiles(files: string[]): string[] {
+  return files.filter((f) => path.dirname(f) === path.join(ROOT, 'prebuilt') && /^lazy-.*\.cjs$/.test(path.basename(f))).map((f) => path.basename(f)).sort();
+}
+
+/** [rule id, line] of each finding, from `-f json` output. */
+function findings(stdout: string): [string, number][] {
+  return (JSON.parse(stdout) as { messages: { ruleId: string; line: number }[] }[]).flatMap((r) => r.messages.map((m): [string, number] => [m.ruleId, m.line]));
+}
+
+/** What the sources (not the bundle) print for the same run. */
+async function fromSources(args: string[], cwd: string): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const code = await main(args, { stdout: (t) => void (stdout += t), stderr: () => {}, cwd, env: {}, isTTY: false });
+  return { code, stdout };
+}
+
+// The packages of lazy-yaml.cjs and lazy-remark.cjs, as their modules are named in the bundle files a run loads.
+const LAZY_PACKAGES = /^node_modules\/(yaml|unified|remark-|micromark|mdast-util|character-entities|decode-named-character-reference)/;
+
+describe('yaml, remark and the schema validators load when first used (scripts/bundle.mjs LAZY_GROUPS)', () => {
+  // Markdown within src/model/plain-markdown.ts's subset: `#` headings, prose, blank lines; a half-width comma on line 4.
+  const PLAIN_MARKDOWN = CLEAN_REPORT.replace('关于某项工作的报告\n', '# 关于某项工作的报告\n\n')
+    .replace('一、工作开展情况\n', '\n## 一、工作开展情况\n\n')
+    .replace('二、存在的问题\n', '\n## 二、存在的问题\n\n')
+    .replace('三、下一步工作打算\n', '\n## 三、下一步工作打算\n\n')
+    .replace('坚持问题导向，', '坚持问题导向,');
+
+  it('are files of their own in prebuilt/', () => {
+    expect(readdirSync(path.join(ROOT, 'prebuilt')).filter((f) => f.startsWith('lazy-')).sort()).toEqual(['lazy-remark.cjs', 'lazy-validators.cjs', 'lazy-yaml.cjs']);
+  });
+
+  it('a plain Markdown report without a config file loads none of them', () => {
+    const dir = path.join(tmp, 'plain');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'r.md'), PLAIN_MARKDOWN);
+    const r = traced(['-f', 'json', 'r.md'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(findings(r.stdout)).toEqual([['punctuation-width', 4]]);
+    expect(lazyFiles(r.files)).toEqual([]);
+    const { packages, bundled } = loadedModules(r.files);
+    expect([...packages]).toEqual([]);
+    expect(bundled.filter((m) => LAZY_PACKAGES.test(m))).toEqual([]);
+    expect(bundled).toContain('src/model/plain-markdown.ts');
+  });
+
+  it('a config file loads yaml and the validators, and gives what the sources give', async () => {
+    const dir = path.join(tmp, 'with-config');
+    mkdirSync(dir, { recursive: true });
+    // Every section must now have 500 Han characters: the option is read (yaml), validated (the validators) and applied.
+    writeFileSync(path.join(dir, '.reportlintrc.yaml'), 'root: true\nextends: recommended\nrules:\n  section-min-length: [warn, { minChars: 500 }]\n  punctuation-width: off\n');
+    writeFileSync(path.join(dir, 'r.md'), PLAIN_MARKDOWN);
+    const r = traced(['-f', 'json', 'r.md'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(lazyFiles(r.files)).toEqual(['lazy-validators.cjs', 'lazy-yaml.cjs']);
+    expect(findings(r.stdout)).toEqual([['section-min-length', 6], ['section-min-length', 10], ['section-min-length', 14]]);
+    const sources = await fromSources(['-f', 'json', 'r.md'], dir);
+    expect(r.code).toBe(sources.code);
+    expect(r.stdout).toBe(sources.stdout);
+  });
+
+  it('--rule loads yaml (to read the setting) and the validators only when the rule has options', () => {
+    const dir = path.join(tmp, 'plain');
+    const off = traced(['--no-config', '--rule', 'punctuation-width: off', '-f', 'json', 'r.md'], { cwd: dir });
+    expect(findings(off.stdout)).toEqual([]);
+    expect(lazyFiles(off.files)).toEqual(['lazy-yaml.cjs']);
+    const bad = traced(['--no-config', '--rule', 'section-min-length: [warn, { minChars: "many" }]', 'r.md'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/section-min-length/);
+    expect(lazyFiles(bad.files)).toEqual(['lazy-validators.cjs', 'lazy-yaml.cjs']);
+  });
+
+  it('Markdown with a table, a list and emphasis loads remark, which reads the cells, items and emphasised text', async () => {
+    const dir = path.join(tmp, 'remark');
+    mkdirSync(dir, { recursive: true });
+    const report = [
+      '# 关于某项工作的报告', // 1
+      '',
+      '市委：',
+      '',
+      '2024年以来，我们认真落实市委部署，坚持问题导向，扎实推进各项工作，现将有关情况报告如下。', // 5
+      '',
+      '## 一、工作开展情况',
+      '',
+      '| 项目 | 数量 |',
+      '| --- | --- |', // 10
+      '| 专项督查,覆盖基层 | 4次 |',
+      '',
+      '- 督促整改问题线索18条。。',
+      '- 建立问题台账并逐项销号，取得了阶段性成效。',
+      '', // 15
+      '全年开展专项督查4次，覆盖全部基层党组织，**于2024年01月05日**完成整改，推动监督工作常态化开展。',
+      '',
+      '## 二、存在的问题',
+      '',
+      '一是有2个党支部未按期换届，组织生活不够规范，个别支部三会一课记录不完整。二是谈心谈话覆盖率仅为76%，部分班子成员对分管领域的日常监督不够经常，发现问题的能力还需提高。', // 20
+      '',
+      '## 三、下一步工作打算',
+      '',
+      '督促2个党支部在3月底前完成换届，逐月检查三会一课落实情况。年内实现谈心谈话全覆盖，完善班子成员履职清单，每季度听取一次分管领域情况汇报。',
+      '', // 25
+      '中共某某委员会',
+      '',
+      '2025年1月5日',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'r.md'), report);
+    const r = traced(['--no-config', '-f', 'json', 'r.md'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(lazyFiles(r.files)).toEqual(['lazy-remark.cjs']);
+    // The comma in a table cell, the doubled full stop in a list item, the zero-padded date in bold text.
+    expect(findings(r.stdout).sort()).toEqual([['date-format', 16], ['duplicate-punctuation', 13], ['punctuation-width', 11]]);
+    const sources = await fromSources(['--no-config', '-f', 'json', 'r.md'], dir);
+    expect(r.stdout).toBe(sources.stdout);
+  });
+});
+
+describe('built-ins that few runs use', () => {
+  const loaded = (files: string[], name: string) => files.includes(`node:${name}`);
+
+  it('node:crypto loads for the fingerprints of findings in SARIF, not for a plain run', () => {
+    const plain = traced(['--no-config', 'fixtures/clean/school.md']);
+    expect(plain.code).toBe(0);
+    // The trace lists built-ins at all (the child_process and crypto checks below would pass on an empty list).
+    expect(loaded(plain.files, 'fs')).toBe(true);
+    expect(loaded(plain.files, 'crypto')).toBe(false);
+    expect(loaded(plain.files, 'child_process')).toBe(false);
+    const sarif = traced(['--no-config', '-f', 'sarif', 'fixtures/bad/placeholders.md']);
+    expect(sarif.code).toBe(1);
+    expect(loaded(sarif.files, 'crypto')).toBe(true);
+  });
+
+  it('node:child_process loads to convert a file with LibreOffice', () => {
+    const dir = path.join(tmp, 'convert');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'r.doc'), 'not a Word file');
+    const r = traced(['--no-config', 'r.doc'], { cwd: dir, env: { REPORTLINT_SOFFICE: path.join(dir, 'no-such-office') } });
+    expect(r.code).toBe(2);
+    expect(loaded(r.files, 'child_process')).toBe(true);
+  });
+});
+
+describe('scripts/bundle.mjs refuses what a lazy wrapper cannot stand in for', async () => {
+  const { lazyImportsIn, lazyShim } = (await import(path.join(ROOT, 'scripts/bundle.mjs'))) as {
+    lazyImportsIn: (texts: string[]) => Map<string, Set<string>>;
+    lazyShim: (specifier: string, names: Iterable<string>) => Promise<string>;
+  };
+
+  it('reads the names the bundle imports from esbuild\'s output', () => {
+    const imports = lazyImportsIn(['import { LineCounter as LineCounter2, parse } from "yaml";\nimport remarkParse from "remark-parse";\nimport { x } from "other";\nnew LineCounter2();\n']);
+    expect(Object.fromEntries([...imports].map(([k, v]) => [k, [...v]]))).toEqual({ yaml: ['LineCounter', 'parse'], 'remark-parse': ['default'] });
+  });
+
+  it.each([
+    ['instanceof', 'import { LineCounter as LC } from "yaml";\nif (a instanceof LC) f();\n', /instanceof LC/],
+    ['extends', 'import { LineCounter } from "yaml";\nclass Lines extends LineCounter {}\n', /extends LineCounter/],
+    ['a namespace import', 'import * as YAML from "yaml";\n', /all of yaml/],
+  ])('%s', (_name, text, message) => {
+    expect(() => lazyImportsIn([text])).toThrow(message);
+  });
+
+  it('a value that is not a function', async () => {
+    await expect(lazyShim('yaml', ['CST'])).rejects.toThrow(/yaml's CST, of type object/);
+    await expect(lazyShim('yaml', ['parseDocument', 'LineCounter'])).resolves.toMatch(/function LineCounter\(\.\.\.args\)/);
   });
 });
 

@@ -106,6 +106,14 @@ describe.skipIf(!HAS_NPM || !HAS_GIT)('install paths, on a clean clone without T
     const version = run(bin, ['--version']);
     expect(version).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
     expectPlaceholders(run(bin, [BAD_DIR, '-f', 'json'], { cwd: scratch('tgz') }));
+    // The files the bundle loads on first use ship and are found: a config file (lazy-yaml.cjs, lazy-validators.cjs), a table (lazy-remark.cjs).
+    const lazy = scratch('tgz-lazy');
+    writeFileSync(path.join(lazy, '.reportlintrc.yaml'), 'root: true\nextends: recommended\nrules:\n  no-placeholder: warn\n');
+    writeFileSync(path.join(lazy, BAD_DIR, 'placeholders.md'), `${BAD}\n| 项目 | 数量 |\n| --- | --- |\n| ×× | 4 |\n`);
+    const lazyRun = run(bin, [BAD_DIR, '-f', 'json'], { cwd: lazy });
+    expect(lazyRun.stderr).toBe('');
+    const lazyFindings = (JSON.parse(lazyRun.stdout) as { messages: { ruleId: string; severity: number; line: number }[] }[])[0].messages;
+    expect(lazyFindings.filter((m) => m.ruleId === 'no-placeholder').map((m) => [m.severity, m.line])).toEqual([13, 17, 19, 21, 23, 27, 27, 31, 53].map((line) => [1, line]));
     const pkg = path.join(prefix, 'lib', 'node_modules', 'reportlint');
     console.log(`[install.slow.test] installed: package ${mb(du(pkg) - du(path.join(pkg, 'node_modules')))}, with dependencies ${mb(du(pkg))}`);
     // The library API works from the same install.

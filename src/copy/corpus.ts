@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { RelatedLocation } from '../engine/rule.js';
 import { formatFor } from '../engine/lint.js';
+import { hexDigest } from '../hash.js';
 import { buildReport } from '../model/build.js';
 import type { DocumentFormat } from '../types.js';
 import { K, kgramHashes, NO_HASH, winnow } from './fingerprint.js';
@@ -171,7 +171,7 @@ export function buildCorpusPart(inputs: readonly CorpusInput[], options: BuildPa
       path: input.path,
       size: input.size ?? Buffer.byteLength(input.text),
       mtimeMs: input.mtimeMs ?? 0,
-      sha1: input.sha1 ?? createHash('sha1').update(input.text).digest('hex'),
+      sha1: input.sha1 ?? hexDigest('sha1', input.text),
       textStart,
       textEnd: text.length,
       mapStart,

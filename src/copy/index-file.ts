@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { hexDigest } from '../hash.js';
 import type { CoreMessageId } from '../i18n/messages.js';
 import { discoverFiles } from '../files/discover.js';
 import { readReport } from '../files/read.js';
@@ -110,7 +110,7 @@ export async function readReference(file: string): Promise<CorpusInput> {
     throw new UsageError('referenceUnusable', { ...read.data, path: file, reason: '' }, read.messageId);
   }
   // The hash is of the text: an index notices a changed source whatever its encoding.
-  return { path: file, text: read.text, size: read.stamp.size, mtimeMs: read.stamp.mtimeMs, sha1: createHash('sha1').update(read.text).digest('hex') };
+  return { path: file, text: read.text, size: read.stamp.size, mtimeMs: read.stamp.mtimeMs, sha1: hexDigest('sha1', read.text) };
 }
 
 function align4(n: number): number {
@@ -296,7 +296,7 @@ export function checkIndexSources(part: CorpusPart): { changed: string[]; missin
     const info = statSync(d.path, { throwIfNoEntry: false });
     if (!info) missing.push(d.path);
     else if (info.size !== d.size) changed.push(d.path);
-    else if (info.mtimeMs !== d.mtimeMs && createHash('sha1').update(readFileSync(d.path)).digest('hex') !== d.sha1) changed.push(d.path);
+    else if (info.mtimeMs !== d.mtimeMs && hexDigest('sha1', readFileSync(d.path)) !== d.sha1) changed.push(d.path);
   }
   return { changed, missing };
 }

@@ -20,13 +20,17 @@ function remarkTable(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
 }
 
-const parser = unified().use(remarkParse).use(remarkTable).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// Made on first use: this module is loaded on every run (lint-file → fixer), the parser only by --fix on Markdown.
+let parser: Processor<Root> | undefined;
+function markdownParser(): Processor<Root> {
+  return (parser ??= unified().use(remarkParse).use(remarkTable).use(remarkFrontmatter, ['yaml', 'toml']).freeze());
+}
 
 /** One line per node, depth-first: its depth, type and the attributes that are not prose. Iterative (deep trees). */
 export function markdownStructure(source: string): string {
   // Text the model reads as plain text (see markdown-guard) has no Markdown structure worth keeping.
   if (readAsPlainText(source)) return '';
-  const tree = parser.parse(source) as Root;
+  const tree = markdownParser().parse(source) as Root;
   const out: string[] = [];
   const stack: [Nodes, number][] = [[tree, 0]];
   while (stack.length) {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -80,7 +79,9 @@ async function convertOnce(bytes: Buffer, ext: string, timeoutMs: number): Promi
   }
 }
 
-function runProcess(command: string, args: string[], timeoutMs: number): Promise<{ missing: boolean; detail: string; timedOut?: boolean }> {
+async function runProcess(command: string, args: string[], timeoutMs: number): Promise<{ missing: boolean; detail: string; timedOut?: boolean }> {
+  // Imported here: node:child_process costs every run about a millisecond to load, and few convert a file.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     let stderr = '';
     let settled = false;

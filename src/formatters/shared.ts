@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { hexDigest } from '../hash.js';
 import { interpolate } from '../i18n/format.js';
 import { LineIndex } from '../model/line-index.js';
 import type { LintMessage, LintResult } from '../engine/lint.js';
@@ -160,6 +160,6 @@ export function fingerprints(result: LintResult, cwd: string, map = new SourceMa
     const key = JSON.stringify([checkId(m), m.messageId, file, m.sectionPath, normalizeText(map.textOf(m))]);
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    return createHash('sha256').update(n === 1 ? key : `${key}#${n}`).digest('hex');
+    return hexDigest('sha256', n === 1 ? key : `${key}#${n}`);
   });
 }

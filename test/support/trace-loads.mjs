@@ -1,7 +1,8 @@
 // Preload (`node --import ./trace-loads.mjs …`): appends every module the process loads,
 // one file URL or path a line, to the file named by REPORTLINT_TRACE_LOADS. ES modules are
 // seen by a resolve hook (it runs on Node's loader thread, hence the file), CommonJS ones
-// (a package's own require() calls, createRequire) by wrapping Module._load.
+// (a package's own require() calls, createRequire) by wrapping Module._load. At exit, the
+// public built-in modules Node loaded, as `node:name` lines.
 import { appendFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 
@@ -17,4 +18,8 @@ if (out) {
     if (!resolved.startsWith('node:') && resolved.includes('/')) appendFileSync(out, `${resolved}\n`);
     return load.apply(this, arguments);
   };
+  process.on('exit', () => {
+    const builtins = process.moduleLoadList.flatMap((entry) => /^NativeModule (?!internal\/)(\S+)$/.exec(entry)?.[1] ?? []);
+    appendFileSync(out, builtins.map((name) => `node:${name}\n`).join(''));
+  });
 }
