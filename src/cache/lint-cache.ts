@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LintMessage, LintResult, RuleRegistry } from '../engine/lint.js';
 import { writeOutputFile } from '../files/safe-write.js';
+import { hexDigest } from '../hash.js';
 import type { BatchPayload, FileOutcome } from '../lint-file.js';
 import { packageRoot } from '../package-root.js';
 import { VERSION } from '../version.js';
@@ -36,7 +36,7 @@ const MAGIC = Buffer.from('reportlint-cache 3\n');
 const FAMILY = Buffer.from('reportlint-cache ');
 /** The second line: the light section's length and SHA-1, and the heavy section's length. */
 const HEADER = /^(\d{1,15}) ([0-9a-f]{40}) (\d{1,15})\n/;
-const sha1 = (data: string | Uint8Array) => createHash('sha1').update(data).digest('hex');
+const sha1 = (data: string | Uint8Array) => hexDigest('sha1', data);
 
 /** A piece of the heavy section: where it sits (from the section's start) and its SHA-1. */
 interface Slice {

@@ -8,13 +8,15 @@ import {
   packageRoot,
   writeOutputFile
 } from "./chunk-KDJ43PSM.js";
+import {
+  hexDigest
+} from "./chunk-3K6NSRG3.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
 import "./chunk-57I4IUAD.js";
 
 // src/cache/lint-cache.ts
-import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -24,7 +26,7 @@ var DEFAULT_CACHE_FILE = ".reportlintcache";
 var MAGIC = Buffer.from("reportlint-cache 3\n");
 var FAMILY = Buffer.from("reportlint-cache ");
 var HEADER = /^(\d{1,15}) ([0-9a-f]{40}) (\d{1,15})\n/;
-var sha1 = (data) => createHash("sha1").update(data).digest("hex");
+var sha1 = (data) => hexDigest("sha1", data);
 var CacheDamagedError = class extends Error {
   constructor(file) {
     super(`reportlint: the cache file ${file} is damaged`);
