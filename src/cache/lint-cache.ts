@@ -333,7 +333,9 @@ export class LintCache {
   bytesOf(piece: Heavy): Uint8Array {
     if (!isSlice(piece)) return piece;
     const section = this.heavy;
-    if (!section || piece.offset + piece.length > section.length) throw new CacheDamagedError(this.file);
+    // Only a cache opened from a file holds slices, and it keeps the file open until close().
+    if (!section) throw new Error(`reportlint: the cache ${this.file} was closed before all it holds was read`);
+    if (piece.offset + piece.length > section.length) throw new CacheDamagedError(this.file);
     let bytes: Buffer | undefined;
     try {
       bytes = readAt(section.fd, piece.length, section.start + piece.offset);

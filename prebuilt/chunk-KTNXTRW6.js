@@ -248,7 +248,8 @@ var LintCache = class _LintCache {
   bytesOf(piece) {
     if (!isSlice(piece)) return piece;
     const section = this.heavy;
-    if (!section || piece.offset + piece.length > section.length) throw new CacheDamagedError(this.file);
+    if (!section) throw new Error(`reportlint: the cache ${this.file} was closed before all it holds was read`);
+    if (piece.offset + piece.length > section.length) throw new CacheDamagedError(this.file);
     let bytes;
     try {
       bytes = readAt(section.fd, piece.length, section.start + piece.offset);
