@@ -92,7 +92,7 @@ export interface CacheProbe {
 }
 
 /** A heavy piece that does not match its SHA-1 (or lies outside the file). */
-export class CacheDamagedError extends Error {
+class CacheDamagedError extends Error {
   constructor(readonly file: string) {
     super(`reportlint: the cache file ${file} is damaged`);
   }

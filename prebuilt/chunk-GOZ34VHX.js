@@ -335,7 +335,6 @@ function stableJson(value) {
 }
 export {
   CACHE_STRATEGIES,
-  CacheDamagedError,
   DEFAULT_CACHE_FILE,
   LintCache,
   cacheFile

@@ -3,7 +3,7 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT
-} from "./chunk-P3ZPYIJ3.js";
+} from "./chunk-3PHDEAON.js";
 import {
   writeFixes
 } from "./chunk-PSIJ5LK4.js";
@@ -458,7 +458,7 @@ async function openCache(opts, io, locale) {
     return void 0;
   }
   if (opts.stdin) return void 0;
-  const { LintCache, cacheFile } = await import("./chunk-KTNXTRW6.js");
+  const { LintCache, cacheFile } = await import("./chunk-GOZ34VHX.js");
   const file = cacheFile(io.cwd, opts.cacheLocation);
   const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === "content" ? "content" : "metadata", builtinRegistry);
   if (damaged) io.stderr(`reportlint: ${coreMessage(locale, "cacheDamaged", { path: shownPath(io.cwd, file) })}

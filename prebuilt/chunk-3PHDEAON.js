@@ -3590,7 +3590,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-B3O4EHF7.js");
+    const { runLint } = await import("./chunk-NNU637AH.js");
     const session = { locale };
     try {
       return await runLint(opts, patterns, io, session);
