@@ -3,48 +3,48 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-PSIJ5LK4.js";
+} from "./chunk-EEUV7I5V.js";
 import {
   lintFiles
-} from "./chunk-EQEKBOFG.js";
-import {
-  sarif
-} from "./chunk-EDKA5EIO.js";
-import {
-  github
-} from "./chunk-7XR77EEM.js";
-import {
-  gitlab
-} from "./chunk-VXB3ADGY.js";
-import {
-  junit
-} from "./chunk-HB5KZZ43.js";
-import {
-  rdjson
-} from "./chunk-I7COURU2.js";
-import {
-  csv
-} from "./chunk-Q4D43OLA.js";
-import "./chunk-YP5X7ODT.js";
+} from "./chunk-27KHNUZE.js";
 import "./chunk-YCVTRCDC.js";
 import {
+  summary
+} from "./chunk-5VDAF2J5.js";
+import {
+  sarif
+} from "./chunk-GMSSU7YI.js";
+import {
+  github
+} from "./chunk-UQWN7DOQ.js";
+import {
+  gitlab
+} from "./chunk-XHE3OOTB.js";
+import {
+  junit
+} from "./chunk-UJJTFEQW.js";
+import {
+  rdjson
+} from "./chunk-RWMWHQUL.js";
+import {
+  csv
+} from "./chunk-XPIZVMPR.js";
+import "./chunk-LMCH7C5D.js";
+import {
   stylish
-} from "./chunk-V6ZZ55QX.js";
+} from "./chunk-OV5XZEVJ.js";
+import "./chunk-VNJWYSJA.js";
+import "./chunk-OWM7FXGD.js";
+import "./chunk-4Q2BNGA2.js";
 import {
   json
 } from "./chunk-HX6IMBF4.js";
 import {
   html
-} from "./chunk-KSGWAGMW.js";
-import "./chunk-G4XGX442.js";
-import "./chunk-D45JUCLS.js";
-import {
-  summary
-} from "./chunk-5VDAF2J5.js";
-import "./chunk-VNJWYSJA.js";
-import "./chunk-OWM7FXGD.js";
-import "./chunk-4Q2BNGA2.js";
+} from "./chunk-M4GSBFXC.js";
+import "./chunk-F5MJP6JH.js";
 import "./chunk-L4URDFGA.js";
+import "./chunk-E4XLW3EA.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";
@@ -52,24 +52,26 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-DPNMQFAH.js";
+} from "./chunk-2R5GN77F.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-IYIQWPKB.js";
+import "./chunk-KXCLSQXU.js";
 import {
   lintText
 } from "./chunk-LQ4GWJNI.js";
-import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
+import "./chunk-XJ7MKBAS.js";
+import "./chunk-GBQIXPWO.js";
 import "./chunk-7VYYMGX4.js";
 import {
   buildReport
 } from "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-3K6NSRG3.js";
-import "./chunk-JXPFGRJL.js";
+import "./chunk-EKDNMT2H.js";
 import {
   defineRule
 } from "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";

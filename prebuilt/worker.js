@@ -6,18 +6,24 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-DPNMQFAH.js";
+} from "./chunk-2R5GN77F.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-IYIQWPKB.js";
+import "./chunk-KXCLSQXU.js";
 import "./chunk-LQ4GWJNI.js";
-import "./chunk-KDJ43PSM.js";
 import "./chunk-55EB7ZAF.js";
+import "./chunk-XJ7MKBAS.js";
+import "./chunk-GBQIXPWO.js";
 import "./chunk-7VYYMGX4.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-3K6NSRG3.js";
-import "./chunk-JXPFGRJL.js";
+import {
+  journalActive,
+  startJournal,
+  takeNewInputs
+} from "./chunk-EKDNMT2H.js";
 import "./chunk-ECVWFFVP.js";
+import "./chunk-JXPFGRJL.js";
+import "./chunk-3K6NSRG3.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
 import "./chunk-R7WTG3HU.js";
@@ -30,6 +36,7 @@ import "./chunk-57I4IUAD.js";
 // src/pool/worker.ts
 var loaders = /* @__PURE__ */ new Map();
 async function lintInWorker(input) {
+  if (input.journal && !journalActive()) startJournal();
   const outcomes = [];
   let next = input.tasks.length ? readTask(input.tasks[0]) : void 0;
   for (let k = 0; k < input.tasks.length; k++) {
@@ -42,7 +49,7 @@ async function lintInWorker(input) {
     const references = await loader.forSettings(task.settings);
     outcomes.push(await lintFile(task, builtinRegistry, references?.corpus, reading));
   }
-  return outcomes;
+  return { outcomes, ...input.journal ? { inputs: takeNewInputs() } : {} };
 }
 export {
   lintInWorker as default

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from './files/inputs.js';
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { TermEntry } from './settings.js';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from './files/inputs.js';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { TypoEntry } from './settings.js';

@@ -63,11 +63,12 @@ function expectSameAsFresh(warm: ReturnType<typeof run>) {
 
 /** Where the cache file's sections start: the light one (keys, findings) and the heavy one (texts, fingerprints). */
 function sections(bytes: Buffer): { light: number; heavy: number } {
-  const header = /^reportlint-cache 3\n(\d+) [0-9a-f]{40} (\d+)\n/.exec(bytes.subarray(0, 100).toString('latin1'));
-  if (!header) throw new Error('not a reportlint-cache 3 file');
-  const light = header[0].length;
-  expect(light + Number(header[1]) + Number(header[2])).toBe(bytes.length);
-  return { light, heavy: light + Number(header[1]) };
+  const header = /^reportlint-cache 4\n(\d+) [0-9a-f]{40} (\d+) (\d+) [0-9a-f]{40} (\d+)\n/.exec(bytes.subarray(0, 200).toString('latin1'));
+  if (!header) throw new Error('not a reportlint-cache 4 file');
+  const [index, records, light, heavy] = [1, 2, 3, 4].map((i) => Number(header[i]));
+  const start = header[0].length + index + records;
+  expect(start + light + heavy).toBe(bytes.length);
+  return { light: start, heavy: start + light };
 }
 
 describe('--cache', { timeout: 180_000 }, () => {
@@ -215,12 +216,13 @@ describe('--cache', { timeout: 180_000 }, () => {
 
   it('a cache in an earlier layout is rebuilt without a warning', () => {
     const cold = cached();
-    for (const old of ['reportlint-cache 1\n' + '0'.repeat(40) + '\nold payload', 'reportlint-cache 2\n' + '0'.repeat(40) + '\nold payload']) {
+    const layouts = ['reportlint-cache 1\n' + '0'.repeat(40) + '\nold payload', 'reportlint-cache 2\n' + '0'.repeat(40) + '\nold payload', 'reportlint-cache 3\n4 ' + '0'.repeat(40) + ' 0\nold!'];
+    for (const old of layouts) {
       writeFileSync(cacheFile, old);
       const outdated = cached();
       expect(outdated.stderr).toBe('');
       expect(outdated.stdout).toBe(cold.stdout);
-      expect(readFileSync(cacheFile, 'latin1').startsWith('reportlint-cache 3\n')).toBe(true);
+      expect(readFileSync(cacheFile, 'latin1').startsWith('reportlint-cache 4\n')).toBe(true);
     }
   });
 

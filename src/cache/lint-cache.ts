@@ -1,13 +1,16 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LintMessage, LintResult, RuleRegistry } from '../engine/lint.js';
+import { existsSync as existsInput, readFileSync as readInput, statSync } from '../files/inputs.js';
 import { writeOutputFile } from '../files/safe-write.js';
-import { hexDigest } from '../hash.js';
 import type { BatchPayload, FileOutcome } from '../lint-file.js';
 import { packageRoot } from '../package-root.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_CACHE_FILE, headOf, readAt, readRecord, readSections, sha1, type RecordSlot, type Region } from './layout.js';
+
+export { cacheFile, DEFAULT_CACHE_FILE } from './layout.js';
 
 /**
  * `--cache`, as ESLint users know it. A file's outcome (and what batch rules
@@ -15,13 +18,15 @@ import { VERSION } from '../version.js';
  * while its content, its effective config, the rule set, the built-in
  * dictionaries, reportlint's version and the reference documents are unchanged.
  *
- * The file has two sections, in Node's structured serialisation (fingerprints
- * stay compact typed arrays), each checked by SHA-1:
+ * The outcomes are in two sections (layout.ts), in Node's structured
+ * serialisation (fingerprints stay compact typed arrays), each checked by SHA-1:
  * - the light one (keys, findings, counts), read and checked whole on opening;
  * - the heavy one (each file's text and what batch rules collected from it,
  *   nearly all the bytes), whose pieces each carry their own SHA-1 and are read
  *   only when the run needs them: a warm run whose batch did not change, with a
  *   format that shows no text, never reads it.
+ * Before them come the recorded runs (replay.ts): this cache carries them over
+ * from file to file, and never reads them itself.
  * Damage is never trusted: in the light section it is found on opening, in a
  * heavy piece when the piece is read (see verify); either way it is said, the
  * file is linted again and the cache rebuilt. The cache is written atomically.
@@ -29,14 +34,11 @@ import { VERSION } from '../version.js';
 
 export type CacheStrategy = 'metadata' | 'content';
 export const CACHE_STRATEGIES: readonly CacheStrategy[] = ['metadata', 'content'];
-export const DEFAULT_CACHE_FILE = '.reportlintcache';
 
-/** The first line; its number changes with the layout of what follows. */
-const MAGIC = Buffer.from('reportlint-cache 3\n');
-const FAMILY = Buffer.from('reportlint-cache ');
-/** The second line: the light section's length and SHA-1, and the heavy section's length. */
-const HEADER = /^(\d{1,15}) ([0-9a-f]{40}) (\d{1,15})\n/;
-const sha1 = (data: string | Uint8Array) => hexDigest('sha1', data);
+/** Recorded runs kept: the last few command lines (a CI job and a writer's editor each have theirs). */
+const MAX_RUNS = 4;
+/** Older records are dropped past this many bytes in all: every run that misses reads the cache file. */
+const MAX_RUNS_BYTES = 32 * 1024 * 1024;
 
 /** A piece of the heavy section: where it sits (from the section's start) and its SHA-1. */
 interface Slice {
@@ -74,11 +76,13 @@ interface CacheData {
   batch?: { key: string; findings: [string, LintMessage[]][] };
 }
 
-/** The heavy section of the file opened: kept open, so that a cache another run writes meanwhile cannot mix in. */
-interface HeavySection {
+/** The cache file opened: kept open, so that a cache another run writes meanwhile cannot mix in. */
+interface OpenedFile {
   fd: number;
-  start: number;
-  length: number;
+  light: Region & { sha1: string };
+  heavy: Region;
+  records: Region;
+  runs: RecordSlot[];
 }
 
 /** What lookup learnt of a file: a hit, or what to store with the fresh outcome. */
@@ -99,19 +103,13 @@ class CacheDamagedError extends Error {
 }
 
 /** `--cache-location`: a file, or a directory (existing, or written with a trailing slash) to hold `.reportlintcache`. */
-export function cacheFile(cwd: string, location: string | undefined): string {
-  if (location === undefined) return path.join(cwd, DEFAULT_CACHE_FILE);
-  const file = path.resolve(cwd, location);
-  const isDir = /[\\/]$/.test(location) || (existsSync(file) && statSync(file).isDirectory());
-  return isDir ? path.join(file, DEFAULT_CACHE_FILE) : file;
-}
 
 /** What invalidates every entry at once: reportlint's version, Node's (the serialisation), the rules and the built-in dictionaries. */
 function globalKey(registry: RuleRegistry): string {
   const root = packageRoot();
   const data = ['canonical-terms.yaml', 'typos.yaml'].map((name) => {
     const file = root ? path.join(root, 'rules', 'data', name) : '';
-    return file && existsSync(file) ? sha1(readFileSync(file)) : '-';
+    return file && existsInput(file) ? sha1(readInput(file)) : '-';
   });
   return sha1([VERSION, process.version, [...registry.keys()].join(','), ...data].join('\n'));
 }
@@ -127,13 +125,17 @@ export class LintCache {
   private damagedPieces = false;
   private readonly referenceKeys = new WeakMap<ReadonlySet<string>, string>();
   private readonly configKeys = new WeakMap<object, WeakMap<object, Map<string, string>>>();
+  /** This run's record (replay.ts), to be kept under its key in front of the others. */
+  private run: { key: string; bytes: Buffer } | undefined;
+  /** Damage was found before the run began (the file, or this run's record): the run said so. */
+  private damagedBefore = false;
 
   private constructor(
     readonly file: string,
     readonly strategy: CacheStrategy,
     registry: RuleRegistry,
     previous: CacheData | undefined,
-    private heavy: HeavySection | undefined,
+    private opened: OpenedFile | undefined,
   ) {
     this.key = globalKey(registry);
     const valid = previous?.key === this.key;
@@ -153,10 +155,30 @@ export class LintCache {
     }
     const opened = readOpened(fd);
     if (!opened.data) closeSync(fd);
-    return {
-      cache: new LintCache(file, strategy, registry, opened.data, opened.data && opened.heavy ? { fd, ...opened.heavy } : undefined),
-      damaged: opened.damaged,
-    };
+    const cache = new LintCache(file, strategy, registry, opened.data, opened.data && opened.sections ? { fd, ...opened.sections } : undefined);
+    cache.damagedBefore = opened.damaged;
+    return { cache, damaged: opened.damaged };
+  }
+
+  /** True when the cache was found damaged before the run began (see also foundDamage). */
+  get openedDamaged(): boolean {
+    return this.damagedBefore;
+  }
+
+  /** The record of a run (replay.ts) turned out damaged: it is dropped, and counts as damage found on opening. */
+  dropDamagedRun(key: string): void {
+    this.damagedBefore = true;
+    this.recordRun(key, undefined);
+  }
+
+  /**
+   * Keeps a record of this run under its key (replay.ts), in place of the one
+   * there; `undefined` forgets the one there (it was found damaged, or is outdated).
+   */
+  recordRun(key: string, bytes: Buffer | undefined): void {
+    const old = this.opened?.runs.find((r) => r.key === key);
+    if (bytes ? old?.sha1 === sha1(bytes) : !old) return;
+    this.run = { key, bytes: bytes ?? Buffer.alloc(0) };
   }
 
   /** True when a heavy piece turned out damaged during the run: the files concerned were linted again. */
@@ -284,7 +306,7 @@ export class LintCache {
       const parts: string[] = [];
       for (const f of [...files].sort()) {
         const info = statSync(f, { throwIfNoEntry: false });
-        const content = this.strategy === 'content' && info ? sha1(readFileSync(f)) : '';
+        const content = this.strategy === 'content' && info ? sha1(readInput(f)) : '';
         parts.push(`${f}\0${info?.size ?? -1}\0${info?.mtimeMs ?? -1}\0${content}`);
       }
       this.referenceKeys.set(files, (key = sha1(parts.join('\n'))));
@@ -295,9 +317,28 @@ export class LintCache {
   /**
    * Writes the cache atomically: this run's entries, and earlier ones of files this run did
    * not see. An earlier entry whose heavy pieces turn out damaged is left out (linted next time).
+   * When only the recorded runs changed, the outcomes are copied as they are: each heavy
+   * piece keeps its own SHA-1, and is checked when a run reads it.
    */
   save(): void {
-    if (this.unchanged && existsSync(this.file)) return;
+    if (this.unchanged && !this.run && existsSync(this.file)) return;
+    const runs = this.runsToKeep();
+    const index: RecordSlot[] = [];
+    let recordsLength = 0;
+    for (const run of runs) {
+      index.push({ key: run.key, offset: recordsLength, length: run.bytes.length, sha1: sha1(run.bytes) });
+      recordsLength += run.bytes.length;
+    }
+    const opened = this.opened;
+    const outcomes = this.unchanged && opened ? readAt(opened.fd, opened.light.length + opened.heavy.length, opened.light.start) : undefined;
+    if (opened && outcomes) {
+      writeOutputFile(this.file, [
+        ...headOf(index, recordsLength, { length: opened.light.length, sha1: opened.light.sha1 }, opened.heavy.length),
+        ...runs.map((r) => r.bytes),
+        outcomes,
+      ]);
+      return;
+    }
     const heavy: Uint8Array[] = [];
     let offset = 0;
     const place = (piece: Heavy): Slice => {
@@ -317,28 +358,46 @@ export class LintCache {
       }
     }
     const light = serialize({ key: this.key, entries, batch: this.batch } satisfies CacheData);
-    const header = Buffer.from(`${light.length} ${sha1(light)} ${offset}\n`);
     mkdirSync(path.dirname(this.file), { recursive: true });
-    writeOutputFile(this.file, [MAGIC, header, light, ...heavy.map((b) => Buffer.from(b.buffer, b.byteOffset, b.length))]);
+    writeOutputFile(this.file, [
+      ...headOf(index, recordsLength, { length: light.length, sha1: sha1(light) }, offset),
+      ...runs.map((r) => r.bytes),
+      light,
+      ...heavy.map((b) => Buffer.from(b.buffer, b.byteOffset, b.length)),
+    ]);
+  }
+
+  /** This run's record first, then the others read back (a damaged one is dropped), within MAX_RUNS and MAX_RUNS_BYTES. */
+  private runsToKeep(): { key: string; bytes: Buffer }[] {
+    const runs = this.run?.bytes.length ? [this.run] : [];
+    let total = runs[0]?.bytes.length ?? 0;
+    for (const slot of this.opened?.runs ?? []) {
+      if (runs.length >= MAX_RUNS || slot.key === this.run?.key || total + slot.length > MAX_RUNS_BYTES) continue;
+      const bytes = readRecord(this.opened!.fd, this.opened!.records, slot);
+      if (!bytes) continue;
+      runs.push({ key: slot.key, bytes });
+      total += bytes.length;
+    }
+    return runs;
   }
 
   /** Lets go of the cache file opened. A cached result's text not read by then cannot be read. */
   close(): void {
-    if (!this.heavy) return;
-    closeSync(this.heavy.fd);
-    this.heavy = undefined;
+    if (!this.opened) return;
+    closeSync(this.opened.fd);
+    this.opened = undefined;
   }
 
   /** The bytes of a heavy piece; a slice is read from the file and checked against its SHA-1. */
   bytesOf(piece: Heavy): Uint8Array {
     if (!isSlice(piece)) return piece;
-    const section = this.heavy;
+    const section = this.opened?.heavy;
     // Only a cache opened from a file holds slices, and it keeps the file open until close().
     if (!section) throw new Error(`reportlint: the cache ${this.file} was closed before all it holds was read`);
     if (piece.offset + piece.length > section.length) throw new CacheDamagedError(this.file);
     let bytes: Buffer | undefined;
     try {
-      bytes = readAt(section.fd, piece.length, section.start + piece.offset);
+      bytes = readAt(this.opened!.fd, piece.length, section.start + piece.offset);
     } catch {
       // An error reading the file open (EIO) is damage too: the piece cannot be trusted.
     }
@@ -394,38 +453,18 @@ class CachedOutcome implements FileOutcome {
   }
 }
 
-/** `length` bytes from `position`, or undefined when the file ends before. */
-function readAt(fd: number, length: number, position: number): Buffer | undefined {
-  const bytes = Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, bytes, read, length - read, position + read);
-    if (n === 0) return undefined;
-    read += n;
-  }
-  return bytes;
-}
-
-/** Reads the header and the light section of an opened cache file. */
-function readOpened(fd: number): { data?: CacheData; heavy?: { start: number; length: number }; damaged: boolean } {
+/** Reads the head and the light section of an opened cache file. */
+function readOpened(fd: number): { data?: CacheData; sections?: Omit<OpenedFile, 'fd'>; damaged: boolean } {
+  const sections = readSections(fd);
+  // A cache in an earlier layout is outdated, not damaged: it is rebuilt without a warning.
+  if (sections === 'outdated') return { damaged: false };
+  if (sections === 'damaged') return { damaged: true };
   try {
-    const size = fstatSync(fd).size;
-    const head = Buffer.alloc(Math.min(size, MAGIC.length + 64));
-    readSync(fd, head, 0, head.length, 0);
-    // A cache in an earlier layout is outdated, not damaged: it is rebuilt without a warning.
-    if (!head.subarray(0, MAGIC.length).equals(MAGIC)) return { damaged: !head.subarray(0, FAMILY.length).equals(FAMILY) };
-    const header = HEADER.exec(head.subarray(MAGIC.length).toString('latin1'));
-    if (!header) return { damaged: true };
-    const lightStart = MAGIC.length + header[0].length;
-    const lightLength = Number(header[1]);
-    const heavyLength = Number(header[3]);
-    // Cut short or grown: the lengths say exactly how long the file is.
-    if (lightStart + lightLength + heavyLength !== size) return { damaged: true };
-    const light = readAt(fd, lightLength, lightStart);
-    if (!light || sha1(light) !== header[2]) return { damaged: true };
+    const light = readAt(fd, sections.light.length, sections.light.start);
+    if (!light || sha1(light) !== sections.light.sha1) return { damaged: true };
     const data = deserialize(light) as CacheData;
     if (!data || typeof data.key !== 'string' || !data.entries || typeof data.entries !== 'object') return { damaged: true };
-    return { data, heavy: { start: lightStart + lightLength, length: heavyLength }, damaged: false };
+    return { data, sections: { light: sections.light, heavy: sections.heavy, records: sections.records, runs: sections.index }, damaged: false };
   } catch {
     return { damaged: true };
   }

@@ -62,6 +62,13 @@ export interface CliOptions {
   profile?: string;
 }
 
+/** What main hands the run: the locale so far (the run may change it), and what the cache's replay found. */
+export interface RunSession {
+  locale: Locale;
+  /** With --cache: the run's key for its record, and whether the record found under it was damaged. */
+  replay?: { key: string; damaged: boolean };
+}
+
 /** The locale asked for on the command line, read before parsing so that --help speaks it. */
 function argvLocale(argv: string[]): Locale | undefined {
   const i = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
@@ -159,6 +166,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return EXIT.ok;
     }
 
+    // A run the cache recorded, whose inputs are all as they were, is given again without loading the linter.
+    const session: RunSession = { locale };
+    if (argv.includes('--cache')) {
+      const { tryReplay } = await import('../cache/replay.js');
+      const replay = tryReplay(argv, io);
+      if ('exit' in replay) {
+        if (debug) io.stderr('reportlint: debug: cache: replayed the recorded run (no input changed)\n');
+        return replay.exit;
+      }
+      session.replay = replay;
+    }
+
     const program = buildProgram(locale, io);
     const exit = parse(program, argv);
     if (exit !== null) return exit;
@@ -169,7 +188,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     // The linter is loaded only now: --help and --version never load it.
     const { runLint } = await import('./run.js');
     // The config may name another locale; errors after that are told in it.
-    const session = { locale };
     try {
       return await runLint(opts, patterns, io, session);
     } finally {

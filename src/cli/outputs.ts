@@ -1,9 +1,8 @@
-import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult, RuleRegistry } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { closest } from '../suggest.js';
-import { resolveLinks, writeOutputFile } from '../files/safe-write.js';
+import { writeReportFile } from '../files/safe-write.js';
 import { BINARY_FORMAT_NAMES, isBinaryFormat, loadBinaryFormatter, loadFormatter, TEXT_FORMAT_NAMES } from '../formatters/lazy.js';
 import type { Locale } from '../types.js';
 
@@ -53,6 +52,8 @@ export interface OutputContext {
   stdout: (text: string) => void;
   /** The terminal's width, when standard output is a terminal. */
   columns?: number;
+  /** Told of each file written (for the record of the run, cache/replay.ts). */
+  onWritten?: (file: string, shown: string, data: string | Buffer) => void;
 }
 
 const STDOUT_NAMES = new Set(['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
@@ -62,9 +63,9 @@ export async function writeOutputs(targets: FormatTarget[], results: LintResult[
     if (isBinaryFormat(target.format)) {
       const binary = await loadBinaryFormatter(target.format);
       const file = path.resolve(context.cwd, target.file!);
-      const bytes = await binary(results, { locale: context.locale, color: false, cwd: context.cwd, registry: context.registry });
-      ensureDirectory(file, target.file!);
-      writeOutputFile(file, Buffer.from(bytes), { shownPath: target.file });
+      const bytes = Buffer.from(await binary(results, { locale: context.locale, color: false, cwd: context.cwd, registry: context.registry }));
+      writeReportFile(file, bytes, target.file!);
+      context.onWritten?.(file, target.file!, bytes);
       continue;
     }
     // Our own standard output, named as a file: written through it (it may be a socket, which cannot be opened by name).
@@ -81,20 +82,8 @@ export async function writeOutputs(targets: FormatTarget[], results: LintResult[
       context.stdout(text);
     } else {
       const file = path.resolve(context.cwd, target.file!);
-      ensureDirectory(file, target.file!);
-      writeOutputFile(file, text, { shownPath: target.file });
-    }
-  }
-}
-
-/** A report directory is made on demand (out/report.sarif); a link or a device is written as it is. */
-function ensureDirectory(file: string, shown: string): void {
-  const dir = path.dirname(resolveLinks(file));
-  if (!statSync(file, { throwIfNoEntry: false }) && !statSync(dir, { throwIfNoEntry: false })) {
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (error) {
-      throw new UsageError('writeFailed', { path: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+      writeReportFile(file, text, target.file!);
+      context.onWritten?.(file, target.file!, text);
     }
   }
 }

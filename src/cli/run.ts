@@ -15,8 +15,10 @@ import { coreMessage } from '../i18n/messages.js';
 import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { closest } from '../suggest.js';
 import { LOCALES, type Locale } from '../types.js';
+import { journalActive, startJournal, stopJournal } from '../files/inputs.js';
+import { RunRecorder } from '../cache/replay.js';
 import type { Ask } from './init.js';
-import { EXIT, type CliIO, type CliOptions } from './main.js';
+import { EXIT, type CliIO, type CliOptions, type RunSession } from './main.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
 import { progressBar } from './progress.js';
 
@@ -28,7 +30,7 @@ import { progressBar } from './progress.js';
  * Throws UsageError or ConfigError for what the user must fix; main.ts turns
  * them into one line and exit code 2.
  */
-export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, session: { locale: Locale }): Promise<number> {
+export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, session: RunSession): Promise<number> {
   let locale = session.locale;
   if (opts.locale !== undefined && !LOCALES.includes(opts.locale as Locale)) throw new UsageError('badLocale', { value: opts.locale });
   if (opts.init) {
@@ -58,7 +60,38 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
   if (opts.encoding !== undefined && !isKnownEncoding(opts.encoding)) throw new UsageError('badEncoding', { value: opts.encoding });
   if (opts.stdin && opts.fix) throw new UsageError('stdinFix');
   if (opts.stdin && patterns.length) throw new UsageError('stdinPatterns');
+  // TIMING=1, as in ESLint: time per rule on stderr (one thread, so that every rule is timed here).
+  const timing = io.env.TIMING !== undefined && io.env.TIMING !== '' && io.env.TIMING !== '0';
 
+  // A run that changes nothing but its reports is recorded for replay (cache/replay.ts): from here on,
+  // what it reads is noted (files/inputs.ts) and what it prints is taken down.
+  const recording =
+    opts.cache && session.replay && !opts.fix && !opts.fixDryRun && !opts.stdin && !timing && !docxCopies && opts.baselineWrite === undefined;
+  if (!recording) return lintAndReport(opts, patterns, io, session, { targets, docxCopies, maxWarnings, maxFileSize, timing });
+  const recorder = new RunRecorder(io);
+  startJournal();
+  try {
+    return await lintAndReport(opts, patterns, recorder.io, session, { targets, docxCopies, maxWarnings, maxFileSize, timing, recorder, debug: io.stderr });
+  } finally {
+    if (journalActive()) stopJournal();
+  }
+}
+
+/** What runLint worked out from the command line. */
+interface RunPlan {
+  targets: ReturnType<typeof parseFormatTargets>;
+  docxCopies: boolean;
+  maxWarnings: number;
+  maxFileSize: number | undefined;
+  timing: boolean;
+  /** Takes down the run for its record; `debug` prints, with --debug, why it was or was not recorded. */
+  recorder?: RunRecorder;
+  debug?: (text: string) => void;
+}
+
+async function lintAndReport(opts: CliOptions, patterns: string[], io: CliIO, session: RunSession, plan: RunPlan): Promise<number> {
+  const { targets, docxCopies, maxWarnings, maxFileSize, timing, recorder } = plan;
+  let locale = session.locale;
   const resolver = new ConfigResolver({
     registry: builtinRegistry,
     cwd: io.cwd,
@@ -97,9 +130,7 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
   const baseline = opts.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, opts.baseline));
   const stdinLimit = maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
 
-  const cache = await openCache(opts, io, locale);
-  // TIMING=1, as in ESLint: time per rule on stderr (one thread, so that every rule is timed here).
-  const timing = io.env.TIMING !== undefined && io.env.TIMING !== '' && io.env.TIMING !== '0';
+  const cache = await openCache(opts, io, locale, session.replay);
   if (timing) (await import('../engine/timing.js')).enableTiming();
   const quietProgress = opts.quiet || io.env.CI !== undefined || !io.stderrIsTTY || !io.progressStream;
   const progress = quietProgress ? undefined : progressBar(io.progressStream!, locale);
@@ -130,89 +161,111 @@ export async function runLint(opts: CliOptions, patterns: string[], io: CliIO, s
   // As ESLint: TIMING=all lists every rule, TIMING=n the n slowest, anything else the 15 slowest.
   const rows = io.env.TIMING === 'all' ? Infinity : Number(io.env.TIMING) > 1 ? Number(io.env.TIMING) : 15;
   if (timing) io.stderr((await import('../engine/timing.js')).timingTable(rows));
+
+  let record: Buffer | undefined;
   try {
-    cache?.save();
-  } catch (error) {
-    // A cache that cannot be written costs the next run time, not this run its findings.
-    io.stderr(`reportlint: ${error instanceof UsageError ? error.format(locale) : String(error)}\n`);
-  }
-
-  let writeFailed = false;
-  if (opts.fixDryRun) {
-    // The diff is for people: it goes to stdout only when no machine-read format does.
-    const machineOnStdout = targets.some((t) => t.file === undefined && !HUMAN_FORMATS.has(t.format));
-    const print = machineOnStdout ? io.stderr : io.stdout;
-    const { createTwoFilesPatch } = await import('diff');
-    for (const r of results) {
-      if (r.output === undefined) continue;
-      const rel = path.relative(io.cwd, r.filePath) || r.filePath;
-      print(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? '', r.output));
+    const exit = await report();
+    if (recorder && cache && session.replay) {
+      const inputs = stopJournal();
+      let why: string | undefined;
+      if ('spoiled' in inputs) why = inputs.spoiled;
+      else if (exit === EXIT.usage) why = 'a file could not be read or written';
+      else if (cache.foundDamage || cache.openedDamaged) why = 'the cache was damaged';
+      else record = recorder.finish(inputs, exit);
+      if (opts.debug) plan.debug?.(`reportlint: debug: cache: ${record ? 'recorded this run for replay' : `this run is not recorded for replay: ${why ?? 'its record would be too large'}`}\n`);
     }
-  } else if (opts.fix) {
-    // One line per file that could not be written; the batch and its findings go on.
-    for (const problem of writeFixes(results)) {
-      if (problem.kind === 'changed') {
-        io.stderr(`reportlint: ${coreMessage(locale, 'fileChanged', { path: problem.file })}\n`);
-        continue;
+    return exit;
+  } finally {
+    if (cache) {
+      if (session.replay && record) cache.recordRun(session.replay.key, record);
+      try {
+        cache.save();
+      } catch (error) {
+        // A cache that cannot be written costs the next run time, not this run its findings.
+        io.stderr(`reportlint: ${error instanceof UsageError ? error.format(locale) : String(error)}\n`);
       }
-      writeFailed = true;
-      const message = problem.error!.format(locale);
-      io.stderr(`reportlint: ${message.includes(problem.file) ? message : `${problem.file}${locale === 'zh' ? '：' : ': '}${message}`}\n`);
+      // Every text the outputs read has been read.
+      cache.close();
     }
   }
 
-  if (opts.baselineWrite !== undefined) {
-    const file = path.resolve(io.cwd, opts.baselineWrite);
-    const written = createBaseline(results, file);
-    writeOutputFile(file, serializeBaseline(written), { shownPath: opts.baselineWrite });
-    io.stderr(coreMessage(locale, 'baselineWritten', { count: written.entries.reduce((n, e) => n + e.count, 0), path: opts.baselineWrite }) + '\n');
-    cache?.close();
-    return hasFatal(results) ? EXIT.usage : EXIT.ok;
-  }
-  if (baseline) {
-    const applied = applyBaseline(results, baseline.data, baseline.file);
-    results = applied.results;
-    if (applied.suppressed) io.stderr(coreMessage(locale, 'baselineSuppressed', { count: applied.suppressed }) + '\n');
-  }
-  if (opts.quiet) {
-    results = results.map((r) => withMessages(r, r.messages.filter((m) => m.severity === 2)));
-  }
+  /** Fixes, baselines, the outputs and Word copies; the exit code. */
+  async function report(): Promise<number> {
+    let writeFailed = false;
+    if (opts.fixDryRun) {
+      // The diff is for people: it goes to stdout only when no machine-read format does.
+      const machineOnStdout = targets.some((t) => t.file === undefined && !HUMAN_FORMATS.has(t.format));
+      const print = machineOnStdout ? io.stderr : io.stdout;
+      const { createTwoFilesPatch } = await import('diff');
+      for (const r of results) {
+        if (r.output === undefined) continue;
+        const rel = path.relative(io.cwd, r.filePath) || r.filePath;
+        print(createTwoFilesPatch(`a/${rel}`, `b/${rel}`, readStamp(r)?.original ?? '', r.output));
+      }
+    } else if (opts.fix) {
+      // One line per file that could not be written; the batch and its findings go on.
+      for (const problem of writeFixes(results)) {
+        if (problem.kind === 'changed') {
+          io.stderr(`reportlint: ${coreMessage(locale, 'fileChanged', { path: problem.file })}\n`);
+          continue;
+        }
+        writeFailed = true;
+        const message = problem.error!.format(locale);
+        io.stderr(`reportlint: ${message.includes(problem.file) ? message : `${problem.file}${locale === 'zh' ? '：' : ': '}${message}`}\n`);
+      }
+    }
 
-  const colorEnv = !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-  await writeOutputs(targets, results, {
-    locale,
-    cwd: io.cwd,
-    registry: builtinRegistry,
-    color: (toStdout) => opts.color ?? (toStdout && io.isTTY && colorEnv),
-    stdout: io.stdout,
-    columns: io.isTTY ? io.columns : undefined,
-  });
-  const copiesWritten = !docxCopies
-    ? true
-    : await (await import('./docx-copies.js')).writeDocxCopies(results, {
-        cwd: io.cwd,
-        outputDir: opts.outputDir,
-        locale,
-        fixes: Boolean(opts.fix && !opts.fixDryRun),
-        fixRules: opts.fixRule,
-        say: (line) => io.stderr(`reportlint: ${line}\n`),
-      });
+    if (opts.baselineWrite !== undefined) {
+      const file = path.resolve(io.cwd, opts.baselineWrite);
+      const written = createBaseline(results, file);
+      writeOutputFile(file, serializeBaseline(written), { shownPath: opts.baselineWrite });
+      io.stderr(coreMessage(locale, 'baselineWritten', { count: written.entries.reduce((n, e) => n + e.count, 0), path: opts.baselineWrite }) + '\n');
+      return hasFatal(results) ? EXIT.usage : EXIT.ok;
+    }
+    if (baseline) {
+      const applied = applyBaseline(results, baseline.data, baseline.file);
+      results = applied.results;
+      if (applied.suppressed) io.stderr(coreMessage(locale, 'baselineSuppressed', { count: applied.suppressed }) + '\n');
+    }
+    if (opts.quiet) {
+      results = results.map((r) => withMessages(r, r.messages.filter((m) => m.severity === 2)));
+    }
 
-  // Every text the outputs read has been read.
-  cache?.close();
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (hasFatal(results) || writeFailed || !copiesWritten) return EXIT.usage;
-  if (errors > 0) return EXIT.problems;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(coreMessage(locale, 'tooManyWarnings', { max: maxWarnings }) + '\n');
-    return EXIT.problems;
+    const colorEnv = !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+    await writeOutputs(targets, results, {
+      locale,
+      cwd: io.cwd,
+      registry: builtinRegistry,
+      color: (toStdout) => opts.color ?? (toStdout && io.isTTY && colorEnv),
+      stdout: io.stdout,
+      columns: io.isTTY ? io.columns : undefined,
+      onWritten: recorder ? (file, shown, data) => recorder.wrote(file, shown, data) : undefined,
+    });
+    const copiesWritten = !docxCopies
+      ? true
+      : await (await import('./docx-copies.js')).writeDocxCopies(results, {
+          cwd: io.cwd,
+          outputDir: opts.outputDir,
+          locale,
+          fixes: Boolean(opts.fix && !opts.fixDryRun),
+          fixRules: opts.fixRule,
+          say: (line) => io.stderr(`reportlint: ${line}\n`),
+        });
+
+    const errors = results.reduce((n, r) => n + r.errorCount, 0);
+    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+    if (hasFatal(results) || writeFailed || !copiesWritten) return EXIT.usage;
+    if (errors > 0) return EXIT.problems;
+    if (maxWarnings >= 0 && warnings > maxWarnings) {
+      io.stderr(coreMessage(locale, 'tooManyWarnings', { max: maxWarnings }) + '\n');
+      return EXIT.problems;
+    }
+    return EXIT.ok;
   }
-  return EXIT.ok;
 }
 
 /** `--cache`: the cache file opened (a damaged one is said and rebuilt); undefined without --cache or with --fix. */
-async function openCache(opts: CliOptions, io: CliIO, locale: Locale) {
+async function openCache(opts: CliOptions, io: CliIO, locale: Locale, replay: RunSession['replay']) {
   if (opts.cacheStrategy !== undefined && opts.cacheStrategy !== 'metadata' && opts.cacheStrategy !== 'content') {
     throw new UsageError('badCacheStrategy', { value: opts.cacheStrategy });
   }
@@ -225,7 +278,9 @@ async function openCache(opts: CliOptions, io: CliIO, locale: Locale) {
   const { LintCache, cacheFile } = await import('../cache/lint-cache.js');
   const file = cacheFile(io.cwd, opts.cacheLocation);
   const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === 'content' ? 'content' : 'metadata', builtinRegistry);
-  if (damaged) io.stderr(`reportlint: ${coreMessage(locale, 'cacheDamaged', { path: shownPath(io.cwd, file) })}\n`);
+  // A damaged record of this run (found by main's replay) is damage like any other: said, and dropped.
+  if (replay?.damaged) cache.dropDamagedRun(replay.key);
+  if (damaged || replay?.damaged) io.stderr(`reportlint: ${coreMessage(locale, 'cacheDamaged', { path: shownPath(io.cwd, file) })}\n`);
   return cache;
 }
 

@@ -1,5 +1,5 @@
 import { closest } from '../suggest.js';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from '../files/inputs.js';
 import path from 'node:path';
 import type { RuleRegistry } from '../engine/lint.js';
 import type { Locale } from '../types.js';

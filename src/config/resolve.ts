@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from '../files/inputs.js';
 import { parse as parseYaml } from 'yaml';
 import path from 'node:path';
 import type { RuleRegistry, RuleSetting } from '../engine/lint.js';

@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { openForReading, readFileSync, statSync } from '../files/inputs.js';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -175,7 +176,7 @@ export function loadIndexFile(file: string): CorpusPart {
 
 /** Reads only the header (for listing the sources of an index). */
 export function readIndexHeader(file: string): IndexHeader {
-  const fd = openSync(file, 'r');
+  const fd = openForReading(file);
   try {
     const prefix = Buffer.alloc(16);
     readSync(fd, prefix, 0, 16, 0);

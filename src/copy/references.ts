@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync } from '../files/inputs.js';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { watchedFs } from '../files/discover.js';

@@ -1,6 +1,6 @@
 import type { FileSystemAdapter } from 'fast-glob';
 import * as fs from 'node:fs';
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync, noteListing, statSync } from './inputs.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../errors.js';
@@ -121,7 +121,7 @@ export async function discoverFiles(
 /**
  * fast-glob skips a directory it cannot read without a word (suppressErrors), or
  * aborts the whole walk (without it). This file system records each failure and
- * lets the walk go on.
+ * lets the walk go on. It also notes each listing read (files/inputs.ts).
  */
 export function watchedFs(): { fs: Partial<FileSystemAdapter>; failures: { path: string; code: string }[] } {
   const failures: { path: string; code: string }[] = [];
@@ -134,7 +134,10 @@ export function watchedFs(): { fs: Partial<FileSystemAdapter>; failures: { path:
   };
   const readdirSync = ((dir: fs.PathLike, options?: unknown) => {
     try {
-      return fs.readdirSync(dir, options as fs.ObjectEncodingOptions & { withFileTypes: true });
+      const entries = fs.readdirSync(dir, options as fs.ObjectEncodingOptions & { withFileTypes: true });
+      // What the walk saw, so that a replayed run knows when a file was added or removed.
+      noteListing(dir, entries);
+      return entries;
     } catch (error) {
       note(dir, error);
       throw error;
@@ -145,6 +148,7 @@ export function watchedFs(): { fs: Partial<FileSystemAdapter>; failures: { path:
     const opts = typeof options === 'function' ? undefined : options;
     fs.readdir(dir, opts as fs.ObjectEncodingOptions & { withFileTypes: true }, (error, entries) => {
       if (error) note(dir, error);
+      else noteListing(dir, entries);
       cb(error, entries);
     });
   }) as typeof fs.readdir;

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { statSync } from './inputs.js';
 import { UsageError } from '../errors.js';
 import { ERRNO_REASONS } from './read.js';
 import { decode, DecodeError } from './decode.js';

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from './inputs.js';
 import path from 'node:path';
 import type { CoreMessageId } from '../i18n/messages.js';
 import type { LineHints } from '../model/hints.js';

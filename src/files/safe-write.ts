@@ -4,6 +4,7 @@ import {
   fchownSync,
   fsyncSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readdirSync,
   readlinkSync,
@@ -84,6 +85,19 @@ export function writeOutputFile(file: string, content: string | Buffer | readonl
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw failure(shown, 'ENOENT', 'reasonNoDirectory');
   removeStaleTemps(dir);
   writeAtomically(target, chunks, options.like ?? info, shown);
+}
+
+/** A report (`-o`, `-f fmt:FILE`): its directory is made on demand (out/report.sarif); a link or a device is written as it is. */
+export function writeReportFile(file: string, content: string | Buffer, shown: string): void {
+  const dir = path.dirname(resolveLinks(file));
+  if (!statSync(file, { throwIfNoEntry: false }) && !statSync(dir, { throwIfNoEntry: false })) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new UsageError('writeFailed', { path: shown, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  writeOutputFile(file, content, { shownPath: shown });
 }
 
 /** Temporary file, then rename. */

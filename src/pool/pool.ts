@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { journalActive, mergeInputs } from '../files/inputs.js';
 import type { FileOutcome, FileTask } from '../lint-file.js';
-import type { WorkerInput } from './worker.js';
+import type { WorkerInput, WorkerOutput } from './worker.js';
 
 /**
  * Large batches are linted in a pool of worker threads (tinypool). Outcomes are
@@ -56,9 +57,10 @@ export async function runPooled(
   const size = Math.max(1, Math.min(CHUNK, Math.floor(tasks.length / (threads * 4))));
   const calls: Promise<void>[] = [];
   for (let from = 0; from < tasks.length; from += size) {
-    const input: WorkerInput = { tasks: tasks.slice(from, from + size), references };
+    const input: WorkerInput = { tasks: tasks.slice(from, from + size), references, journal: journalActive() };
     calls.push(
-      pool.run(input).then((outcomes: FileOutcome[]) => {
+      pool.run(input).then(({ outcomes, inputs }: WorkerOutput) => {
+        if (inputs) mergeInputs(inputs);
         outcomes.forEach((outcome, k) => onOutcome(revive(outcome), from + k));
       }),
     );
