@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { builtinRegistry, builtinRules } from '../../rules/index.js';
 import { applyBaseline, createBaseline, parseBaseline, serializeBaseline } from '../baseline.js';
+import { RunRecorder } from '../cache/replay.js';
 import { ConfigResolver } from '../config/index.js';
 import { withMessages, type LintResult } from '../engine/lint.js';
 import { UsageError } from '../errors.js';
 import { isKnownEncoding } from '../files/decode.js';
 import { readCapped } from '../files/read-capped.js';
+import { journalActive, startJournal, stopJournal } from '../files/inputs.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../files/read.js';
 import { writeOutputFile } from '../files/safe-write.js';
 import { writeFixes } from '../files/write-fixes.js';
@@ -15,8 +17,6 @@ import { coreMessage } from '../i18n/messages.js';
 import { describeDocument, hasFatal, lintFiles, readStamp } from '../lint-files.js';
 import { closest } from '../suggest.js';
 import { LOCALES, type Locale } from '../types.js';
-import { journalActive, startJournal, stopJournal } from '../files/inputs.js';
-import { RunRecorder } from '../cache/replay.js';
 import type { Ask } from './init.js';
 import { EXIT, type CliIO, type CliOptions, type RunSession } from './main.js';
 import { parseFormatTargets, writeOutputs } from './outputs.js';
@@ -162,30 +162,36 @@ async function lintAndReport(opts: CliOptions, patterns: string[], io: CliIO, se
   const rows = io.env.TIMING === 'all' ? Infinity : Number(io.env.TIMING) > 1 ? Number(io.env.TIMING) : 15;
   if (timing) io.stderr((await import('../engine/timing.js')).timingTable(rows));
 
-  let record: Buffer | undefined;
+  // Why this run is not recorded for replay, when it is not (said with --debug).
+  let notRecorded: string | undefined = recorder ? 'it did not finish' : undefined;
   try {
     const exit = await report();
     if (recorder && cache && session.replay) {
       const inputs = stopJournal();
-      let why: string | undefined;
-      if ('spoiled' in inputs) why = inputs.spoiled;
-      else if (exit === EXIT.usage) why = 'a file could not be read or written';
-      else if (cache.foundDamage || cache.openedDamaged) why = 'the cache was damaged';
-      else record = recorder.finish(inputs, exit);
-      if (opts.debug) plan.debug?.(`reportlint: debug: cache: ${record ? 'recorded this run for replay' : `this run is not recorded for replay: ${why ?? 'its record would be too large'}`}\n`);
+      if ('spoiled' in inputs) notRecorded = inputs.spoiled;
+      else if (exit === EXIT.usage) notRecorded = 'a file could not be read or written';
+      else if (cache.foundDamage || cache.openedDamaged) notRecorded = 'the cache was damaged';
+      else {
+        const record = recorder.finish(inputs, exit);
+        if (record) cache.recordRun(session.replay.key, record);
+        notRecorded = record ? undefined : 'its record would be too large';
+      }
     }
     return exit;
   } finally {
     if (cache) {
-      if (session.replay && record) cache.recordRun(session.replay.key, record);
       try {
         cache.save();
       } catch (error) {
         // A cache that cannot be written costs the next run time, not this run its findings.
         io.stderr(`reportlint: ${error instanceof UsageError ? error.format(locale) : String(error)}\n`);
+        notRecorded ??= 'the cache could not be written';
       }
       // Every text the outputs read has been read.
       cache.close();
+    }
+    if (recorder && opts.debug) {
+      plan.debug?.(`reportlint: debug: cache: ${notRecorded === undefined ? 'recorded this run for replay' : `this run is not recorded for replay: ${notRecorded}`}\n`);
     }
   }
 

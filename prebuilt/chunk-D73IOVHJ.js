@@ -3600,7 +3600,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-IR26LJ2G.js");
+    const { runLint } = await import("./chunk-3427JRP5.js");
     try {
       return await runLint(opts, patterns, io, session);
     } finally {

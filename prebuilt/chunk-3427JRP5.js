@@ -7,7 +7,7 @@ import {
 import "./chunk-ANO2KJVP.js";
 import {
   EXIT
-} from "./chunk-OXACTUUR.js";
+} from "./chunk-D73IOVHJ.js";
 import {
   writeFixes
 } from "./chunk-EEUV7I5V.js";
@@ -385,30 +385,35 @@ async function lintAndReport(opts, patterns, io, session, plan) {
 `);
   const rows = io.env.TIMING === "all" ? Infinity : Number(io.env.TIMING) > 1 ? Number(io.env.TIMING) : 15;
   if (timing) io.stderr((await import("./chunk-OBH7VBKA.js")).timingTable(rows));
-  let record;
+  let notRecorded = recorder ? "it did not finish" : void 0;
   try {
     const exit = await report();
     if (recorder && cache && session.replay) {
       const inputs = stopJournal();
-      let why;
-      if ("spoiled" in inputs) why = inputs.spoiled;
-      else if (exit === EXIT.usage) why = "a file could not be read or written";
-      else if (cache.foundDamage || cache.openedDamaged) why = "the cache was damaged";
-      else record = recorder.finish(inputs, exit);
-      if (opts.debug) plan.debug?.(`reportlint: debug: cache: ${record ? "recorded this run for replay" : `this run is not recorded for replay: ${why ?? "its record would be too large"}`}
-`);
+      if ("spoiled" in inputs) notRecorded = inputs.spoiled;
+      else if (exit === EXIT.usage) notRecorded = "a file could not be read or written";
+      else if (cache.foundDamage || cache.openedDamaged) notRecorded = "the cache was damaged";
+      else {
+        const record = recorder.finish(inputs, exit);
+        if (record) cache.recordRun(session.replay.key, record);
+        notRecorded = record ? void 0 : "its record would be too large";
+      }
     }
     return exit;
   } finally {
     if (cache) {
-      if (session.replay && record) cache.recordRun(session.replay.key, record);
       try {
         cache.save();
       } catch (error) {
         io.stderr(`reportlint: ${error instanceof UsageError ? error.format(locale) : String(error)}
 `);
+        notRecorded ??= "the cache could not be written";
       }
       cache.close();
+    }
+    if (recorder && opts.debug) {
+      plan.debug?.(`reportlint: debug: cache: ${notRecorded === void 0 ? "recorded this run for replay" : `this run is not recorded for replay: ${notRecorded}`}
+`);
     }
   }
   async function report() {
