@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-EEUV7I5V.js";
+} from "./chunk-7V4RXSG2.js";
 import {
   lintFiles
-} from "./chunk-27KHNUZE.js";
+} from "./chunk-HGNS2MOR.js";
 import "./chunk-YCVTRCDC.js";
 import {
   summary
@@ -52,9 +52,9 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-2R5GN77F.js";
+} from "./chunk-Y6DDL5CY.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-KXCLSQXU.js";
+import "./chunk-RHB5TJET.js";
 import {
   lintText
 } from "./chunk-LQ4GWJNI.js";

@@ -6,9 +6,9 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-2R5GN77F.js";
+} from "./chunk-Y6DDL5CY.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-KXCLSQXU.js";
+import "./chunk-RHB5TJET.js";
 import "./chunk-LQ4GWJNI.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-XJ7MKBAS.js";

@@ -1,10 +1,10 @@
 import type { FileSystemAdapter } from 'fast-glob';
 import * as fs from 'node:fs';
-import { lstatSync, noteListing, statSync } from './inputs.js';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { UsageError } from '../errors.js';
 import type { CoreMessageId } from '../i18n/messages.js';
+import { lstatSync, noteListing, statSync } from './inputs.js';
 
 /** The extensions a directory is searched for, in any case (`.DOCX` too). */
 export const REPORT_EXTENSIONS = ['md', 'markdown', 'txt', 'docx', 'doc', 'wps', 'odt', 'rtf', 'pdf'];

@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-27KHNUZE.js";
+} from "./chunk-HGNS2MOR.js";
 import {
   encodeExactly
-} from "./chunk-KXCLSQXU.js";
+} from "./chunk-RHB5TJET.js";
 import {
   resolveLinks,
   writeOutputFile

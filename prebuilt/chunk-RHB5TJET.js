@@ -1822,8 +1822,8 @@ import os2 from "node:os";
 import path5 from "node:path";
 
 // src/files/discover.ts
-import * as fs from "node:fs";
 var import_picomatch = __toESM(require_picomatch2(), 1);
+import * as fs from "node:fs";
 import path from "node:path";
 var REPORT_EXTENSIONS = ["md", "markdown", "txt", "docx", "doc", "wps", "odt", "rtf", "pdf"];
 function isLockOrTempFile(file) {

@@ -12,7 +12,7 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-KXCLSQXU.js";
+} from "./chunk-RHB5TJET.js";
 import "./chunk-LQ4GWJNI.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-XJ7MKBAS.js";

@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-2R5GN77F.js";
+} from "./chunk-Y6DDL5CY.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,7 +31,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-KXCLSQXU.js";
+} from "./chunk-RHB5TJET.js";
 import {
   LineCounter,
   defaultSettings,

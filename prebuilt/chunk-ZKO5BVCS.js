@@ -6,13 +6,13 @@ import {
 } from "./chunk-O4RJGFBU.js";
 import {
   readStamp
-} from "./chunk-27KHNUZE.js";
+} from "./chunk-HGNS2MOR.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-2R5GN77F.js";
+import "./chunk-Y6DDL5CY.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-KXCLSQXU.js";
+import "./chunk-RHB5TJET.js";
 import "./chunk-LQ4GWJNI.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-XJ7MKBAS.js";

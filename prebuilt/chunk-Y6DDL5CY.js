@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-KXCLSQXU.js";
+} from "./chunk-RHB5TJET.js";
 import {
   DirectiveFilter,
   applyFixes,

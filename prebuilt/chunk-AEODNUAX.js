@@ -3579,7 +3579,7 @@ async function main(argv, io) {
       const exit2 = parse(program3, argv.slice(1));
       if (exit2 !== null) return exit2;
       const { output } = program3.opts();
-      const { buildIndexFile } = await import("./chunk-D7WRXVF6.js");
+      const { buildIndexFile } = await import("./chunk-5PZDM634.js");
       const built = await buildIndexFile(program3.args, io.cwd, output);
       io.stderr(coreMessage(locale, "indexWritten", { files: built.files, path: output }) + "\n");
       return EXIT.ok;
@@ -3600,7 +3600,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-3427JRP5.js");
+    const { runLint } = await import("./chunk-57BJF3OC.js");
     try {
       return await runLint(opts, patterns, io, session);
     } finally {

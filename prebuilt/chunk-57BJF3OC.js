@@ -7,17 +7,17 @@ import {
 import "./chunk-ANO2KJVP.js";
 import {
   EXIT
-} from "./chunk-D73IOVHJ.js";
+} from "./chunk-AEODNUAX.js";
 import {
   writeFixes
-} from "./chunk-EEUV7I5V.js";
+} from "./chunk-7V4RXSG2.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-27KHNUZE.js";
+} from "./chunk-HGNS2MOR.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -27,13 +27,13 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-2R5GN77F.js";
+} from "./chunk-Y6DDL5CY.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-KXCLSQXU.js";
+} from "./chunk-RHB5TJET.js";
 import {
   summarize,
   withMessages
@@ -465,7 +465,7 @@ async function lintAndReport(opts, patterns, io, session, plan) {
       columns: io.isTTY ? io.columns : void 0,
       onWritten: recorder ? (file, shown, data) => recorder.wrote(file, shown, data) : void 0
     });
-    const copiesWritten = !docxCopies ? true : await (await import("./chunk-ZBJM6RLQ.js")).writeDocxCopies(results, {
+    const copiesWritten = !docxCopies ? true : await (await import("./chunk-ZKO5BVCS.js")).writeDocxCopies(results, {
       cwd: io.cwd,
       outputDir: opts.outputDir,
       locale,
