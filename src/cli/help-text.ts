@@ -62,7 +62,7 @@ export const HELP = {
   init: { zh: '在当前目录写入初始配置 .reportlintrc.yaml（终端中会询问报告类型和把关严格程度）', en: 'write a starter .reportlintrc.yaml here (on a terminal, asks for the report kind and how strict a gate)' },
   preset: { zh: '与 --init 同用：recommended、gate 或 strict', en: 'with --init: recommended, gate or strict' },
   profile: { zh: '与 --init 同用：报告类型 auto、zhuti-zeren 或 none', en: 'with --init: report kind auto, zhuti-zeren or none' },
-  debug: { zh: '出现内部错误时打印调用栈', en: 'print stack traces of internal errors' },
+  debug: { zh: '出现内部错误时打印调用栈；与 --cache 同用时说明本次运行是否重放或记录', en: 'print stack traces of internal errors, and with --cache whether the run was replayed or recorded' },
   version: { zh: '显示版本号', en: 'show the version' },
   help: { zh: '显示帮助', en: 'show this help' },
   after: {

@@ -7,7 +7,7 @@ import {
 import "./chunk-ANO2KJVP.js";
 import {
   EXIT
-} from "./chunk-AEODNUAX.js";
+} from "./chunk-DQXZOWCT.js";
 import {
   writeFixes
 } from "./chunk-7V4RXSG2.js";
