@@ -4,7 +4,7 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   EXIT,
   main
-} from "./chunk-DQXZOWCT.js";
+} from "./chunk-RWZNLMLS.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
 import "./chunk-SN7QDM7S.js";

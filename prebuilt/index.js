@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   outputFixes
-} from "./chunk-7V4RXSG2.js";
+} from "./chunk-FNJ5OTAG.js";
 import {
   lintFiles
-} from "./chunk-HGNS2MOR.js";
+} from "./chunk-5DTBQ2ZC.js";
 import "./chunk-YCVTRCDC.js";
 import {
   summary
@@ -52,9 +52,9 @@ import {
   builtinRegistry,
   builtinRules,
   fixText
-} from "./chunk-Y6DDL5CY.js";
+} from "./chunk-HEXDSSLK.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-RHB5TJET.js";
+import "./chunk-3QZM2UE2.js";
 import {
   lintText
 } from "./chunk-LQ4GWJNI.js";
@@ -66,7 +66,7 @@ import {
   buildReport
 } from "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-EKDNMT2H.js";
+import "./chunk-F77NBDPT.js";
 import {
   defineRule
 } from "./chunk-ECVWFFVP.js";

@@ -6,9 +6,9 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-Y6DDL5CY.js";
+} from "./chunk-HEXDSSLK.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-RHB5TJET.js";
+import "./chunk-3QZM2UE2.js";
 import "./chunk-LQ4GWJNI.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-XJ7MKBAS.js";
@@ -20,7 +20,7 @@ import {
   journalActive,
   startJournal,
   takeNewInputs
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 import "./chunk-ECVWFFVP.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-3K6NSRG3.js";

@@ -35,6 +35,8 @@ export interface FileTask {
   fix?: { fixRules?: string[]; docxTrackedChanges: boolean };
   /** Record what batch rules collect. */
   collect: boolean;
+  /** Stamp the bytes read with their SHA-1 (the run keeps a cache). */
+  hash?: boolean;
   /** --stdin: these bytes instead of the file. */
   stdin?: string | Uint8Array;
 }
@@ -46,6 +48,8 @@ export interface FileTask {
 export interface ReadStamp {
   mtimeMs: number;
   size: number;
+  /** With FileTask.hash: the SHA-1 of the bytes read. */
+  sha1?: string;
   /** How to write the file back: its encoding and BOM. */
   encoding: string;
   bom: boolean;
@@ -117,7 +121,7 @@ export function replayBatch(collector: BatchCollector, registry: RuleRegistry, f
 export function readTask(task: FileTask): Promise<ReadOutcome> {
   return task.stdin !== undefined
     ? readStdinReport(task.stdin, task.filePath, task.encoding, task.maxFileSize)
-    : readReport(task.filePath, { encoding: task.encoding, maxFileSize: task.maxFileSize });
+    : readReport(task.filePath, { encoding: task.encoding, maxFileSize: task.maxFileSize, hash: task.hash });
 }
 
 export async function lintFile(

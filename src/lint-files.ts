@@ -142,6 +142,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
       encoding: options.encoding,
       maxFileSize,
       collect: collector !== undefined,
+      ...(cache ? { hash: true } : {}),
       ...(options.fix ? { fix: { fixRules: options.fixRules, docxTrackedChanges: Boolean(options.docxTrackedChanges) } } : {}),
       ...(options.stdin ? { stdin: options.stdin.text } : {}),
     };

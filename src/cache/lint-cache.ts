@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { LintMessage, LintResult, RuleRegistry } from '../engine/lint.js';
-import { existsSync as existsInput, readFileSync as readInput, statSync } from '../files/inputs.js';
+import { existsSync as existsInput, RACY_MS, readFileSync as readInput, statSync } from '../files/inputs.js';
 import { writeOutputFile } from '../files/safe-write.js';
 import type { BatchPayload, FileOutcome } from '../lint-file.js';
 import { packageRoot } from '../package-root.js';
@@ -55,6 +55,11 @@ interface CacheEntry {
   mtimeMs: number;
   /** SHA-1 of the file's bytes. */
   hash: string;
+  /**
+   * The file was changed within RACY_MS of being read: a change in the same clock tick
+   * could leave its size and time as they were, so the metadata strategy checks its hash.
+   */
+  racy?: boolean;
   /** The config, rules and references the outcome was made under (see configKey). */
   configKey: string;
   /** The outcome without the text and without what batch rules collected: those are heavy. */
@@ -198,9 +203,14 @@ export class LintCache {
       if (this.strategy === 'content') probe.hash = sha1(await readFile(filePath));
       if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === 'content' ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
+      // A racy entry's size and time prove nothing: its content must match (as git does for racily clean files).
+      if (this.strategy === 'metadata' && entry.racy && entry.hash !== sha1(await readFile(filePath))) return probe;
       probe.hash = entry.hash;
       probe.hit = new CachedOutcome(this, entry);
-      this.next[filePath] = this.strategy === 'content' ? { ...entry, mtimeMs: info.mtimeMs } : entry;
+      // Checked, and old enough now that a later change will move its time: trusted from the next
+      // write of the cache on (not a reason on its own to rewrite a cache the run did not change).
+      const racy = entry.racy && isRacy(info.mtimeMs);
+      this.next[filePath] = this.strategy === 'content' || entry.racy !== racy ? { ...entry, mtimeMs: info.mtimeMs, racy } : entry;
       if (entry.mtimeMs !== info.mtimeMs) this.unchanged = false;
       return probe;
     } catch {
@@ -213,7 +223,9 @@ export class LintCache {
     if (!outcome.stamp || probe.size < 0) return;
     // The stamp is what the lint read: a file changed between the probe and the read is not cached.
     if (outcome.stamp.size !== probe.size || outcome.stamp.mtimeMs !== probe.mtimeMs) return;
-    const hash = probe.hash || sha1(await readFile(probe.filePath).catch(() => Buffer.alloc(0)));
+    if (probe.hash && outcome.stamp.sha1 && probe.hash !== outcome.stamp.sha1) return;
+    // The hash of the bytes linted (read.ts), not of what the file holds by now.
+    const hash = outcome.stamp.sha1 ?? (probe.hash || sha1(await readFile(probe.filePath).catch(() => Buffer.alloc(0))));
     this.unchanged = false;
     const { original: _original, formatted: _formatted, ...stamp } = outcome.stamp;
     const { batch, result, ...rest } = outcome;
@@ -222,6 +234,7 @@ export class LintCache {
       size: probe.size,
       mtimeMs: probe.mtimeMs,
       hash,
+      ...(isRacy(probe.mtimeMs) ? { racy: true } : {}),
       configKey: probe.configKey,
       outcome: { ...rest, result: light, stamp },
       source: Buffer.from(source, 'utf16le'),
@@ -411,6 +424,11 @@ export class LintCache {
     this.unchanged = false;
     this.damagedPieces = true;
   }
+}
+
+/** Changed too recently for its time to prove that it did not change again (see CacheEntry.racy). */
+function isRacy(mtimeMs: number): boolean {
+  return Date.now() - mtimeMs < RACY_MS;
 }
 
 function isSlice(piece: Heavy): piece is Slice {

@@ -26,7 +26,7 @@ export interface RunInputs {
  * they are (ext4 and tmpfs tick in milliseconds, FAT in two seconds). Such a
  * run is not recorded; the next one is.
  */
-const RACY_MS = 2000;
+export const RACY_MS = 2000;
 
 class Journal {
   readonly files = new Map<string, string>();

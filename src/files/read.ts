@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CoreMessageId } from '../i18n/messages.js';
 import type { LineHints } from '../model/hints.js';
 import type { DocumentLayout } from '../layout/types.js';
+import { hexDigest } from '../hash.js';
 import { CONVERTIBLE, convertToDocx } from './convert.js';
 import { decode, DecodeError } from './decode.js';
 
@@ -15,6 +16,8 @@ import { decode, DecodeError } from './decode.js';
 export interface ReadStamp {
   mtimeMs: number;
   size: number;
+  /** With `hash`: the SHA-1 of the bytes read (the cache keys what was linted, not what is there later). */
+  sha1?: string;
 }
 
 export type ReadOutcome =
@@ -45,6 +48,8 @@ export interface ReadOptions {
   encoding?: string;
   /** --max-file-size in bytes. */
   maxFileSize: number;
+  /** Stamp the bytes read with their SHA-1 (for --cache). */
+  hash?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -75,7 +80,7 @@ export async function readReport(file: string, options: ReadOptions): Promise<Re
       };
     }
     bytes = readFileSync(file);
-    stamp = { mtimeMs: info.mtimeMs, size: info.size };
+    stamp = { mtimeMs: info.mtimeMs, size: info.size, ...(options.hash ? { sha1: hexDigest('sha1', bytes) } : {}) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     return { kind: 'skipped', fatal: true, messageId: 'readFailed', data: { path: file, reason: code, why: ERRNO_REASONS[code] ?? '' } };

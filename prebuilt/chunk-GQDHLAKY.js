@@ -12,14 +12,14 @@ import {
   readIndexHeader,
   readReference,
   writeIndex
-} from "./chunk-RHB5TJET.js";
+} from "./chunk-3QZM2UE2.js";
 import "./chunk-LQ4GWJNI.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-XJ7MKBAS.js";
 import "./chunk-GBQIXPWO.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-EKDNMT2H.js";
+import "./chunk-F77NBDPT.js";
 import "./chunk-ECVWFFVP.js";
 import "./chunk-JXPFGRJL.js";
 import "./chunk-3K6NSRG3.js";

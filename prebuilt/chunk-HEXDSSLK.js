@@ -42,7 +42,7 @@ import {
   watchedFs,
   windowFor,
   winnow
-} from "./chunk-RHB5TJET.js";
+} from "./chunk-3QZM2UE2.js";
 import {
   DirectiveFilter,
   applyFixes,
@@ -103,7 +103,7 @@ import {
   existsSync,
   readFileSync,
   statSync
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 import {
   defineRule
 } from "./chunk-ECVWFFVP.js";
@@ -8926,7 +8926,7 @@ function replayBatch(collector, registry, filePath, source, payload) {
   if (payload.shape) collector.addShape(filePath, source, payload.shape);
 }
 function readTask(task) {
-  return task.stdin !== void 0 ? readStdinReport(task.stdin, task.filePath, task.encoding, task.maxFileSize) : readReport(task.filePath, { encoding: task.encoding, maxFileSize: task.maxFileSize });
+  return task.stdin !== void 0 ? readStdinReport(task.stdin, task.filePath, task.encoding, task.maxFileSize) : readReport(task.filePath, { encoding: task.encoding, maxFileSize: task.maxFileSize, hash: task.hash });
 }
 async function lintFile(task, registry, references, reading = readTask(task)) {
   const { filePath, locale } = task;

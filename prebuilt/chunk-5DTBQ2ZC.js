@@ -23,7 +23,7 @@ import {
   readTask,
   replayBatch,
   skipMessage
-} from "./chunk-Y6DDL5CY.js";
+} from "./chunk-HEXDSSLK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
@@ -31,7 +31,7 @@ import {
   isLockOrTempFile,
   readReport,
   require_picomatch
-} from "./chunk-RHB5TJET.js";
+} from "./chunk-3QZM2UE2.js";
 import {
   LineCounter,
   defaultSettings,
@@ -58,7 +58,7 @@ import {
   existsSync,
   readFileSync,
   statSync
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 import {
   defaultOptions,
   optionsSchema
@@ -745,6 +745,7 @@ async function lintFiles(patterns, options = {}) {
       encoding: options.encoding,
       maxFileSize,
       collect: collector !== void 0,
+      ...cache ? { hash: true } : {},
       ...options.fix ? { fix: { fixRules: options.fixRules, docxTrackedChanges: Boolean(options.docxTrackedChanges) } } : {},
       ...options.stdin ? { stdin: options.stdin.text } : {}
     };
@@ -851,7 +852,7 @@ async function lintTasks(slots, context) {
   };
   const threads = context.customRegistry || options.stdin ? 0 : await poolSize(misses.length, options.workers);
   if (threads > 0) {
-    const { runPooled } = await import("./chunk-V3NQY2O7.js");
+    const { runPooled } = await import("./chunk-DQC3WFOL.js");
     const stored = [];
     await runPooled(
       misses.map((i) => pending[i].task),
@@ -874,7 +875,7 @@ async function lintTasks(slots, context) {
 }
 async function poolSize(files, requested) {
   if (requested === 0 || requested === void 0 && files < 2) return 0;
-  const { workerCount } = await import("./chunk-V3NQY2O7.js");
+  const { workerCount } = await import("./chunk-DQC3WFOL.js");
   return workerCount(files, requested);
 }
 var ANNOTATED_COPY = /\.reportlint\.docx$/i;

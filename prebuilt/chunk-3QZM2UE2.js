@@ -25,7 +25,7 @@ import {
   openForReading,
   readFileSync,
   statSync
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 import {
   positionIn
 } from "./chunk-JXPFGRJL.js";
@@ -2185,7 +2185,7 @@ async function readReport(file, options) {
       };
     }
     bytes = readFileSync(file);
-    stamp = { mtimeMs: info.mtimeMs, size: info.size };
+    stamp = { mtimeMs: info.mtimeMs, size: info.size, ...options.hash ? { sha1: hexDigest("sha1", bytes) } : {} };
   } catch (error) {
     const code = error.code ?? "";
     return { kind: "skipped", fatal: true, messageId: "readFailed", data: { path: file, reason: code, why: ERRNO_REASONS[code] ?? "" } };

@@ -4,7 +4,7 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   journalActive,
   mergeInputs
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 import "./chunk-3K6NSRG3.js";
 import "./chunk-57I4IUAD.js";
 

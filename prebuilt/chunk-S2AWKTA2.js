@@ -6,13 +6,13 @@ import {
 } from "./chunk-O4RJGFBU.js";
 import {
   readStamp
-} from "./chunk-HGNS2MOR.js";
+} from "./chunk-5DTBQ2ZC.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import "./chunk-HERDTEAQ.js";
-import "./chunk-Y6DDL5CY.js";
+import "./chunk-HEXDSSLK.js";
 import "./chunk-D5BR5UPK.js";
-import "./chunk-RHB5TJET.js";
+import "./chunk-3QZM2UE2.js";
 import "./chunk-LQ4GWJNI.js";
 import "./chunk-55EB7ZAF.js";
 import "./chunk-XJ7MKBAS.js";
@@ -22,7 +22,7 @@ import {
 import "./chunk-7VYYMGX4.js";
 import "./chunk-SEZXQPE2.js";
 import "./chunk-5VA4LSFO.js";
-import "./chunk-EKDNMT2H.js";
+import "./chunk-F77NBDPT.js";
 import "./chunk-ECVWFFVP.js";
 import {
   LineIndex

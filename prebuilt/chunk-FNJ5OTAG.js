@@ -3,10 +3,10 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   readStamp
-} from "./chunk-HGNS2MOR.js";
+} from "./chunk-5DTBQ2ZC.js";
 import {
   encodeExactly
-} from "./chunk-RHB5TJET.js";
+} from "./chunk-3QZM2UE2.js";
 import {
   resolveLinks,
   writeOutputFile

@@ -20,10 +20,11 @@ import {
   writeOutputFile
 } from "./chunk-GBQIXPWO.js";
 import {
+  RACY_MS,
   existsSync,
   readFileSync,
   statSync
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 import "./chunk-3K6NSRG3.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";
@@ -129,9 +130,11 @@ var LintCache = class _LintCache {
       if (this.strategy === "content") probe.hash = sha1(await readFile(filePath));
       if (!entry || entry.configKey !== configKey || entry.size !== info.size) return probe;
       if (this.strategy === "content" ? entry.hash !== probe.hash : entry.mtimeMs !== info.mtimeMs) return probe;
+      if (this.strategy === "metadata" && entry.racy && entry.hash !== sha1(await readFile(filePath))) return probe;
       probe.hash = entry.hash;
       probe.hit = new CachedOutcome(this, entry);
-      this.next[filePath] = this.strategy === "content" ? { ...entry, mtimeMs: info.mtimeMs } : entry;
+      const racy = entry.racy && isRacy(info.mtimeMs);
+      this.next[filePath] = this.strategy === "content" || entry.racy !== racy ? { ...entry, mtimeMs: info.mtimeMs, racy } : entry;
       if (entry.mtimeMs !== info.mtimeMs) this.unchanged = false;
       return probe;
     } catch {
@@ -142,7 +145,8 @@ var LintCache = class _LintCache {
   async store(probe, outcome) {
     if (!outcome.stamp || probe.size < 0) return;
     if (outcome.stamp.size !== probe.size || outcome.stamp.mtimeMs !== probe.mtimeMs) return;
-    const hash = probe.hash || sha1(await readFile(probe.filePath).catch(() => Buffer.alloc(0)));
+    if (probe.hash && outcome.stamp.sha1 && probe.hash !== outcome.stamp.sha1) return;
+    const hash = outcome.stamp.sha1 ?? (probe.hash || sha1(await readFile(probe.filePath).catch(() => Buffer.alloc(0))));
     this.unchanged = false;
     const { original: _original, formatted: _formatted, ...stamp } = outcome.stamp;
     const { batch, result, ...rest } = outcome;
@@ -151,6 +155,7 @@ var LintCache = class _LintCache {
       size: probe.size,
       mtimeMs: probe.mtimeMs,
       hash,
+      ...isRacy(probe.mtimeMs) ? { racy: true } : {},
       configKey: probe.configKey,
       outcome: { ...rest, result: light, stamp },
       source: Buffer.from(source, "utf16le"),
@@ -326,6 +331,9 @@ var LintCache = class _LintCache {
     this.damagedPieces = true;
   }
 };
+function isRacy(mtimeMs) {
+  return Date.now() - mtimeMs < RACY_MS;
+}
 function isSlice(piece) {
   return !(piece instanceof Uint8Array);
 }

@@ -121,6 +121,7 @@ function openForReading(file) {
 }
 
 export {
+  RACY_MS,
   startJournal,
   stopJournal,
   journalActive,

@@ -16,7 +16,7 @@ import {
 import {
   currentListing,
   fileStamp
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 
 // src/cache/replay.ts
 import { closeSync, openSync } from "node:fs";

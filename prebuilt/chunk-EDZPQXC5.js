@@ -6,11 +6,11 @@ import {
   RunRecorder,
   runKey,
   tryReplay
-} from "./chunk-5NBWDDOQ.js";
+} from "./chunk-EHIKMRGX.js";
 import "./chunk-ANO2KJVP.js";
 import "./chunk-SN7QDM7S.js";
 import "./chunk-GBQIXPWO.js";
-import "./chunk-EKDNMT2H.js";
+import "./chunk-F77NBDPT.js";
 import "./chunk-3K6NSRG3.js";
 import "./chunk-Y32ZBVJ7.js";
 import "./chunk-PBMKOH3A.js";

@@ -3,21 +3,21 @@ import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
   RunRecorder
-} from "./chunk-5NBWDDOQ.js";
+} from "./chunk-EHIKMRGX.js";
 import "./chunk-ANO2KJVP.js";
 import {
   EXIT
-} from "./chunk-DQXZOWCT.js";
+} from "./chunk-RWZNLMLS.js";
 import {
   writeFixes
-} from "./chunk-7V4RXSG2.js";
+} from "./chunk-FNJ5OTAG.js";
 import {
   ConfigResolver,
   describeDocument,
   hasFatal,
   lintFiles,
   readStamp
-} from "./chunk-HGNS2MOR.js";
+} from "./chunk-5DTBQ2ZC.js";
 import "./chunk-YCVTRCDC.js";
 import "./chunk-VDNH26N4.js";
 import {
@@ -27,13 +27,13 @@ import "./chunk-SN7QDM7S.js";
 import {
   builtinRegistry,
   builtinRules
-} from "./chunk-Y6DDL5CY.js";
+} from "./chunk-HEXDSSLK.js";
 import "./chunk-D5BR5UPK.js";
 import {
   DEFAULT_MAX_FILE_SIZE,
   isKnownEncoding,
   readCapped
-} from "./chunk-RHB5TJET.js";
+} from "./chunk-3QZM2UE2.js";
 import {
   summarize,
   withMessages
@@ -53,7 +53,7 @@ import {
   journalActive,
   startJournal,
   stopJournal
-} from "./chunk-EKDNMT2H.js";
+} from "./chunk-F77NBDPT.js";
 import "./chunk-ECVWFFVP.js";
 import {
   LineIndex
@@ -465,7 +465,7 @@ async function lintAndReport(opts, patterns, io, session, plan) {
       columns: io.isTTY ? io.columns : void 0,
       onWritten: recorder ? (file, shown, data) => recorder.wrote(file, shown, data) : void 0
     });
-    const copiesWritten = !docxCopies ? true : await (await import("./chunk-ZKO5BVCS.js")).writeDocxCopies(results, {
+    const copiesWritten = !docxCopies ? true : await (await import("./chunk-S2AWKTA2.js")).writeDocxCopies(results, {
       cwd: io.cwd,
       outputDir: opts.outputDir,
       locale,
@@ -496,7 +496,7 @@ async function openCache(opts, io, locale, replay) {
     return void 0;
   }
   if (opts.stdin) return void 0;
-  const { LintCache, cacheFile } = await import("./chunk-EDJ4ZEI4.js");
+  const { LintCache, cacheFile } = await import("./chunk-RBMEHCUQ.js");
   const file = cacheFile(io.cwd, opts.cacheLocation);
   const { cache, damaged } = LintCache.open(file, opts.cacheStrategy === "content" ? "content" : "metadata", builtinRegistry);
   if (replay?.damaged) cache.dropDamagedRun(replay.key);

@@ -3579,14 +3579,14 @@ async function main(argv, io) {
       const exit2 = parse(program3, argv.slice(1));
       if (exit2 !== null) return exit2;
       const { output } = program3.opts();
-      const { buildIndexFile } = await import("./chunk-5PZDM634.js");
+      const { buildIndexFile } = await import("./chunk-GQDHLAKY.js");
       const built = await buildIndexFile(program3.args, io.cwd, output);
       io.stderr(coreMessage(locale, "indexWritten", { files: built.files, path: output }) + "\n");
       return EXIT.ok;
     }
     const session = { locale };
     if (argv.includes("--cache")) {
-      const { tryReplay } = await import("./chunk-XDHKNDDK.js");
+      const { tryReplay } = await import("./chunk-EDZPQXC5.js");
       const replay = tryReplay(argv, io);
       if ("exit" in replay) {
         if (debug) io.stderr("reportlint: debug: cache: replayed the recorded run (no input changed)\n");
@@ -3600,7 +3600,7 @@ async function main(argv, io) {
     const opts = program2.opts();
     const patterns = program2.args;
     debug = Boolean(opts.debug);
-    const { runLint } = await import("./chunk-WEZAA5OS.js");
+    const { runLint } = await import("./chunk-C46EB37L.js");
     try {
       return await runLint(opts, patterns, io, session);
     } finally {
