@@ -27,7 +27,7 @@ export function cacheFile(cwd: string, location: string | undefined): string {
 }
 
 /** The first line; its number changes with the layout of what follows. */
-export const MAGIC = Buffer.from('reportlint-cache 4\n');
+const MAGIC = Buffer.from('reportlint-cache 4\n');
 const FAMILY = Buffer.from('reportlint-cache ');
 const HEADER = /^(\d{1,15}) ([0-9a-f]{40}) (\d{1,15}) (\d{1,15}) ([0-9a-f]{40}) (\d{1,15})\n/;
 

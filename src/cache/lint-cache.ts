@@ -8,7 +8,7 @@ import { writeOutputFile } from '../files/safe-write.js';
 import type { BatchPayload, FileOutcome } from '../lint-file.js';
 import { packageRoot } from '../package-root.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_CACHE_FILE, headOf, readAt, readRecord, readSections, sha1, type RecordSlot, type Region } from './layout.js';
+import { headOf, readAt, readRecord, readSections, sha1, type RecordSlot, type Region } from './layout.js';
 
 export { cacheFile, DEFAULT_CACHE_FILE } from './layout.js';
 
