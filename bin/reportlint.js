@@ -1,21 +1,13 @@
 #!/usr/bin/env node
 // The reportlint command: a thin wrapper around the CLI. In a checkout where `tsc` has compiled
 // dist/, that fresh build; otherwise (every install: npm, git, pre-commit, the Action) the
-// committed bundle prebuilt/cli.js, which needs no TypeScript toolchain. REPORTLINT_PREBUILT=1
-// runs the bundle even where dist/ exists (the benchmark and the bundle's tests use it).
-import { existsSync } from 'node:fs';
+// committed bundle prebuilt/cli.cjs, which needs no TypeScript toolchain, run by prebuilt/launch.js
+// with a V8 code cache (src/launch/launch.ts). REPORTLINT_PREBUILT=1 runs the bundle even where
+// dist/ exists (the benchmark and the bundle's tests use it).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const built = new URL('../dist/src/cli/main.js', import.meta.url);
-const useBuilt = process.env.REPORTLINT_PREBUILT !== '1' && existsSync(built);
-const { main } = await import(useBuilt ? built.href : '../prebuilt/cli.js');
-
-// A reader that stops early (`reportlint … | head`) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+const args = process.argv.slice(2);
 
 // Bytes, decoded as a file's are; reading stops just past the size limit (the CLI then refuses the input).
 async function readStdin(maxBytes) {
@@ -29,15 +21,47 @@ async function readStdin(maxBytes) {
   return Buffer.concat(chunks);
 }
 
-const code = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-  isTTY: Boolean(process.stdout.isTTY),
-  columns: process.stdout.columns,
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-  readStdin,
-  progressStream: process.stderr,
-});
-process.exitCode = code;
+async function run() {
+  // A reader that stops early (`reportlint … | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  const io = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    columns: process.stdout.columns,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    readStdin,
+    progressStream: process.stderr,
+  };
+
+  const built = new URL('../dist/src/cli/main.js', import.meta.url);
+  let cli;
+  if (process.env.REPORTLINT_PREBUILT !== '1' && existsSync(built)) {
+    cli = { exports: await import(built.href) };
+  } else {
+    const bundle = fileURLToPath(new URL('../prebuilt/cli.cjs', import.meta.url));
+    cli = (await import('../prebuilt/launch.js')).launch(bundle);
+  }
+  const { main, ranLinter } = cli.exports;
+  const exit = await main(args, io);
+  process.exitCode = exit;
+  // The code cache is written after the run, its output already given.
+  const cache = cli.finish?.(ranLinter());
+  if (cache && args.includes('--debug')) process.stderr.write(`reportlint: debug: code cache: ${cache}\n`);
+  return exit;
+}
+
+// `reportlint --version` alone, as editors and scripts ask it, is answered without loading the CLI:
+// the line commander prints for it (test/launch.test.ts compares them).
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+} else {
+  process.exitCode = await run();
+}

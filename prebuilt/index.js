@@ -2,84 +2,3464 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  outputFixes
-} from "./chunk-FNJ5OTAG.js";
-import {
-  lintFiles
-} from "./chunk-5DTBQ2ZC.js";
-import "./chunk-YCVTRCDC.js";
-import {
-  summary
-} from "./chunk-5VDAF2J5.js";
-import {
-  sarif
-} from "./chunk-GMSSU7YI.js";
-import {
-  github
-} from "./chunk-UQWN7DOQ.js";
-import {
-  gitlab
-} from "./chunk-XHE3OOTB.js";
-import {
-  junit
-} from "./chunk-UJJTFEQW.js";
-import {
-  rdjson
-} from "./chunk-RWMWHQUL.js";
-import {
-  csv
-} from "./chunk-XPIZVMPR.js";
-import "./chunk-LMCH7C5D.js";
-import {
-  stylish
-} from "./chunk-OV5XZEVJ.js";
-import "./chunk-VNJWYSJA.js";
-import "./chunk-OWM7FXGD.js";
-import "./chunk-4Q2BNGA2.js";
-import {
-  json
-} from "./chunk-HX6IMBF4.js";
-import {
-  html
-} from "./chunk-M4GSBFXC.js";
-import "./chunk-F5MJP6JH.js";
-import "./chunk-L4URDFGA.js";
-import "./chunk-E4XLW3EA.js";
-import "./chunk-VDNH26N4.js";
-import "./chunk-HERDTEAQ.js";
-import "./chunk-SN7QDM7S.js";
-import {
+  BatchCollector,
+  DEFAULT_MAX_FILE_SIZE,
+  ERRNO_REASONS,
+  LineCounter,
+  RULE_CATEGORIES,
+  ReferenceLoader,
+  UsageError,
+  absoluteGlob,
   builtinRegistry,
   builtinRules,
-  fixText
-} from "./chunk-HEXDSSLK.js";
-import "./chunk-D5BR5UPK.js";
-import "./chunk-3QZM2UE2.js";
+  closest,
+  coreMessage,
+  defaultOptions,
+  defaultSettings,
+  defineRule,
+  discoverFiles,
+  encodeExactly,
+  fixText,
+  interpolate,
+  isAlias,
+  isLockOrTempFile,
+  isMap,
+  isScalar,
+  isSeq,
+  lintFile,
+  lintText,
+  localize,
+  mergeBatchFindings,
+  notice,
+  optionsSchema,
+  parse,
+  parseDocument,
+  readTask,
+  replayBatch,
+  require_picomatch,
+  resolveLinks,
+  skipMessage,
+  writeOutputFile
+} from "./chunk-Y462JD4F.js";
 import {
-  lintText
-} from "./chunk-LQ4GWJNI.js";
-import "./chunk-55EB7ZAF.js";
-import "./chunk-XJ7MKBAS.js";
-import "./chunk-GBQIXPWO.js";
-import "./chunk-7VYYMGX4.js";
-import {
-  buildReport
-} from "./chunk-SEZXQPE2.js";
-import "./chunk-5VA4LSFO.js";
-import "./chunk-F77NBDPT.js";
-import {
-  defineRule
-} from "./chunk-ECVWFFVP.js";
-import "./chunk-JXPFGRJL.js";
-import "./chunk-3K6NSRG3.js";
-import "./chunk-Y32ZBVJ7.js";
-import "./chunk-PBMKOH3A.js";
-import "./chunk-R7WTG3HU.js";
+  existsSync,
+  hexDigest,
+  readFileSync,
+  statSync
+} from "./chunk-4FJZ7M7E.js";
 import "./chunk-OHYDC2VV.js";
+import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-EHZQEX2B.js";
-import "./chunk-57I4IUAD.js";
+import {
+  LineIndex,
+  buildReport
+} from "./chunk-ESR77XO7.js";
+import {
+  defaultLayoutProfile,
+  layoutSchema,
+  mergeLayout
+} from "./chunk-5VA4LSFO.js";
+import {
+  __commonJS,
+  __toESM
+} from "./chunk-57I4IUAD.js";
+
+// node_modules/emoji-regex/index.js
+var require_emoji_regex = __commonJS({
+  "node_modules/emoji-regex/index.js"(exports, module) {
+    module.exports = () => {
+      return /[#*0-9]\uFE0F?\u20E3|[\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23ED-\u23EF\u23F1\u23F2\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB\u25FC\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692\u2694-\u2697\u2699\u269B\u269C\u26A0\u26A7\u26AA\u26B0\u26B1\u26BD\u26BE\u26C4\u26C8\u26CF\u26D1\u26E9\u26F0-\u26F5\u26F7\u26F8\u26FA\u2702\u2708\u2709\u270F\u2712\u2714\u2716\u271D\u2721\u2733\u2734\u2744\u2747\u2757\u2763\u27A1\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B55\u3030\u303D\u3297\u3299]\uFE0F?|[\u261D\u270C\u270D](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\u270A\u270B](?:\uD83C[\uDFFB-\uDFFF])?|[\u23E9-\u23EC\u23F0\u23F3\u25FD\u2693\u26A1\u26AB\u26C5\u26CE\u26D4\u26EA\u26FD\u2705\u2728\u274C\u274E\u2753-\u2755\u2795-\u2797\u27B0\u27BF\u2B50]|\u26D3\uFE0F?(?:\u200D\uD83D\uDCA5)?|\u26F9(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\u2764\uFE0F?(?:\u200D(?:\uD83D\uDD25|\uD83E\uDE79))?|\uD83C(?:[\uDC04\uDD70\uDD71\uDD7E\uDD7F\uDE02\uDE37\uDF21\uDF24-\uDF2C\uDF36\uDF7D\uDF96\uDF97\uDF99-\uDF9B\uDF9E\uDF9F\uDFCD\uDFCE\uDFD4-\uDFDF\uDFF5\uDFF7]\uFE0F?|[\uDF85\uDFC2\uDFC7](?:\uD83C[\uDFFB-\uDFFF])?|[\uDFC4\uDFCA](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDFCB\uDFCC](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDCCF\uDD8E\uDD91-\uDD9A\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF43\uDF45-\uDF4A\uDF4C-\uDF7C\uDF7E-\uDF84\uDF86-\uDF93\uDFA0-\uDFC1\uDFC5\uDFC6\uDFC8\uDFC9\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF8-\uDFFF]|\uDDE6\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF]|\uDDE7\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF]|\uDDE8\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF7\uDDFA-\uDDFF]|\uDDE9\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF]|\uDDEA\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA]|\uDDEB\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7]|\uDDEC\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE]|\uDDED\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA]|\uDDEE\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9]|\uDDEF\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5]|\uDDF0\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF]|\uDDF1\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE]|\uDDF2\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF]|\uDDF3\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF]|\uDDF4\uD83C\uDDF2|\uDDF5\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE]|\uDDF6\uD83C\uDDE6|\uDDF7\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC]|\uDDF8\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF]|\uDDF9\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF]|\uDDFA\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF]|\uDDFB\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA]|\uDDFC\uD83C[\uDDEB\uDDF8]|\uDDFD\uD83C\uDDF0|\uDDFE\uD83C[\uDDEA\uDDF9]|\uDDFF\uD83C[\uDDE6\uDDF2\uDDFC]|\uDF44(?:\u200D\uD83D\uDFEB)?|\uDF4B(?:\u200D\uD83D\uDFE9)?|\uDFC3(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDFF3\uFE0F?(?:\u200D(?:\u26A7\uFE0F?|\uD83C\uDF08))?|\uDFF4(?:\u200D\u2620\uFE0F?|\uDB40\uDC67\uDB40\uDC62\uDB40(?:\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDC73\uDB40\uDC63\uDB40\uDC74|\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F)?)|\uD83D(?:[\uDC3F\uDCFD\uDD49\uDD4A\uDD6F\uDD70\uDD73\uDD76-\uDD79\uDD87\uDD8A-\uDD8D\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA\uDECB\uDECD-\uDECF\uDEE0-\uDEE5\uDEE9\uDEF0\uDEF3]\uFE0F?|[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDC8F\uDC91\uDCAA\uDD7A\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC](?:\uD83C[\uDFFB-\uDFFF])?|[\uDC6E-\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4\uDEB5](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD74\uDD90](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\uDC00-\uDC07\uDC09-\uDC14\uDC16-\uDC25\uDC27-\uDC3A\uDC3C-\uDC3E\uDC40\uDC44\uDC45\uDC51-\uDC65\uDC6A\uDC79-\uDC7B\uDC7D-\uDC80\uDC84\uDC88-\uDC8E\uDC90\uDC92-\uDCA9\uDCAB-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDDA4\uDDFB-\uDE2D\uDE2F-\uDE34\uDE37-\uDE41\uDE43\uDE44\uDE48-\uDE4A\uDE80-\uDEA2\uDEA4-\uDEB3\uDEB7-\uDEBF\uDEC1-\uDEC5\uDED0-\uDED2\uDED5-\uDED8\uDEDC-\uDEDF\uDEEB\uDEEC\uDEF4-\uDEFC\uDFE0-\uDFEB\uDFF0]|\uDC08(?:\u200D\u2B1B)?|\uDC15(?:\u200D\uD83E\uDDBA)?|\uDC26(?:\u200D(?:\u2B1B|\uD83D\uDD25))?|\uDC3B(?:\u200D\u2744\uFE0F?)?|\uDC41\uFE0F?(?:\u200D\uD83D\uDDE8\uFE0F?)?|\uDC68(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDC68\uDC69]\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?))?|\uDC69(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?[\uDC68\uDC69]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?|\uDC69\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?))|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFC-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFD-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFD\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFE]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])))?))?|\uDD75(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\uDE2E(?:\u200D\uD83D\uDCA8)?|\uDE35(?:\u200D\uD83D\uDCAB)?|\uDE36(?:\u200D\uD83C\uDF2B\uFE0F?)?|\uDE42(?:\u200D[\u2194\u2195]\uFE0F?)?|\uDEB6(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?)|\uD83E(?:[\uDD0C\uDD0F\uDD18-\uDD1F\uDD30-\uDD34\uDD36\uDD77\uDDB5\uDDB6\uDDBB\uDDD2\uDDD3\uDDD5\uDEC3-\uDEC5\uDEF0\uDEF2-\uDEF8](?:\uD83C[\uDFFB-\uDFFF])?|[\uDD26\uDD35\uDD37-\uDD39\uDD3C-\uDD3E\uDDB8\uDDB9\uDDCD\uDDCF\uDDD4\uDDD6-\uDDDD](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDDDE\uDDDF](?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD0D\uDD0E\uDD10-\uDD17\uDD20-\uDD25\uDD27-\uDD2F\uDD3A\uDD3F-\uDD45\uDD47-\uDD76\uDD78-\uDDB4\uDDB7\uDDBA\uDDBC-\uDDCC\uDDD0\uDDE0-\uDDFF\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC2\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF]|\uDDCE(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDDD1(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1|\uDDD1\u200D\uD83E\uDDD2(?:\u200D\uD83E\uDDD2)?|\uDDD2(?:\u200D\uD83E\uDDD2)?))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])))?))?|\uDEF1(?:\uD83C(?:\uDFFB(?:\u200D\uD83E\uDEF2\uD83C[\uDFFC-\uDFFF])?|\uDFFC(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFD-\uDFFF])?|\uDFFD(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])?|\uDFFE(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFD\uDFFF])?|\uDFFF(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFE])?))?)/g;
+    };
+  }
+});
+
+// src/lint-files.ts
+import path4 from "node:path";
+
+// src/config/resolve.ts
+import path3 from "node:path";
+
+// src/config/error.ts
+var ConfigError = class extends Error {
+  constructor(file, line, messageId, data = {}, keyPath = "") {
+    super("");
+    this.file = file;
+    this.line = line;
+    this.messageId = messageId;
+    this.data = data;
+    this.keyPath = keyPath;
+    this.message = this.format("en");
+  }
+  file;
+  line;
+  messageId;
+  data;
+  keyPath;
+  name = "ConfigError";
+  /** The detail alone, e.g. `unknown rule “no-placeholdr”`. */
+  detail(locale) {
+    return coreMessage(locale, this.messageId, this.data);
+  }
+  /** `Config error in /abs/.reportlintrc.yaml:4: unknown rule “no-placeholdr”`. */
+  format(locale) {
+    const detail = this.detail(locale);
+    return this.line > 0 ? coreMessage(locale, "configError", { file: this.file, line: this.line, detail }) : coreMessage(locale, "configErrorNoLine", { file: this.file, detail });
+  }
+};
+
+// src/config/load.ts
+import path2 from "node:path";
+
+// src/config/glob.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+import path from "node:path";
+function configGlob(dir, pattern2) {
+  let glob2 = pattern2.replace(/^(?:\.\/)+/, "");
+  const anchored = glob2.startsWith("/");
+  if (anchored) glob2 = glob2.replace(/^\/+/, "");
+  const directoryOnly = glob2.endsWith("/");
+  if (directoryOnly) glob2 = glob2.replace(/\/+$/, "");
+  const baseName = !anchored && !glob2.includes("/");
+  const isMatch = (0, import_picomatch.default)(glob2, { dot: true });
+  const base = toPosix(dir).replace(/\/$/, "");
+  const absolute = `${base}/${baseName ? `**/${glob2}` : glob2}${directoryOnly ? "/" : ""}`;
+  const partsOf = (absPath) => {
+    const relative = path.relative(dir, absPath);
+    if (!relative || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return void 0;
+    return relative.split(path.sep);
+  };
+  const test = (parts, count) => baseName ? isMatch(parts[count - 1]) : isMatch(parts.slice(0, count).join("/"));
+  return {
+    pattern: pattern2,
+    absolute,
+    matchesFile(absPath) {
+      const parts = partsOf(absPath);
+      return !!parts && !directoryOnly && test(parts, parts.length);
+    },
+    matchesFileOrDirectory(absPath) {
+      const parts = partsOf(absPath);
+      if (!parts) return false;
+      const last = directoryOnly ? parts.length - 1 : parts.length;
+      for (let count = 1; count <= last; count++) if (test(parts, count)) return true;
+      return false;
+    }
+  };
+}
+function toPosix(p) {
+  return p.split(path.sep).join("/");
+}
+
+// src/config/presets.ts
+var GATE_BLOCKERS = [
+  "no-placeholder",
+  "problems-section",
+  "required-sections",
+  "no-checklist-copy",
+  "no-cross-copy",
+  "responsibility-conflation"
+];
+var PRESETS = {
+  /** Each rule with `recommended !== false`, at its default severity. The default. */
+  recommended(registry) {
+    const out = {};
+    for (const rule of registry.values()) if (rule.recommended !== false) out[rule.id] = { severity: rule.severity };
+    return out;
+  },
+  /**
+   * For an upload gate: errors only for what must never be uploaded (unfilled
+   * placeholders, no problems section, missing sections, copying, conflated
+   * responsibilities); every other recommended rule is a warning.
+   */
+  gate(registry) {
+    const out = {};
+    for (const rule of registry.values()) {
+      if (rule.recommended === false) continue;
+      out[rule.id] = { severity: GATE_BLOCKERS.includes(rule.id) ? "error" : "warn" };
+    }
+    return out;
+  },
+  /** Every rule, as an error. */
+  strict(registry) {
+    const out = {};
+    for (const rule of registry.values()) out[rule.id] = { severity: "error" };
+    return out;
+  }
+};
+var DEFAULT_PRESET = "recommended";
+function presetNames() {
+  return Object.keys(PRESETS);
+}
+function isPresetName(name) {
+  return Object.hasOwn(PRESETS, name);
+}
+function presetRules(name, registry) {
+  return PRESETS[name](registry);
+}
+
+// src/config/validate.ts
+import { createRequire as createRequire2 } from "node:module";
+
+// reportlint-lazy-loader:validators
+import { createRequire } from "node:module";
+var loaded;
+function load() {
+  return loaded ??= createRequire(import.meta.url)("./lazy-validators.cjs");
+}
+
+// src/config/precompiled.ts
+function lazyValidator(name) {
+  const validate2 = function(...args) {
+    const real = load()[name];
+    try {
+      return Reflect.apply(real, this, args);
+    } finally {
+      validate2.errors = real.errors;
+    }
+  };
+  validate2.errors = null;
+  return validate2;
+}
+var PRECOMPILED = {
+  '{"type":"object","additionalProperties":false,"properties":{"root":{"type":"boolean"},"extends":{"type":["string","array"],"minLength":1,"items":{"type":"string","minLength":1}},"rules":{"type":"object"},"overrides":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1}},"rules":{"type":"object"}}}},"ignores":{"type":"array","items":{"type":"string","minLength":1}},"locale":{"enum":["zh","en"]},"profile":{"type":"string","minLength":1},"profiles":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"required":["sections"],"properties":{"title":{"type":"string","minLength":1},"detect":{"type":"string","format":"regex"},"ordered":{"type":"boolean"},"sections":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","name","pattern"],"properties":{"id":{"type":"string","minLength":1},"name":{"type":"string","minLength":1},"pattern":{"type":"string","format":"regex","minLength":1},"synonyms":{"type":"array","items":{"type":"string","minLength":1}}}}}}}},"terms":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["correct","wrong"],"properties":{"correct":{"type":"string","minLength":1},"wrong":{"type":"array","items":{"type":"string","minLength":1}},"note":{"type":"string"}}}},"references":{"type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string","minLength":1}},"layout":{"type":"object","additionalProperties":false,"properties":{"paper":{"type":"object","additionalProperties":false,"properties":{"width":{"type":"number","exclusiveMinimum":0},"height":{"type":"number","exclusiveMinimum":0},"tolerance":{"type":"number","minimum":0}}},"margins":{"type":"object","additionalProperties":false,"properties":{"top":{"type":"number","exclusiveMinimum":0},"bottom":{"type":"number","exclusiveMinimum":0},"left":{"type":"number","exclusiveMinimum":0},"right":{"type":"number","exclusiveMinimum":0},"tolerance":{"type":"number","minimum":0}}},"title":{"type":"object","additionalProperties":false,"properties":{"fonts":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"size":{"type":"number","exclusiveMinimum":0},"bold":{"enum":[true,false,"required"]},"align":{"enum":["center","any"]}}},"body":{"type":"object","additionalProperties":false,"properties":{"fonts":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"size":{"type":"number","exclusiveMinimum":0},"bold":{"enum":[true,false,"required"]}}},"headings":{"type":"array","maxItems":4,"items":{"type":"object","additionalProperties":false,"properties":{"fonts":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"size":{"type":"number","exclusiveMinimum":0},"bold":{"enum":[true,false,"required"]}}}},"sizeTolerance":{"type":"number","minimum":0},"lineSpacing":{"type":"object","additionalProperties":false,"properties":{"value":{"type":"number","exclusiveMinimum":0},"tolerance":{"type":"number","minimum":0}}},"linesPerPage":{"type":"object","additionalProperties":false,"properties":{"value":{"type":"number","exclusiveMinimum":0},"tolerance":{"type":"number","minimum":0}}},"charsPerLine":{"type":"object","additionalProperties":false,"properties":{"value":{"type":"number","exclusiveMinimum":0},"tolerance":{"type":"number","minimum":0}}},"firstLineIndent":{"type":"object","additionalProperties":false,"properties":{"value":{"type":"number","exclusiveMinimum":0},"tolerance":{"type":"number","minimum":0}}},"closing":{"type":"object","additionalProperties":false,"properties":{"signature":{"type":"number","minimum":0},"date":{"type":"number","minimum":0},"tolerance":{"type":"number","minimum":0}}},"distribution":{"type":"object","additionalProperties":false,"properties":{"fonts":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"size":{"type":"number","exclusiveMinimum":0},"bold":{"enum":[true,false,"required"]}}},"pageNumber":{"type":"object","additionalProperties":false,"properties":{"fonts":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"size":{"type":"number","exclusiveMinimum":0},"bold":{"enum":[true,false,"required"]},"dashes":{"type":"boolean"},"oddRightEvenLeft":{"type":"boolean"}}}}},"typos":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["correct","wrong"],"properties":{"correct":{"type":"string","minLength":1},"wrong":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"tier":{"enum":["certain","suspect"]},"notPrecededBy":{"type":"array","items":{"type":"string","minLength":1}},"notFollowedBy":{"type":"array","items":{"type":"string","minLength":1}},"note":{"type":"string"}}}}}}': lazyValidator("v0"),
+  '{"type":"object","properties":{},"additionalProperties":false}': lazyValidator("v1"),
+  '{"type":"object","properties":{"doubledUnits":{"type":"boolean"},"consistency":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v2"),
+  '{"type":"object","properties":{"dateStyle":{"enum":["majority","arabic"]}},"additionalProperties":false}': lazyValidator("v3"),
+  '{"type":"object","properties":{"maxQuestionExclamation":{"type":"integer","minimum":1}},"additionalProperties":false}': lazyValidator("v4"),
+  '{"type":"object","properties":{"allowSkippedLevel":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v5"),
+  '{"type":"object","properties":{"allowFullwidthPoint":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v6"),
+  '{"type":"object","properties":{"minChars":{"type":"integer","minimum":8},"maxShare":{"type":"number","minimum":0,"maximum":1},"referenceTexts":{"type":"array","items":{"type":"string","minLength":1}},"extraStockPhrases":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false}': lazyValidator("v7"),
+  '{"type":"object","properties":{"minChars":{"type":"integer","minimum":8},"maxShare":{"type":"number","minimum":0,"maximum":1},"templateShare":{"type":"number","minimum":0,"maximum":1},"templateMinFiles":{"type":"integer","minimum":2},"extraStockPhrases":{"type":"array","items":{"type":"string","minLength":1}}},"additionalProperties":false}': lazyValidator("v8"),
+  '{"type":"object","properties":{"share":{"type":"number","exclusiveMinimum":0,"maximum":1},"minChars":{"type":"integer","minimum":1},"extraPhrases":{"type":"array","items":{"type":"string","minLength":2}}},"additionalProperties":false}': lazyValidator("v9"),
+  '{"type":"object","properties":{"extraPatterns":{"type":"array","items":{"type":"string","format":"regex"}}},"additionalProperties":false}': lazyValidator("v10"),
+  '{"type":"object","properties":{"multiParagraphQuotes":{"type":"boolean"},"checkNesting":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v11"),
+  '{"type":"object","properties":{"minItems":{"type":"integer","minimum":1},"minShare":{"type":"number","minimum":0,"maximum":1},"aliases":{"type":"array","items":{"type":"string","format":"regex"}}},"additionalProperties":false}': lazyValidator("v12"),
+  '{"type":"object","properties":{"aliases":{"type":"array","items":{"type":"string","format":"regex"}}},"additionalProperties":false}': lazyValidator("v13"),
+  '{"type":"object","properties":{"marks":{"type":"string","pattern":"^[,.;:?!()\\"\']*$"}},"additionalProperties":false}': lazyValidator("v14"),
+  '{"type":"object","properties":{"years":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v15"),
+  '{"type":"object","properties":{"minChars":{"type":"integer","minimum":8}},"additionalProperties":false}': lazyValidator("v16"),
+  '{"type":"object","properties":{"kinds":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"additionalProperties":false}': lazyValidator("v17"),
+  '{"type":"object","properties":{"profile":{"type":"string"}},"additionalProperties":false}': lazyValidator("v18"),
+  '{"type":"object","properties":{"wideTitle":{"type":"string","format":"regex","minLength":1},"maxHolderGap":{"type":"integer","minimum":0,"maximum":100}},"additionalProperties":false}': lazyValidator("v19"),
+  '{"type":"object","properties":{"minChars":{"type":"integer","minimum":0},"minSubsectionChars":{"type":"integer","minimum":0}},"additionalProperties":false}': lazyValidator("v20"),
+  '{"type":"object","properties":{"requireSignature":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v21"),
+  '{"type":"object","properties":{"allowHardBreak":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v22"),
+  '{"type":"object","properties":{"allowColonBeforeList":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v23"),
+  '{"type":"object","properties":{"suspect":{"type":"boolean"}},"additionalProperties":false}': lazyValidator("v24")
+};
+
+// src/config/validate.ts
+var ajvInstance;
+function ajv() {
+  if (!ajvInstance) {
+    const require2 = createRequire2(import.meta.url);
+    const { Ajv: AjvClass } = require2("ajv");
+    const addFormats = require2("ajv-formats");
+    ajvInstance = new AjvClass(AJV_OPTIONS);
+    addFormats.default(ajvInstance);
+    ajvInstance.addFormat("regex", { type: "string", validate: (pattern2) => regexError(pattern2) === void 0 });
+  }
+  return ajvInstance;
+}
+var AJV_OPTIONS = { strict: false, allowUnionTypes: true, allErrors: false };
+var compiled = /* @__PURE__ */ new WeakMap();
+function validator(schema) {
+  let validate2 = compiled.get(schema);
+  if (!validate2) {
+    validate2 = (PRECOMPILED && PRECOMPILED[JSON.stringify(schema)]) ?? ajv().compile(schema);
+    compiled.set(schema, validate2);
+  }
+  return validate2;
+}
+function regexError(pattern2) {
+  try {
+    new RegExp(pattern2, "u");
+    return void 0;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+function checkSchema(schema, value, check) {
+  const validate2 = validator(schema);
+  if (validate2(value)) return;
+  const errors = validate2.errors ?? [];
+  const error = errors[errors.length - 1];
+  if (error) throw fromAjvError(error, value, check, schema);
+}
+function allowedKeys(schema, schemaPath) {
+  let node = schema;
+  for (const raw of schemaPath.replace(/^#\/?/, "").split("/").slice(0, -1)) {
+    if (raw === "") continue;
+    node = node?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  const properties = node?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+function joinKeyPath(keyPath, segment) {
+  if (typeof segment === "number") return `${keyPath}[${segment}]`;
+  return keyPath ? `${keyPath}.${segment}` : segment;
+}
+function fromAjvError(error, root, check, schema) {
+  const segments = [];
+  let keyPath = check.keyPath;
+  let value = root;
+  for (const raw of error.instancePath.split("/").slice(1)) {
+    const name = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(value) ? Number(name) : name;
+    segments.push(segment);
+    keyPath = joinKeyPath(keyPath, segment);
+    value = value[segment];
+  }
+  const path11 = [...check.path, ...segments];
+  const at = (messageId, data = {}) => check.source.error("value", path11, messageId, { key: keyPath, ...data }, keyPath);
+  const params = error.params;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      const unknownPath = joinKeyPath(keyPath, name);
+      const suggestion = closest(name, allowedKeys(schema, error.schemaPath)) ?? "";
+      return check.source.error("key", [...path11, name], check.unknownKey, { key: unknownPath, suggestion }, unknownPath);
+    }
+    case "required":
+      return at("configMissingKey", { missing: String(params.missingProperty) });
+    case "type": {
+      const expected = Array.isArray(params.type) ? params.type.join(",") : String(params.type);
+      const id = TYPE_MESSAGES[expected];
+      if (id === "configExpectMapping" && !keyPath) return at("configTopLevel");
+      if (id) return at(id);
+      break;
+    }
+    case "enum":
+      return at("configExpectOneOf", { choices: params.allowedValues.map(String).join(", ") });
+    case "const":
+      return at("configExpectOneOf", { choices: String(params.allowedValue) });
+    case "format":
+      if (params.format === "regex" && typeof value === "string") {
+        return at("configBadRegex", { reason: regexError(value) ?? error.message ?? "" });
+      }
+      break;
+    case "minLength":
+    case "minItems":
+      if (params.limit === 1) return at("configEmptyValue");
+      break;
+    case "minimum":
+      return at("configTooSmall", { limit: Number(params.limit) });
+    case "maximum":
+      return at("configTooLarge", { limit: Number(params.limit) });
+  }
+  return at(check.otherwise, { reason: error.message ?? error.keyword });
+}
+var TYPE_MESSAGES = {
+  boolean: "configExpectBoolean",
+  string: "configExpectString",
+  array: "configExpectList",
+  object: "configExpectMapping",
+  number: "configExpectNumber",
+  integer: "configExpectInteger",
+  "string,array": "configExpectStringOrList"
+};
+
+// src/config/rule-settings.ts
+function parseSeverity(value) {
+  if (value === "off" || value === "warn" || value === "error") return value;
+  if (value === 0) return "off";
+  if (value === 1) return "warn";
+  if (value === 2) return "error";
+  return void 0;
+}
+var schemas = /* @__PURE__ */ new WeakMap();
+function schemaOf(rule) {
+  let schema = schemas.get(rule);
+  if (!schema) {
+    schema = optionsSchema(rule);
+    schemas.set(rule, schema);
+  }
+  return schema;
+}
+function checkRuleSettings(settings, registry, at) {
+  const entries = {};
+  for (const [id, value] of Object.entries(settings)) {
+    const path11 = [...at.path, id];
+    const keyPath = joinKeyPath(at.keyPath, id);
+    const rule = registry.get(id);
+    if (!rule) throw at.source.error("key", path11, "configUnknownRule", { key: id, suggestion: closest(id, registry.keys()) ?? "" }, keyPath);
+    const badSeverity = (where) => at.source.error("value", where, "configBadSeverity", { key: keyPath }, keyPath);
+    if (!Array.isArray(value)) {
+      const severity3 = parseSeverity(value);
+      if (!severity3) throw badSeverity(path11);
+      entries[id] = { severity: severity3 };
+      continue;
+    }
+    if (value.length === 0) throw badSeverity(path11);
+    if (value.length > 2) throw badSeverity([...path11, 2]);
+    const severity2 = parseSeverity(value[0]);
+    if (!severity2) throw badSeverity([...path11, 0]);
+    if (value.length === 1) {
+      entries[id] = { severity: severity2 };
+      continue;
+    }
+    const options = value[1];
+    checkSchema(schemaOf(rule), options, {
+      source: at.source,
+      path: [...path11, 1],
+      keyPath,
+      unknownKey: "configUnknownOption",
+      otherwise: "configBadOption"
+    });
+    entries[id] = { severity: severity2, options: structuredClone(options) };
+  }
+  return entries;
+}
+
+// src/types.ts
+var LOCALES = ["zh", "en"];
+
+// src/config/schema.ts
+var CONFIG_FILE_NAMES = [".reportlintrc.yaml", ".reportlintrc.yml", "reportlint.config.yaml"];
+var glob = { type: "string", minLength: 1 };
+var globs = { type: ["string", "array"], minLength: 1, minItems: 1, items: glob };
+var ruleSettings = { type: "object" };
+var CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    root: { type: "boolean" },
+    extends: { type: ["string", "array"], minLength: 1, items: { type: "string", minLength: 1 } },
+    rules: ruleSettings,
+    overrides: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["files"],
+        properties: { files: globs, rules: ruleSettings }
+      }
+    },
+    ignores: { type: "array", items: glob },
+    locale: { enum: [...LOCALES] },
+    // Settings shared by rules (src/settings.ts).
+    profile: { type: "string", minLength: 1 },
+    profiles: {
+      type: "object",
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        required: ["sections"],
+        properties: {
+          title: { type: "string", minLength: 1 },
+          detect: { type: "string", format: "regex" },
+          ordered: { type: "boolean" },
+          sections: {
+            type: "array",
+            minItems: 1,
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["id", "name", "pattern"],
+              properties: {
+                id: { type: "string", minLength: 1 },
+                name: { type: "string", minLength: 1 },
+                pattern: { type: "string", format: "regex", minLength: 1 },
+                synonyms: { type: "array", items: { type: "string", minLength: 1 } }
+              }
+            }
+          }
+        }
+      }
+    },
+    terms: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["correct", "wrong"],
+        properties: {
+          correct: { type: "string", minLength: 1 },
+          wrong: { type: "array", items: { type: "string", minLength: 1 } },
+          note: { type: "string" }
+        }
+      }
+    },
+    // Reference documents for no-checklist-copy: globs relative to the config file.
+    references: globs,
+    // The page layout of Word documents (layout rules): GB/T 9704 values, each key optional.
+    layout: layoutSchema(),
+    // Wrong words for typo-words (rules/data/typos.yaml has the same shape).
+    typos: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["correct", "wrong"],
+        properties: {
+          correct: { type: "string", minLength: 1 },
+          wrong: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } },
+          tier: { enum: ["certain", "suspect"] },
+          notPrecededBy: { type: "array", items: { type: "string", minLength: 1 } },
+          notFollowedBy: { type: "array", items: { type: "string", minLength: 1 } },
+          note: { type: "string" }
+        }
+      }
+    }
+  }
+};
+
+// src/config/source.ts
+var YamlSource = class _YamlSource {
+  constructor(file, doc, lines2, data) {
+    this.file = file;
+    this.doc = doc;
+    this.lines = lines2;
+    this.data = data;
+  }
+  file;
+  doc;
+  lines;
+  data;
+  /** Parses `text`; a syntax error becomes a ConfigError with `syntaxErrorId`. */
+  static parse(file, text, syntaxError) {
+    const lines2 = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines2, prettyErrors: false, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+      const line = lines2.linePos(error.pos[0]).line;
+      const { messageId, data: data2 } = syntaxError(error.message.split("\n")[0]);
+      throw new ConfigError(file, line, messageId, data2);
+    }
+    let data;
+    try {
+      data = doc.toJS({ maxAliasCount: 100 }) ?? null;
+    } catch (caught) {
+      const { messageId, data: detail } = syntaxError(caught instanceof Error ? caught.message.split("\n")[0] : String(caught));
+      throw new ConfigError(file, 1, messageId, detail);
+    }
+    return new _YamlSource(file, doc, lines2, data);
+  }
+  /** The line of the key at `path` (or of the nearest enclosing node found). */
+  keyLine(path11) {
+    const found = this.find(path11);
+    return this.lineOf(found.key ?? found.value ?? found.nearest);
+  }
+  /** The line of the value at `path`; the key's line when the value is empty. */
+  valueLine(path11) {
+    const found = this.find(path11);
+    return this.lineOf(found.value ?? found.key ?? found.nearest);
+  }
+  /** A ConfigError located at the key (`at: 'key'`) or the value at `path`. */
+  error(at, path11, messageId, data, keyPath) {
+    const line = at === "key" ? this.keyLine(path11) : this.valueLine(path11);
+    return new ConfigError(this.file, line, messageId, data, keyPath);
+  }
+  lineOf(node) {
+    const offset = node?.range?.[0];
+    return offset === void 0 ? 1 : this.lines.linePos(offset).line;
+  }
+  find(path11) {
+    let node = this.resolve(this.doc.contents);
+    let key;
+    let nearest = node;
+    for (const segment of path11) {
+      key = void 0;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => keyText(p.key) === String(segment));
+        if (!pair) return { nearest };
+        key = isNode(pair.key) ? pair.key : void 0;
+        node = this.resolve(isNode(pair.value) ? pair.value : void 0);
+      } else if (isSeq(node)) {
+        const item = node.items[Number(segment)];
+        node = this.resolve(isNode(item) ? item : void 0);
+      } else {
+        return { nearest };
+      }
+      nearest = node ?? key ?? nearest;
+    }
+    return { key, value: node ?? void 0, nearest };
+  }
+  resolve(node) {
+    if (!node) return void 0;
+    if (isAlias(node)) return node.resolve(this.doc) ?? node;
+    return node;
+  }
+};
+function isNode(value) {
+  return typeof value === "object" && value !== null && "range" in value;
+}
+function keyText(key) {
+  if (isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+// src/config/load.ts
+var ConfigLoader = class {
+  constructor(registry) {
+    this.registry = registry;
+  }
+  registry;
+  cache = /* @__PURE__ */ new Map();
+  /** `file` must be absolute. Throws ConfigError. */
+  load(file) {
+    let entry = this.cache.get(file);
+    if (!entry) {
+      try {
+        entry = parseConfig(file, readConfigText(file), this.registry);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        entry = error;
+      }
+      this.cache.set(file, entry);
+    }
+    if (entry instanceof ConfigError) throw entry;
+    return entry;
+  }
+};
+var MAX_CONFIG_BYTES = 1024 * 1024;
+function readConfigText(file) {
+  let reason;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) reason = info.isDirectory() ? "EISDIR" : "not a regular file";
+    else if (info.size > MAX_CONFIG_BYTES) reason = `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB`;
+    else return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    reason = error instanceof Error ? error.message : String(error);
+  }
+  throw new ConfigError(file, 0, "readFailed", { path: file, reason });
+}
+function parseConfig(file, text, registry) {
+  const source = YamlSource.parse(file, text, (reason) => ({ messageId: "configYaml", data: { reason } }));
+  const data = source.data ?? {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw source.error("value", [], "configTopLevel", {}, "");
+  }
+  const raw = withoutNulls(data);
+  if (Array.isArray(raw.overrides)) raw.overrides = raw.overrides.map((o) => isPlainObject(o) ? withoutNulls(o) : o);
+  checkSchema(CONFIG_SCHEMA, raw, { source, path: [], keyPath: "", unknownKey: "configUnknownKey", otherwise: "configBadValue" });
+  const config = raw;
+  const dir = path2.dirname(file);
+  const extendsList = config.extends === void 0 ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const extendsEntries = extendsList.map((name, i) => {
+    const where = Array.isArray(config.extends) ? ["extends", i] : ["extends"];
+    const keyPath = Array.isArray(config.extends) ? `extends[${i}]` : "extends";
+    const line = source.valueLine(where);
+    if (isPresetName(name)) return { preset: name, line, keyPath };
+    if (/[\\/]/.test(name) || /\.ya?ml$/i.test(name)) return { file: path2.resolve(dir, name), line, keyPath };
+    throw source.error("value", where, "configUnknownPreset", { name, choices: presetNames().join(", "), suggestion: closest(name, presetNames()) ?? "" }, keyPath);
+  });
+  return {
+    file,
+    dir,
+    root: config.root === true,
+    extends: extendsEntries,
+    rules: config.rules ? checkRuleSettings(config.rules, registry, { source, path: ["rules"], keyPath: "rules" }) : {},
+    overrides: (config.overrides ?? []).map((override, i) => ({
+      id: `${file}#${i}`,
+      files: (Array.isArray(override.files) ? override.files : [override.files]).map((glob2) => configGlob(dir, glob2)),
+      rules: override.rules ? checkRuleSettings(override.rules, registry, {
+        source,
+        path: ["overrides", i, "rules"],
+        keyPath: `overrides[${i}].rules`
+      }) : {}
+    })),
+    ignores: (config.ignores ?? []).map((glob2) => configGlob(dir, glob2)),
+    locale: config.locale,
+    raw: config
+  };
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function withoutNulls(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null));
+}
+
+// src/config/rule-flags.ts
+var RULE_FLAG_FILE = "--rule";
+function parseRuleFlags(flags, registry) {
+  return flags.map((flag) => {
+    const bad = (line = 1) => new ConfigError(RULE_FLAG_FILE, line, "badRuleFlag", { value: flag });
+    const text = /^\s*[\w@/.-]+:\S/.test(flag) && !flag.includes("\n") ? flag.replace(":", ": ") : flag;
+    const source = YamlSource.parse(RULE_FLAG_FILE, text, () => ({ messageId: "badRuleFlag", data: { value: flag } }));
+    const data = source.data;
+    if (typeof data !== "object" || data === null || Array.isArray(data)) throw bad();
+    return checkRuleSettings(data, registry, { source, path: [], keyPath: "" });
+  });
+}
+
+// src/config/resolve.ts
+var ConfigResolver = class {
+  registry;
+  cwd;
+  useConfigFiles;
+  loader;
+  explicit;
+  flags;
+  layersByDir = /* @__PURE__ */ new Map();
+  expanded = /* @__PURE__ */ new Map();
+  resolved = /* @__PURE__ */ new Map();
+  /** Validates --config (and what it extends) and --rule at once; throws ConfigError. */
+  constructor(options) {
+    this.registry = options.registry;
+    this.cwd = path3.resolve(options.cwd);
+    this.useConfigFiles = options.useConfigFiles ?? true;
+    this.loader = new ConfigLoader(this.registry);
+    this.flags = parseRuleFlags(options.ruleFlags ?? [], this.registry);
+    if (this.useConfigFiles && options.configFile !== void 0) {
+      const file = path3.resolve(this.cwd, options.configFile);
+      if (!isFile(file)) throw new ConfigError("--config", 0, "configNotFound", { file });
+      this.explicit = this.expand(file, []);
+    }
+  }
+  /**
+   * The config for a file (absolute, or relative to the cwd). Throws ConfigError. The result is
+   * shared with other files of the same directory and overrides: do not modify it.
+   */
+  forFile(absPath) {
+    const file = path3.resolve(this.cwd, absPath);
+    const dir = path3.dirname(file);
+    const layers = this.layersFor(dir);
+    const matched = /* @__PURE__ */ new Set();
+    for (const layer of layers) {
+      if (!("config" in layer)) continue;
+      for (const override of layer.config.overrides) {
+        if (override.files.some((glob2) => glob2.matchesFile(file))) matched.add(override.id);
+      }
+    }
+    return this.resolve(dir, layers, matched);
+  }
+  /** True when an `ignores` pattern of a config that applies to the file matches it or one of its directories. */
+  isIgnored(absPath) {
+    const file = path3.resolve(this.cwd, absPath);
+    return this.layersFor(path3.dirname(file)).some(
+      (layer) => "config" in layer && layer.config.ignores.some((glob2) => glob2.matchesFileOrDirectory(file))
+    );
+  }
+  /** The config for the cwd, without overrides (used for the CLI's own locale). */
+  forCwd() {
+    return this.resolve(this.cwd, this.layersFor(this.cwd), /* @__PURE__ */ new Set());
+  }
+  layersFor(dir) {
+    if (!this.useConfigFiles) return [];
+    return this.explicit ?? this.discover(dir);
+  }
+  /** The layers of the configs found from `dir` upward, farthest first. */
+  discover(dir) {
+    const cached = this.layersByDir.get(dir);
+    if (cached) return cached;
+    const file = CONFIG_FILE_NAMES.map((name) => path3.join(dir, name)).find(isFile);
+    const own = file ? this.expand(file, []) : [];
+    const parent = path3.dirname(dir);
+    const stop = file !== void 0 && this.loader.load(file).root || parent === dir;
+    const layers = stop ? own : [...this.discover(parent), ...own];
+    this.layersByDir.set(dir, layers);
+    return layers;
+  }
+  /** A config file preceded by what it extends, recursively. `chain`: the files extending it. */
+  expand(file, chain) {
+    const cached = this.expanded.get(file);
+    if (cached) return cached;
+    const config = chain.length ? this.loadExtended(file) : this.loader.load(file);
+    const layers = [];
+    const through = [...chain, file];
+    for (const entry of config.extends) {
+      if ("preset" in entry) {
+        layers.push({ preset: entry.preset });
+        continue;
+      }
+      const fail = (messageId) => new ConfigError(file, entry.line, messageId, { file: entry.file }, entry.keyPath);
+      if (through.includes(entry.file)) throw fail("configExtendsCycle");
+      if (!isFile(entry.file)) throw fail("configNotFound");
+      layers.push(...this.expand(entry.file, through));
+    }
+    layers.push({ config });
+    this.expanded.set(file, layers);
+    return layers;
+  }
+  /**
+   * `extends:` may name any file. An error in one that is not named as a reportlint config
+   * gives its position only: its text (a key, a YAML message quoting a line) is not ours to show.
+   */
+  loadExtended(file) {
+    try {
+      return this.loader.load(file);
+    } catch (error) {
+      if (!(error instanceof ConfigError) || error.messageId === "readFailed" || looksLikeConfig(file)) throw error;
+      throw new ConfigError(file, error.line, "configForeign", {});
+    }
+  }
+  resolve(dir, layers, matched) {
+    const key = `${dir}\0${[...matched].join("\0")}`;
+    const cached = this.resolved.get(key);
+    if (cached) return cached;
+    const state = /* @__PURE__ */ new Map();
+    for (const id of this.registry.keys()) state.set(id, { severity: "off" });
+    const apply = (entries) => {
+      for (const [id, entry] of Object.entries(entries)) {
+        const current = state.get(id);
+        if (!current) continue;
+        current.severity = entry.severity;
+        if (entry.options !== void 0) current.options = entry.options;
+      }
+    };
+    apply(presetRules(DEFAULT_PRESET, this.registry));
+    let locale;
+    const settings = defaultSettings();
+    const ignores = [];
+    const files = [];
+    for (const layer of layers) {
+      if ("preset" in layer) {
+        apply(presetRules(layer.preset, this.registry));
+        continue;
+      }
+      const { config } = layer;
+      apply(config.rules);
+      for (const override of config.overrides) if (matched.has(override.id)) apply(override.rules);
+      locale = config.locale ?? locale;
+      mergeSettings(settings, config.raw);
+      for (const glob2 of toList(config.raw.references)) {
+        const absolute = absoluteGlob(config.dir, glob2);
+        if (!settings.references.includes(absolute)) settings.references.push(absolute);
+      }
+      for (const glob2 of config.ignores) if (!ignores.includes(glob2.absolute)) ignores.push(glob2.absolute);
+      if (!files.includes(config.file)) files.push(config.file);
+    }
+    for (const entries of this.flags) apply(entries);
+    const rules = {};
+    for (const rule of this.registry.values()) {
+      const entry = state.get(rule.id);
+      rules[rule.id] = { severity: entry.severity, options: { ...defaultOptions(rule), ...structuredClone(entry.options) } };
+    }
+    const result = { rules, locale, ignores, files, settings };
+    this.resolved.set(key, result);
+    return result;
+  }
+};
+function mergeSettings(settings, raw) {
+  if (raw.profile !== void 0) settings.profile = raw.profile;
+  if (raw.layout) settings.layout = mergeLayout(settings.layout ?? defaultLayoutProfile(), raw.layout);
+  if (raw.profiles) Object.assign(settings.profiles, structuredClone(raw.profiles));
+  for (const term of raw.terms ?? []) {
+    const same = settings.terms.findIndex((t) => t.correct === term.correct);
+    if (same !== -1) settings.terms.splice(same, 1);
+    settings.terms.push(structuredClone(term));
+  }
+  if (raw.typos?.length) (settings.typos ??= []).push(...structuredClone(raw.typos));
+}
+function toList(value) {
+  return value === void 0 ? [] : Array.isArray(value) ? value : [value];
+}
+function isFile(file) {
+  try {
+    return existsSync(file) && statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+function looksLikeConfig(file) {
+  if (CONFIG_FILE_NAMES.includes(path3.basename(file))) return true;
+  try {
+    const data = parse(readFileSync(file, "utf8"), { maxAliasCount: 100 });
+    const known = Object.keys(CONFIG_SCHEMA.properties ?? {});
+    return typeof data === "object" && data !== null && !Array.isArray(data) && Object.keys(data).some((k) => known.includes(k));
+  } catch {
+    return false;
+  }
+}
+
+// src/lint-files.ts
+var readStamps = /* @__PURE__ */ new WeakMap();
+function readStamp(result) {
+  return readStamps.get(result);
+}
+var wordHints = /* @__PURE__ */ new WeakMap();
+async function lintFiles(patterns, options = {}) {
+  const cwd = path4.resolve(options.cwd ?? process.cwd());
+  const registry = options.registry ?? builtinRegistry;
+  const resolver = options.resolver ?? new ConfigResolver({
+    registry,
+    cwd,
+    configFile: options.configFile,
+    useConfigFiles: options.useConfigFiles,
+    ruleFlags: options.ruleFlags
+  });
+  const discovered = options.stdin ? { files: [{ path: path4.resolve(cwd, options.stdin.filePath), explicit: true }], problems: [] } : await discoverFiles(patterns.length ? patterns : ["."], cwd, options.ignorePatterns);
+  const files = discovered.files.filter((f) => f.explicit || !ANNOTATED_COPY.test(f.path));
+  const { problems } = discovered;
+  const cwdConfig = resolver.forCwd();
+  const cwdLocale = options.locale ?? cwdConfig.locale ?? "zh";
+  const collector = !options.stdin && files.length >= 2 && [...registry.values()].some((r) => r.batch) ? new BatchCollector(cwdConfig.settings, cwdLocale) : void 0;
+  const referenceLoader = new ReferenceLoader(cwd, options.references);
+  const cache = options.fix || options.stdin ? void 0 : options.cache;
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const slots = problems.map((p) => {
+    const data = { path: p.path, patterns: p.path, reason: p.reason ?? "", why: p.reason ? ERRNO_REASONS[p.reason] ?? "" : "" };
+    return { result: notice(p.path, 2, skipMessage(cwdLocale, p.messageId, data), p.messageId, true) };
+  });
+  for (const file of files) {
+    const config = resolver.forFile(file.path);
+    const locale = options.locale ?? config.locale ?? "zh";
+    if (!options.stdin && resolver.isIgnored(file.path)) {
+      if (file.explicit) slots.push({ result: notice(file.path, 1, coreMessage(locale, "fileIgnored"), "file-ignored") });
+      continue;
+    }
+    const references = await referenceLoader.forSettings(config.settings);
+    if (references?.files.has(file.path)) continue;
+    if (!options.stdin && isLockOrTempFile(file.path)) {
+      slots.push({ result: notice(file.path, 0, coreMessage(locale, "lockFileSkipped"), "lock-file-skipped") });
+      continue;
+    }
+    const task = {
+      filePath: file.path,
+      cwd,
+      rules: config.rules,
+      settings: config.settings,
+      locale,
+      encoding: options.encoding,
+      maxFileSize,
+      collect: collector !== void 0,
+      ...cache ? { hash: true } : {},
+      ...options.fix ? { fix: { fixRules: options.fixRules, docxTrackedChanges: Boolean(options.docxTrackedChanges) } } : {},
+      ...options.stdin ? { stdin: options.stdin.text } : {}
+    };
+    slots.push({ task, references: cache ? cache.referencesKey(references?.files) : "" });
+  }
+  const context = { registry, referenceLoader, cache, options, customRegistry: options.registry !== void 0 && options.registry !== builtinRegistry };
+  await lintTasks(slots, context);
+  const batchFiles = () => slots.map((slot) => ("result" in slot ? slot.result : slot.outcome.result).filePath);
+  let key = collector && cache ? cache.batchKey(batchFiles(), cwdConfig.settings) : void 0;
+  let findings = key !== void 0 ? cache.batchFindings(key) : void 0;
+  if (cache) {
+    for (; ; ) {
+      const hits = slots.filter((s) => "task" in s && cache.isHit(s.outcome));
+      const damaged = cache.verify(
+        hits.map((s) => s.outcome),
+        { source: options.needSources !== false, batch: collector !== void 0 && !findings }
+      );
+      if (!damaged.size) break;
+      await lintTasks(
+        hits.filter((s) => damaged.has(s.outcome)),
+        { ...context, cache: void 0, options: { ...options, onProgress: void 0 } }
+      );
+      key = collector ? cache.batchKey(batchFiles(), cwdConfig.settings) : void 0;
+      findings = void 0;
+    }
+  }
+  const results = [];
+  const stamps = [];
+  const hints = [];
+  for (const slot of slots) {
+    if ("result" in slot) {
+      results.push(slot.result);
+      stamps.push(void 0);
+      hints.push(void 0);
+      continue;
+    }
+    const outcome = slot.outcome;
+    results.push(outcome.result);
+    stamps.push(outcome.stamp);
+    hints.push(outcome.hints);
+  }
+  let finished = results;
+  if (collector) {
+    if (!findings) {
+      for (const slot of slots) {
+        if (!("task" in slot)) continue;
+        const { batch, result } = slot.outcome;
+        if (batch) replayBatch(collector, registry, slot.task.filePath, result.source, batch);
+      }
+      if (collector.active) {
+        findings = collector.findings();
+        if (key !== void 0) cache.storeBatchFindings(key, findings);
+      }
+    }
+    if (findings) finished = mergeBatchFindings(results, findings);
+  }
+  finished.forEach((r, i) => {
+    if (stamps[i]) readStamps.set(r, stamps[i]);
+    if (hints[i]) wordHints.set(r, hints[i]);
+  });
+  const words = /* @__PURE__ */ new Map();
+  for (const r of finished) {
+    const h = wordHints.get(r);
+    if (h) words.set(r.filePath, { source: r.source, lines: new LineIndex(r.source), hints: h });
+  }
+  for (const r of finished) {
+    const word2 = words.get(r.filePath);
+    if (word2) addParagraphs(r, word2);
+    for (const m of r.messages) {
+      for (const rel of m.related ?? []) {
+        const other = words.get(rel.filePath);
+        if (!other) continue;
+        const ordinal = other.hints.get(rel.line)?.ordinal;
+        if (ordinal !== void 0) rel.paragraph = ordinal;
+        rel.quote = quoteAt(other, rel.line, rel.column);
+      }
+    }
+  }
+  return finished;
+}
+async function lintTasks(slots, context) {
+  const { cache, options } = context;
+  const pending = slots.filter((s) => "task" in s);
+  const total = pending.length;
+  let done = 0;
+  const progress = () => options.onProgress?.(done++, total);
+  const probes = cache ? await Promise.all(
+    pending.map(
+      ({ task, references }) => cache.lookup(task.filePath, cache.configKey({ rules: task.rules, settings: task.settings, locale: task.locale, encoding: task.encoding, maxFileSize: task.maxFileSize, references }))
+    )
+  ) : void 0;
+  const misses = [];
+  pending.forEach((slot, i) => {
+    const hit = probes?.[i].hit;
+    if (hit) {
+      slot.outcome = hit;
+      progress();
+    } else misses.push(i);
+  });
+  const finish = async (i, outcome) => {
+    pending[i].outcome = outcome;
+    if (cache && probes) await cache.store(probes[i], outcome);
+    progress();
+  };
+  const threads = context.customRegistry || options.stdin ? 0 : await poolSize(misses.length, options.workers);
+  if (threads > 0) {
+    const { runPooled } = await import("./chunk-ZQCMPORU.js");
+    const stored = [];
+    await runPooled(
+      misses.map((i) => pending[i].task),
+      options.references ?? [],
+      threads,
+      (outcome, k) => stored.push(finish(misses[k], outcome))
+    );
+    await Promise.all(stored);
+  } else {
+    let next = misses.length ? readTask(pending[misses[0]].task) : void 0;
+    for (let k = 0; k < misses.length; k++) {
+      const i = misses[k];
+      const reading = next;
+      next = k + 1 < misses.length ? readTask(pending[misses[k + 1]].task) : void 0;
+      const references = await context.referenceLoader.forSettings(pending[i].task.settings);
+      await finish(i, await lintFile(pending[i].task, context.registry, references?.corpus, reading));
+    }
+  }
+  options.onProgress?.(total, total);
+}
+async function poolSize(files, requested) {
+  if (requested === 0 || requested === void 0 && files < 2) return 0;
+  const { workerCount } = await import("./chunk-ZQCMPORU.js");
+  return workerCount(files, requested);
+}
+var ANNOTATED_COPY = /\.reportlint\.docx$/i;
+var PART_OF_ROLE = {
+  "table-cell": "table",
+  toc: "toc",
+  caption: "caption",
+  footnote: "footnote",
+  endnote: "endnote",
+  header: "header",
+  footer: "footer"
+};
+function addParagraphs(result, word2) {
+  for (const m of result.messages) {
+    if (m.fatal) continue;
+    const hint = word2.hints.get(m.line);
+    if (hint?.ordinal !== void 0) m.paragraph = hint.ordinal;
+    if (hint?.role) m.part = PART_OF_ROLE[hint.role];
+    if (m.ruleId === null && m.severity === 0) continue;
+    m.quote = quoteAt(word2, m.line, m.column);
+  }
+}
+function quoteAt(word2, line, column) {
+  const text = word2.source.slice(word2.lines.lineStart(line), word2.lines.lineEnd(line));
+  const at = Math.max(0, column - 1);
+  const from = Math.max(0, at - 6);
+  return (from > 0 ? "…" : "") + text.slice(from, at + 14) + (at + 14 < text.length ? "…" : "");
+}
+
+// src/files/write-fixes.ts
+import { accessSync, constants, statSync as statSync2 } from "node:fs";
+function writeFixes(results) {
+  const problems = [];
+  for (const result of results) {
+    const copy = readStamp(result)?.formatted;
+    if (copy) writeOutputFile(copy.path, copy.bytes);
+    if (result.output === void 0) continue;
+    const file = result.filePath;
+    try {
+      const target = resolveLinks(file);
+      const stamp = readStamp(result);
+      const now = statSync2(target, { throwIfNoEntry: false });
+      if (!now || !stamp || now.mtimeMs !== stamp.mtimeMs || now.size !== stamp.size) {
+        problems.push({ file, kind: "changed" });
+        continue;
+      }
+      if (!now.isFile()) throw new UsageError("notRegularFile", { path: file });
+      if (isReadOnly(target, now.mode)) throw new UsageError("fixReadOnly", { path: file });
+      const encoded = encodeExactly(result.output, { encoding: stamp.encoding, bom: stamp.bom });
+      if ("lost" in encoded) throw new UsageError("fixRefusedEncoding", { encoding: stamp.encoding, char: encoded.lost, path: file });
+      writeOutputFile(target, encoded.bytes, { like: now, shownPath: file });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push({ file, kind: "failed", error });
+    }
+  }
+  return problems;
+}
+function outputFixes(results) {
+  return writeFixes(results).map((p) => p.file);
+}
+function isReadOnly(file, mode) {
+  if ((mode & 146) === 0) return true;
+  try {
+    accessSync(file, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// src/formatters/html/labels.ts
+var LABELS = {
+  pageTitle: { zh: "工作报告检查结果", en: "Report review" },
+  generator: { zh: "由 reportlint {version} 生成", en: "Generated by reportlint {version}" },
+  overview: {
+    zh: "共 {files} 份报告：{passed} 份通过，{failed} 份未通过；{errors} 个错误，{warnings} 个警告",
+    en: "{files} {files|report|reports}: {passed} passed, {failed} failed; {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}"
+  },
+  infoNotes: { zh: "另有 {infos} 条提示", en: "and {infos} {infos|note|notes}" },
+  statFiles: { zh: "报告", en: "Reports" },
+  statPassed: { zh: "通过", en: "Passed" },
+  statFailed: { zh: "未通过", en: "Failed" },
+  statErrors: { zh: "错误", en: "Errors" },
+  statWarnings: { zh: "警告", en: "Warnings" },
+  failingHeading: { zh: "未通过的报告（{failed} 份，错误多的在前）", en: "Failing reports ({failed}, most errors first)" },
+  failingMore: { zh: "……另有 {more} 份，见下表", en: "… and {more} more in the table below" },
+  allPassed: { zh: "全部报告均已通过。", en: "Every report passed." },
+  chartTitle: { zh: "按类别统计的问题", en: "Findings by category" },
+  summaryHeading: { zh: "汇总", en: "Summary" },
+  reportsHeading: { zh: "逐份报告", en: "Reports" },
+  colIndex: { zh: "序号", en: "#" },
+  colReport: { zh: "报告（标题或文件）", en: "Report (title or file)" },
+  colUnit: { zh: "单位（或标题）", en: "Unit (or title)" },
+  colFile: { zh: "文件", en: "File" },
+  colErrors: { zh: "错误", en: "Errors" },
+  colWarnings: { zh: "警告", en: "Warnings" },
+  colProblems: { zh: "问题部分", en: "Problems section" },
+  colCopied: { zh: "照搬比例", en: "Copied" },
+  colVerdict: { zh: "结论", en: "Verdict" },
+  colScore: { zh: "得分", en: "Score" },
+  scoreHelp: {
+    zh: "0–100：100 减去每千字加权问题数的 5 倍（错误计 10，警告计 3）",
+    en: "0–100: 100 minus 5 × weighted findings per thousand characters (error 10, warning 3)"
+  },
+  colMatches: { zh: "筛选命中", en: "Matches" },
+  problemsPresent: { zh: "有", en: "yes" },
+  problemsEmpty: { zh: "空", en: "empty" },
+  problemsMissing: { zh: "无", en: "missing" },
+  pass: { zh: "通过", en: "pass" },
+  fail: { zh: "未通过", en: "fail" },
+  unreadable: { zh: "无法读取，未检查", en: "unreadable, not checked" },
+  none: { zh: "—", en: "—" },
+  sortBy: { zh: "按此列排序", en: "Sort by this column" },
+  filterRule: { zh: "规则", en: "Rule" },
+  filterSeverity: { zh: "级别", en: "Severity" },
+  filterVerdict: { zh: "结论", en: "Verdict" },
+  filterAll: { zh: "全部", en: "All" },
+  filterFailing: { zh: "仅未通过", en: "Failing only" },
+  filterPassing: { zh: "仅通过", en: "Passing only" },
+  filterReset: { zh: "清除筛选", en: "Clear filters" },
+  filterStatus: { zh: "显示 {shown} / {total} 份报告", en: "Showing {shown} of {total} reports" },
+  severityError: { zh: "错误", en: "error" },
+  severityWarning: { zh: "警告", en: "warning" },
+  severityInfo: { zh: "提示", en: "note" },
+  categoryOther: { zh: "其他", en: "other" },
+  findingsHeading: { zh: "问题清单（按章节）", en: "Findings by section" },
+  noFindings: { zh: "未发现问题。", en: "No findings." },
+  wholeReport: { zh: "（不属于任何章节：标题、主送、开头或落款）", en: "(outside any section: title, addressee, opening or signature)" },
+  textHeading: { zh: "报告全文", en: "Full text" },
+  cleanText: { zh: "未发现问题。报告全文（点击展开）", en: "No findings. Full text (click to open)" },
+  legendCopy: { zh: "照搬的文字", en: "copied text" },
+  textHint: { zh: "（问题处已标出，点击查看说明）", en: " (findings are marked: click one for details)" },
+  emptyText: { zh: "（文件为空）", en: "(empty file)" },
+  copiesHeading: { zh: "照搬段落对照", en: "Copied passages and their sources" },
+  thisReport: { zh: "本报告", en: "This report" },
+  source: { zh: "来源", en: "Source" },
+  sourceUnavailable: {
+    zh: "（来源文件不在本次检查的报告之中，无法显示原文）",
+    en: "(the source file is not among the reports checked, so its text cannot be shown)"
+  },
+  line: { zh: "第 {line} 行", en: "line {line}" },
+  backToSummary: { zh: "返回汇总", en: "Back to summary" },
+  close: { zh: "关闭", en: "Close" },
+  showInList: { zh: "在清单中查看", en: "Show in the list" },
+  noReports: { zh: "没有检查任何报告。", en: "No reports were checked." },
+  summaryTotals: {
+    zh: "合计：{files} 份报告，{passed} 份通过，{failed} 份未通过；{errors} 个错误，{warnings} 个警告",
+    en: "Total: {files} {files|report|reports}, {passed} passed, {failed} failed; {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}"
+  },
+  summaryByCategory: { zh: "按类别：{list}", en: "By category: {list}" }
+};
+function label(locale, key, data) {
+  return interpolate(LABELS[key][locale] ?? LABELS[key].zh, data);
+}
+
+// src/formatters/html/rows.ts
+import path5 from "node:path";
+var COPY_RULES = /* @__PURE__ */ new Set(["no-checklist-copy", "no-cross-copy"]);
+var CATEGORY_KEYS = [...Object.keys(RULE_CATEGORIES), "other"];
+function displayPath(filePath, cwd) {
+  const rel = path5.isAbsolute(filePath) ? path5.relative(cwd, filePath) : filePath;
+  return (rel || filePath).split(path5.sep).join("/");
+}
+function categoryOf(message, registry) {
+  const rule = message.ruleId ? registry.get(message.ruleId) : void 0;
+  if (rule && rule.category in RULE_CATEGORIES) return rule.category;
+  return message.ruleId && COPY_RULES.has(message.ruleId) ? "copy" : "other";
+}
+function categoryName(key, locale) {
+  return key === "other" ? label(locale, "categoryOther") : RULE_CATEGORIES[key][locale];
+}
+function severityName(severity2, locale) {
+  return label(locale, severity2 === 2 ? "severityError" : severity2 === 1 ? "severityWarning" : "severityInfo");
+}
+function isCopyFinding(m, registry) {
+  return m.ruleId !== null && (COPY_RULES.has(m.ruleId) || registry.get(m.ruleId)?.category === "copy");
+}
+function percentOf(m) {
+  const raw = m.data?.percent;
+  const value = typeof raw === "number" ? raw : typeof raw === "string" ? Number.parseFloat(raw.replace(/[%％\s]/g, "")) : NaN;
+  return Number.isFinite(value) && value >= 0 ? Math.min(value, 100) : void 0;
+}
+function copiedShare(result, registry) {
+  let whole;
+  let largest;
+  for (const m of result.messages) {
+    if (!isCopyFinding(m, registry)) continue;
+    const p = percentOf(m);
+    if (p === void 0) continue;
+    if (m.sectionPath === "") whole = Math.max(whole ?? 0, p);
+    largest = Math.max(largest ?? 0, p);
+  }
+  return whole ?? largest;
+}
+function problemsState(result) {
+  const found = result.messages.filter((m) => m.ruleId === "problems-section");
+  if (found.some((m) => m.messageId === "missing")) return "missing";
+  if (found.some((m) => m.messageId === "empty")) return "empty";
+  return "present";
+}
+function unitOf(title) {
+  const m = title?.match(/^\s*(\S.{1,39}?)(?=关于|[（(]?(?:\d{4}|[一二〇○零九]{4})年)/u);
+  return m ? m[1].trim() : void 0;
+}
+function isSkippedLockFile(result) {
+  return result.messages.length === 1 && result.messages[0].messageId === "lock-file-skipped";
+}
+function summaryRows(results, cwd, registry) {
+  return results.filter((r) => !isSkippedLockFile(r)).map((result, i) => {
+    const file = displayPath(result.filePath, cwd);
+    const title = result.title?.trim() || void 0;
+    return {
+      index: i + 1,
+      result,
+      file,
+      title,
+      unit: unitOf(title),
+      name: title ?? file,
+      errors: result.errorCount,
+      warnings: result.warningCount,
+      infos: result.infoCount ?? result.messages.filter((m) => m.severity === 0).length,
+      problems: problemsState(result),
+      copied: copiedShare(result, registry),
+      pass: result.errorCount === 0,
+      unreadable: result.messages.some((m) => m.fatal === true)
+    };
+  });
+}
+function formatPercent(value, locale) {
+  if (value === void 0) return label(locale, "none");
+  const rounded = value >= 10 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${rounded}%`;
+}
+function problemsLabel(state, locale) {
+  return label(locale, state === "present" ? "problemsPresent" : state === "empty" ? "problemsEmpty" : "problemsMissing");
+}
+function totals(rows, registry) {
+  const byCategory = Object.fromEntries(CATEGORY_KEYS.map((k) => [k, [0, 0, 0]]));
+  const t = { files: rows.length, passed: 0, failed: 0, errors: 0, warnings: 0, infos: 0, byCategory };
+  for (const row of rows) {
+    if (row.pass) t.passed++;
+    else t.failed++;
+    t.errors += row.errors;
+    t.warnings += row.warnings;
+    t.infos += row.infos;
+    for (const m of row.result.messages) {
+      const sev = m.severity === 2 ? 2 : m.severity === 1 ? 1 : 0;
+      byCategory[categoryOf(m, registry)][sev]++;
+    }
+  }
+  return t;
+}
+
+// src/formatters/shared.ts
+import path6 from "node:path";
+var TOOL_NAME = "reportlint";
+var TOOL_URL = "https://github.com/reportlint/reportlint";
+var RULE_DOCS_BASE = `${TOOL_URL}/blob/main/docs/rules/`;
+function ruleDocsUrl(ruleId) {
+  return `${RULE_DOCS_BASE}${encodeURIComponent(ruleId)}.md`;
+}
+function checkId(m) {
+  return m.ruleId ?? `${TOOL_NAME}/${m.messageId}`;
+}
+function isFatal(m) {
+  return m.fatal === true;
+}
+function messageExtras(m) {
+  const extra = m;
+  const out = {};
+  if (typeof extra.paragraph === "number") out.paragraph = extra.paragraph;
+  if (typeof extra.quote === "string") out.quote = extra.quote;
+  if (typeof extra.part === "string") out.part = extra.part;
+  return out;
+}
+var PART_NAMES = {
+  table: { zh: "表格", en: "table" },
+  toc: { zh: "目录", en: "contents" },
+  caption: { zh: "题注", en: "caption" },
+  footnote: { zh: "脚注", en: "footnote" },
+  endnote: { zh: "尾注", en: "endnote" },
+  header: { zh: "页眉", en: "header" },
+  footer: { zh: "页脚", en: "footer" }
+};
+function locationText(m, locale) {
+  const { paragraph, part } = messageExtras(m);
+  const partName = part && PART_NAMES[part] ? PART_NAMES[part][locale] ?? PART_NAMES[part].zh : "";
+  if (paragraph !== void 0) {
+    const base = locale === "zh" ? `第${paragraph}段` : `¶${paragraph}`;
+    return partName ? locale === "zh" ? `${base}（${partName}）` : `${base} (${partName})` : base;
+  }
+  return partName || `${m.line}:${m.column}`;
+}
+function relativePath(cwd, filePath) {
+  const rel = path6.relative(cwd, path6.resolve(cwd, filePath)) || path6.basename(filePath);
+  return rel.split(path6.sep).join("/");
+}
+var WORDS = {
+  section: { zh: "所在章节：{section}", en: "Section: {section}" },
+  fixReplace: { zh: "把“{from}”改为“{to}”", en: "Replace “{from}” with “{to}”" },
+  fixInsert: { zh: "插入“{to}”", en: "Insert “{to}”" },
+  fixDelete: { zh: "删除“{from}”", en: "Delete “{from}”" },
+  problems: { zh: "{count} 处问题", en: "{count} {count|problem|problems}" },
+  notes: { zh: "{count} 条提示", en: "{count} {count|note|notes}" },
+  noProblems: { zh: "未发现问题", en: "no problems" }
+};
+function word(locale, key, data) {
+  return interpolate(WORDS[key][locale] ?? WORDS[key].zh, data);
+}
+function clip(text, max = 40) {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - 1).join("") + "…";
+}
+var SourceMap = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  index;
+  get lines() {
+    return this.index ??= new LineIndex(this.source);
+  }
+  position(offset) {
+    return this.lines.position(offset);
+  }
+  offset(line, column) {
+    return this.lines.offset({ line, column });
+  }
+  /** The text a message points at (empty for a zero-width finding). */
+  textOf(m) {
+    const start = this.offset(m.line, m.column);
+    const end = this.offset(m.endLine, m.endColumn);
+    return end > start ? this.source.slice(start, end) : "";
+  }
+  /** The whole of a 1-based line, without its line ending. */
+  lineText(line) {
+    return this.source.slice(this.lines.lineStart(line), this.lines.lineEnd(line));
+  }
+  /**
+   * A UTF-16 column turned into a 1-based UTF-8 byte column (reviewdog counts bytes).
+   * Past the end of the line it counts on as if the rest were ASCII.
+   */
+  utf8Column(line, column) {
+    const text = this.lineText(line);
+    const before = text.slice(0, column - 1);
+    return Buffer.byteLength(before, "utf8") + Math.max(0, column - 1 - before.length) + 1;
+  }
+};
+function normalizeText(text) {
+  return text.replace(/\s+/gu, " ").trim();
+}
+function fingerprints(result, cwd, map = new SourceMap(result.source)) {
+  const file = relativePath(cwd, result.filePath);
+  const seen = /* @__PURE__ */ new Map();
+  return result.messages.map((m) => {
+    const key = JSON.stringify([checkId(m), m.messageId, file, m.sectionPath, normalizeText(map.textOf(m))]);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return hexDigest("sha256", n === 1 ? key : `${key}#${n}`);
+  });
+}
+
+// src/formatters/score.ts
+var SCORE_WEIGHTS = { error: 10, warning: 3, info: 0 };
+var SCORE_POINTS_PER_DENSITY = 5;
+function reportScore(result) {
+  if (result.messages.some(isFatal)) return void 0;
+  let weight = 0;
+  for (const m of result.messages) weight += m.severity === 2 ? SCORE_WEIGHTS.error : m.severity === 1 ? SCORE_WEIGHTS.warning : SCORE_WEIGHTS.info;
+  const characters = (result.source ?? "").replace(/\s+/gu, "").length;
+  const density = weight / Math.max(1, characters / 1e3);
+  return Math.max(0, Math.round(100 - SCORE_POINTS_PER_DENSITY * density));
+}
+
+// src/formatters/table.ts
+var FINDING_COLUMNS = {
+  file: { zh: "文件", en: "File" },
+  unit: { zh: "单位", en: "Unit" },
+  title: { zh: "标题", en: "Title" },
+  line: { zh: "行", en: "Line" },
+  column: { zh: "列", en: "Column" },
+  paragraph: { zh: "段落", en: "Paragraph" },
+  severity: { zh: "级别", en: "Severity" },
+  rule: { zh: "规则", en: "Rule" },
+  ruleName: { zh: "规则名称", en: "Rule name" },
+  message: { zh: "问题", en: "Message" },
+  section: { zh: "所在章节", en: "Section" },
+  quote: { zh: "原文", en: "Quote" }
+};
+function ruleName(ruleId, registry, locale) {
+  const summary2 = ruleId ? registry.get(ruleId)?.docs?.summary : void 0;
+  return summary2 ? localize(summary2, locale) : "";
+}
+function findingsTable(results, cwd, registry, locale) {
+  const rows = [];
+  for (const row of summaryRows(results, cwd, registry)) {
+    const file = relativePath(cwd, row.result.filePath);
+    for (const m of row.result.messages) {
+      const extras = messageExtras(m);
+      rows.push([
+        file,
+        row.unit,
+        row.title,
+        extras.paragraph === void 0 ? m.line : void 0,
+        extras.paragraph === void 0 ? m.column : void 0,
+        extras.paragraph,
+        severityName(m.severity, locale),
+        checkId(m),
+        ruleName(m.ruleId, registry, locale),
+        m.message,
+        m.sectionPath || void 0,
+        extras.quote
+      ]);
+    }
+  }
+  return { header: Object.values(FINDING_COLUMNS).map((c) => c[locale]), rows };
+}
+
+// src/formatters/csv.ts
+function cell(value) {
+  if (value === void 0) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+var csv = (results, { locale, cwd, registry }) => {
+  const table = findingsTable(results, cwd, registry, locale);
+  return "\uFEFF" + [table.header, ...table.rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+};
+
+// node_modules/ansi-regex/index.js
+var ST = String.raw`(?:\u001B\u005C|\u009C)`;
+var stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
+var osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
+var controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
+var linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
+var csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
+var escape = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
+var pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape}`;
+function ansiRegex({ onlyFirst = false } = {}) {
+  return new RegExp(pattern, onlyFirst ? void 0 : "g");
+}
+
+// node_modules/strip-ansi/index.js
+var regex = ansiRegex();
+function stripAnsi(string) {
+  if (typeof string !== "string") {
+    throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
+  }
+  if (!string.includes("\x1B") && !string.includes("")) {
+    return string;
+  }
+  return string.replace(regex, "");
+}
+
+// node_modules/get-east-asian-width/lookup-data.js
+var ambiguousMinimalCodePoint = 161;
+var ambiguousMaximumCodePoint = 1114109;
+var ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
+var fullwidthMinimalCodePoint = 12288;
+var fullwidthMaximumCodePoint = 65510;
+var fullwidthRanges = [12288, 12288, 65281, 65376, 65504, 65510];
+var wideMinimalCodePoint = 4352;
+var wideMaximumCodePoint = 262141;
+var wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
+
+// node_modules/get-east-asian-width/utilities.js
+var isInRange = (ranges, codePoint) => {
+  let low = 0;
+  let high = Math.floor(ranges.length / 2) - 1;
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    const i = mid * 2;
+    if (codePoint < ranges[i]) {
+      high = mid - 1;
+    } else if (codePoint > ranges[i + 1]) {
+      low = mid + 1;
+    } else {
+      return true;
+    }
+  }
+  return false;
+};
+
+// node_modules/get-east-asian-width/lookup.js
+var commonCjkCodePoint = 19968;
+var [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
+function findWideFastPathRange(ranges) {
+  let fastPathStart = ranges[0];
+  let fastPathEnd = ranges[1];
+  for (let index = 0; index < ranges.length; index += 2) {
+    const start = ranges[index];
+    const end = ranges[index + 1];
+    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
+      return [start, end];
+    }
+    if (end - start > fastPathEnd - fastPathStart) {
+      fastPathStart = start;
+      fastPathEnd = end;
+    }
+  }
+  return [fastPathStart, fastPathEnd];
+}
+var isAmbiguous = (codePoint) => {
+  if (codePoint < ambiguousMinimalCodePoint || codePoint > ambiguousMaximumCodePoint) {
+    return false;
+  }
+  return isInRange(ambiguousRanges, codePoint);
+};
+var isFullwidth = (codePoint) => {
+  if (codePoint < fullwidthMinimalCodePoint || codePoint > fullwidthMaximumCodePoint) {
+    return false;
+  }
+  return isInRange(fullwidthRanges, codePoint);
+};
+var isWide = (codePoint) => {
+  if (codePoint >= wideFastPathStart && codePoint <= wideFastPathEnd) {
+    return true;
+  }
+  if (codePoint < wideMinimalCodePoint || codePoint > wideMaximumCodePoint) {
+    return false;
+  }
+  return isInRange(wideRanges, codePoint);
+};
+
+// node_modules/get-east-asian-width/index.js
+function validate(codePoint) {
+  if (!Number.isSafeInteger(codePoint)) {
+    throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
+  }
+}
+function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
+  validate(codePoint);
+  if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
+    return 2;
+  }
+  return 1;
+}
+
+// node_modules/string-width/index.js
+var import_emoji_regex = __toESM(require_emoji_regex(), 1);
+var lazySegmenter;
+var segmenter = { segment: (text) => (lazySegmenter ??= new Intl.Segmenter()).segment(text) };
+var defaultIgnorableCodePointRegex = new RegExp("^\\p{Default_Ignorable_Code_Point}$", "u");
+function stringWidth(string, options = {}) {
+  if (typeof string !== "string" || string.length === 0) {
+    return 0;
+  }
+  const {
+    ambiguousIsNarrow = true,
+    countAnsiEscapeCodes = false
+  } = options;
+  if (!countAnsiEscapeCodes) {
+    string = stripAnsi(string);
+  }
+  if (string.length === 0) {
+    return 0;
+  }
+  let width2 = 0;
+  const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
+  for (const { segment: character } of segmenter.segment(string)) {
+    const codePoint = character.codePointAt(0);
+    if (codePoint <= 31 || codePoint >= 127 && codePoint <= 159) {
+      continue;
+    }
+    if (codePoint >= 8203 && codePoint <= 8207 || codePoint === 65279) {
+      continue;
+    }
+    if (codePoint >= 768 && codePoint <= 879 || codePoint >= 6832 && codePoint <= 6911 || codePoint >= 7616 && codePoint <= 7679 || codePoint >= 8400 && codePoint <= 8447 || codePoint >= 65056 && codePoint <= 65071) {
+      continue;
+    }
+    if (codePoint >= 55296 && codePoint <= 57343) {
+      continue;
+    }
+    if (codePoint >= 65024 && codePoint <= 65039) {
+      continue;
+    }
+    if (defaultIgnorableCodePointRegex.test(character)) {
+      continue;
+    }
+    if ((0, import_emoji_regex.default)().test(character)) {
+      width2 += 2;
+      continue;
+    }
+    width2 += eastAsianWidth(codePoint, eastAsianWidthOptions);
+  }
+  return width2;
+}
+
+// src/formatters/terminal-text.ts
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+var CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+function visible(text, { keepNewlines = false } = {}) {
+  const out = text.replace(keepNewlines ? CONTROL_BUT_LINE_BREAKS : CONTROL, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+  return keepNewlines ? out : out.replace(/\n/g, "\\n");
+}
+var MAX_PRINTED_CHARS = 400;
+function clipChars(text, max = MAX_PRINTED_CHARS) {
+  if (text.length <= max) return text;
+  const chars = Array.from(text.slice(0, max * 2));
+  return chars.length <= max ? text : chars.slice(0, max - 1).join("") + "…";
+}
+var segmenter2;
+function width(text) {
+  let columns = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 32 && c <= 126) columns += 1;
+    else if (c >= 19968 && c <= 40959 || c >= 12288 && c <= 12350 || c >= 13312 && c <= 19903 || c >= 65281 && c <= 65376 || c >= 65504 && c <= 65510) columns += 2;
+    else if (c === 8216 || c === 8217 || c === 8220 || c === 8221 || c === 8230 || c === 8212 || c === 183) columns += 1;
+    else return stringWidth(text);
+  }
+  return columns;
+}
+function padEnd(text, columns) {
+  return text + " ".repeat(Math.max(0, columns - width(text)));
+}
+var CLOSING = /^[，。、；：！？”’）》〉」』】…]$/u;
+var ASCII = /^[\x21-\x7e]$/;
+function wrap(text, columns) {
+  if (columns < 1 || width(text) <= columns) return [text];
+  const lines2 = [];
+  let line = "";
+  let lineWidth = 0;
+  for (const { segment } of (segmenter2 ??= new Intl.Segmenter()).segment(text)) {
+    const w = width(segment);
+    if (lineWidth + w > columns && line !== "") {
+      if (segment === " ") {
+        lines2.push(line);
+        line = "";
+        lineWidth = 0;
+        continue;
+      }
+      const chars = Array.from(line);
+      let cut = chars.length;
+      if (ASCII.test(segment)) {
+        let k = cut;
+        while (k > 0 && ASCII.test(chars[k - 1])) k--;
+        if (k > 0) cut = k;
+      } else if (CLOSING.test(segment)) {
+        let k = cut - 1;
+        while (k > 0 && CLOSING.test(chars[k])) k--;
+        if (k > 0) cut = k;
+      }
+      lines2.push(chars.slice(0, cut).join("").trimEnd());
+      line = chars.slice(cut).join("");
+      lineWidth = width(line);
+    }
+    line += segment;
+    lineWidth += w;
+  }
+  if (line) lines2.push(line);
+  return lines2;
+}
+
+// src/formatters/github.ts
+function escapeData(text) {
+  return visible(text, { keepNewlines: true }).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text) {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+var github = (results, { locale, cwd }) => {
+  const out = [];
+  for (const result of results) {
+    const file = relativePath(cwd, result.filePath);
+    for (const m of result.messages) {
+      const command = m.severity === 2 ? "error" : m.severity === 1 ? "warning" : "notice";
+      const title = m.ruleId === null ? checkId(m) : `${TOOL_NAME}: ${m.ruleId}`;
+      const properties = [
+        `file=${escapeProperty(file)}`,
+        `line=${m.line}`,
+        `col=${m.column}`,
+        `endLine=${m.endLine}`,
+        `endColumn=${m.endColumn}`,
+        `title=${escapeProperty(title)}`
+      ];
+      const message = m.sectionPath ? `${m.message}
+${word(locale, "section", { section: m.sectionPath })}` : m.message;
+      out.push(`::${command} ${properties.join(",")}::${escapeData(message)}`);
+    }
+  }
+  return out.length ? out.join("\n") + "\n" : "";
+};
+
+// src/formatters/gitlab.ts
+function severity(m) {
+  return m.severity === 2 ? "major" : m.severity === 1 ? "minor" : "info";
+}
+var CATEGORIES = {
+  structure: "Clarity",
+  content: "Clarity",
+  format: "Style",
+  copy: "Duplication",
+  layout: "Style"
+};
+var gitlab = (results, { cwd, registry }) => {
+  const issues = [];
+  for (const result of results) {
+    const file = relativePath(cwd, result.filePath);
+    const prints = fingerprints(result, cwd, new SourceMap(result.source));
+    result.messages.forEach((m, i) => {
+      const category = m.ruleId === null ? void 0 : registry.get(m.ruleId)?.category;
+      issues.push({
+        type: "issue",
+        description: m.message,
+        check_name: checkId(m),
+        fingerprint: prints[i],
+        severity: severity(m),
+        categories: [category ? CATEGORIES[category] : "Bug Risk"],
+        location: { path: file, lines: { begin: m.line, end: Math.max(m.line, m.endLine) } }
+      });
+    });
+  }
+  return JSON.stringify(issues, null, 2) + "\n";
+};
+
+// src/formatters/html/index.ts
+import { createHash } from "node:crypto";
+import path8 from "node:path";
+
+// src/version.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import path7 from "node:path";
+import { fileURLToPath } from "node:url";
+function readVersion() {
+  let dir = path7.dirname(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const file = path7.join(dir, "package.json");
+    if (existsSync2(file)) {
+      const pkg = JSON.parse(readFileSync2(file, "utf8"));
+      if (pkg.name === "reportlint" && pkg.version) return pkg.version;
+    }
+    const parent = path7.dirname(dir);
+    if (parent === dir) return "0.0.0";
+    dir = parent;
+  }
+}
+var VERSION = readVersion();
+
+// src/formatters/html/escape.ts
+function esc(text) {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+function attrs(values) {
+  let out = "";
+  for (const [name, value] of Object.entries(values)) {
+    if (value === void 0 || value === false) continue;
+    out += value === true ? ` ${name}` : ` ${name}="${esc(value)}"`;
+  }
+  return out;
+}
+
+// src/formatters/html/chart.ts
+var COLORS = { 2: "#d92d20", 1: "#dc9b00", 0: "#2e90fa" };
+function categoryChart(t, locale) {
+  const keys = CATEGORY_KEYS.filter((k) => k !== "other" && k !== "layout" || t.byCategory[k].some((n) => n > 0));
+  const sum = (k) => t.byCategory[k].reduce((a, b) => a + b, 0);
+  const max = Math.max(0, ...keys.map(sum));
+  const labelWidth = 64;
+  const barWidth = 290;
+  const rowHeight = 26;
+  const width2 = labelWidth + barWidth + 46;
+  const legendY = keys.length * rowHeight + 12;
+  const height = legendY + 14;
+  const summary2 = keys.map((k) => `${categoryName(k, locale)} ${sum(k)}`).join(locale === "zh" ? "，" : ", ");
+  const parts = [];
+  keys.forEach((k, row) => {
+    const y = row * rowHeight + 4;
+    parts.push(`<text x="${labelWidth - 8}" y="${y + 13}" text-anchor="end">${esc(categoryName(k, locale))}</text>`);
+    parts.push(`<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="18" fill="#f2f4f7" rx="3"/>`);
+    let x = labelWidth;
+    for (const severity2 of [2, 1, 0]) {
+      const n = t.byCategory[k][severity2];
+      if (!n || !max) continue;
+      const w = Math.max(2, n / max * barWidth);
+      parts.push(
+        `<rect${attrs({ x: x.toFixed(1), y, width: w.toFixed(1), height: 18, fill: COLORS[severity2], rx: 3 })}><title>${esc(`${categoryName(k, locale)} · ${severityName(severity2, locale)}：${n}`)}</title></rect>`
+      );
+      x += w;
+    }
+    parts.push(`<text x="${(x + 6).toFixed(1)}" y="${y + 13}">${sum(k)}</text>`);
+  });
+  const legend2 = [2, 1, 0].map((severity2, i) => {
+    const x = labelWidth + i * 90;
+    return `<rect x="${x}" y="${legendY - 9}" width="10" height="10" fill="${COLORS[severity2]}" rx="2"/><text x="${x + 15}" y="${legendY}">${esc(severityName(severity2, locale))}</text>`;
+  });
+  const caption = label(locale, "chartTitle");
+  return `<figure class="chart"><figcaption>${esc(caption)}</figcaption><svg viewBox="0 0 ${width2} ${height}" width="${width2}" height="${height}" role="img" aria-label="${esc(`${caption}: ${summary2}`)}"><title>${esc(`${caption}: ${summary2}`)}</title>${parts.join("")}<g class="legend">${legend2.join("")}</g></svg></figure>`;
+}
+
+// src/formatters/html/script.ts
+var SCRIPT = String.raw`(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('reportlint-data').textContent);
+  var lang = document.documentElement.lang || 'zh-CN';
+  var table = document.getElementById('summary-table');
+  var byId = function (id) { return document.getElementById(id); };
+
+  /* ---- sorting ---- */
+  if (table) {
+    var tbody = table.tBodies[0];
+    var heads = table.tHead.rows[0].cells;
+    var sortCol = -1, sortDir = 1;
+    var value = function (row, col) {
+      var v = row.cells[col].getAttribute('data-v');
+      return v === null ? row.cells[col].textContent : v;
+    };
+    var sortBy = function (col) {
+      sortDir = col === sortCol ? -sortDir : (heads[col].getAttribute('data-type') === 'text' || col === 0 ? 1 : -1);
+      sortCol = col;
+      var rows = Array.prototype.slice.call(tbody.rows);
+      var numeric = heads[col].getAttribute('data-type') !== 'text';
+      rows.sort(function (a, b) {
+        var x = value(a, col), y = value(b, col), d;
+        if (numeric) d = Number(x) - Number(y);
+        else d = String(x).localeCompare(String(y), lang);
+        return d * sortDir || Number(a.getAttribute('data-i')) - Number(b.getAttribute('data-i'));
+      });
+      rows.forEach(function (r) { tbody.appendChild(r); });
+      for (var i = 0; i < heads.length; i++) {
+        if (heads[i].querySelector('button')) heads[i].setAttribute('aria-sort', i === col ? (sortDir > 0 ? 'ascending' : 'descending') : 'none');
+      }
+    };
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var b = th.querySelector('button');
+      if (b) b.addEventListener('click', function () { sortBy(col); });
+    });
+  }
+
+  /* ---- filtering ---- */
+  var filters = byId('filters');
+  var ruleSel = byId('f-rule'), sevSel = byId('f-sev'), verdictSel = byId('f-verdict');
+  var status = byId('f-status');
+  var matches = function (f, rule, sev) {
+    return (rule === '' || f[0] === rule) && (sev === '' || String(f[1]) === sev);
+  };
+  var applyFilters = function () {
+    var rule = ruleSel.value, sev = sevSel.value, verdict = verdictSel.value;
+    var active = rule !== '' || sev !== '';
+    var shown = 0;
+    table.classList.toggle('filtered', active);
+    data.files.forEach(function (file, i) {
+      var n = 0;
+      file.findings.forEach(function (f) { if (matches(f, rule, sev)) n++; });
+      var visible = (!active || n > 0) && (verdict === '' || (verdict === 'pass') === file.pass);
+      if (visible) shown++;
+      var row = byId('row-' + (i + 1));
+      row.hidden = !visible;
+      var cell = row.querySelector('.c-match');
+      cell.textContent = String(n);
+      cell.setAttribute('data-v', String(n));
+      var article = byId('r' + (i + 1));
+      article.hidden = !visible;
+      file.findings.forEach(function (f, j) {
+        var li = byId('r' + (i + 1) + '-f' + (j + 1));
+        if (li) li.hidden = active && !matches(f, rule, sev);
+      });
+      Array.prototype.forEach.call(article.querySelectorAll('[data-f]'), function (el) {
+        var ks = el.getAttribute('data-f').split(' ');
+        var any = ks.some(function (k) { var f = file.findings[Number(k) - 1]; return f && matches(f, rule, sev); });
+        el.classList.toggle('dim', active && !any);
+      });
+      Array.prototype.forEach.call(article.querySelectorAll('.group'), function (g) {
+        g.hidden = !g.querySelector('li.finding:not([hidden])') && g.querySelector('li.finding') !== null;
+      });
+    });
+    status.textContent = data.labels.status.replace('{shown}', String(shown)).replace('{total}', String(data.files.length));
+  };
+  if (filters && table) {
+    filters.hidden = false;
+    [ruleSel, sevSel, verdictSel].forEach(function (s) { s.addEventListener('change', applyFilters); });
+    byId('f-reset').addEventListener('click', function () {
+      ruleSel.value = ''; sevSel.value = ''; verdictSel.value = '';
+      applyFilters();
+    });
+    applyFilters();
+  }
+
+  /* ---- the popover ---- */
+  var pop = byId('pop');
+  var popList = pop.querySelector('ol');
+  var popTitle = pop.querySelector('.pop-title');
+  var opener = null;
+  var close = function () {
+    if (pop.hidden) return;
+    pop.hidden = true;
+    Array.prototype.forEach.call(document.querySelectorAll('.active, li.finding.current'), function (el) { el.classList.remove('active'); el.classList.remove('current'); });
+    if (opener) opener.focus({ preventScroll: true });
+    opener = null;
+  };
+  var open = function (target) {
+    var article = target.closest('article.report');
+    if (!article) return;
+    close();
+    while (popList.firstChild) popList.removeChild(popList.firstChild);
+    var ks = target.getAttribute('data-f').split(' ');
+    var aside = article.querySelector('.findings-col .scroll');
+    ks.forEach(function (k, i) {
+      var li = byId(article.id + '-f' + k);
+      if (!li) return;
+      var copy = li.cloneNode(true);
+      copy.removeAttribute('id');
+      copy.hidden = false;
+      Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (el) { el.removeAttribute('id'); });
+      popList.appendChild(copy);
+      li.classList.add('current');
+      if (i === 0 && aside && aside.scrollHeight > aside.clientHeight) aside.scrollTop = li.offsetTop - aside.offsetTop - 40;
+    });
+    var first = byId(article.id + '-f' + ks[0]);
+    var group = first && first.closest('.group');
+    popTitle.textContent = group ? group.querySelector('h5').textContent : '';
+    target.classList.add('active');
+    pop.hidden = false;
+    var rect = target.getBoundingClientRect();
+    var width = pop.offsetWidth;
+    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    pop.style.left = left + 'px';
+    pop.style.top = (rect.bottom + window.scrollY + 6) + 'px';
+    opener = target;
+  };
+  document.addEventListener('click', function (e) {
+    var t = e.target.closest ? e.target.closest('mark.hl[data-f], a.ref[data-f]') : null;
+    if (t && !pop.contains(t)) {
+      e.preventDefault();
+      if (opener === t) close();
+      else open(t);
+      return;
+    }
+    if (e.target.closest && e.target.closest('.pop-close')) { close(); return; }
+    if (!pop.contains(e.target)) close();
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape') { close(); return; }
+    var t = e.target;
+    if ((e.key === 'Enter' || e.key === ' ') && t.matches && t.matches('mark.hl[data-f]')) { e.preventDefault(); open(t); }
+  });
+
+  /* ---- from the list to the text ---- */
+  document.addEventListener('click', function (e) {
+    var a = e.target.closest ? e.target.closest('li.finding a.num, a.loc') : null;
+    if (!a || pop.contains(a)) return;
+    var target = byId(a.getAttribute('href').slice(1));
+    if (!target) return;
+    e.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+    var article = target.closest('article.report');
+    var k = a.getAttribute('data-k');
+    Array.prototype.forEach.call(article.querySelectorAll('[data-f]'), function (el) {
+      if (el.getAttribute('data-f').split(' ').indexOf(k) !== -1) {
+        el.classList.remove('flash');
+        void el.offsetWidth;
+        el.classList.add('flash');
+      }
+    });
+  });
+  window.addEventListener('beforeprint', close);
+})();
+`;
+
+// src/formatters/html/style.ts
+var STYLE = `
+:root {
+  --err: #b42318; --err-bg: #fde4e1; --err-line: #d92d20;
+  --warn: #8a5a00; --warn-bg: #fff1c2; --warn-line: #dc9b00;
+  --info: #175cd3; --info-bg: #e0ecff; --info-line: #2e90fa;
+  --ok: #067647; --ok-bg: #dcfae6;
+  --ink: #1d2939; --muted: #667085; --rule: #d0d5dd; --panel: #f8f9fb; --accent: #9e1c1c;
+  --sans: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  --serif: "Noto Serif CJK SC", "Noto Serif SC", "Source Han Serif SC", "Songti SC", SimSun, "WenQuanYi Micro Hei", serif;
+}
+* { box-sizing: border-box; }
+html { scroll-behavior: smooth; }
+body { margin: 0; font: 15px/1.6 var(--sans); color: var(--ink); background: #fff; }
+a { color: #1849a9; }
+a:hover { text-decoration: underline; }
+.top { background: var(--accent); color: #fff; padding: 18px 32px 14px; }
+.top h1 { margin: 0; font-size: 24px; letter-spacing: .04em; }
+.top .overview { margin: 4px 0 0; font-size: 16px; }
+.top .gen { margin: 2px 0 0; font-size: 12px; opacity: .8; }
+main { padding: 8px 32px 48px; max-width: 1480px; margin: 0 auto; }
+h2 { font-size: 20px; margin: 24px 0 12px; padding-bottom: 6px; border-bottom: 2px solid var(--accent); }
+h4 { font-size: 14px; margin: 0 0 8px; color: var(--muted); font-weight: 600; }
+.glance { display: flex; flex-wrap: wrap; gap: 16px; align-items: stretch; margin-bottom: 16px; }
+.glance-main { flex: 1 1 480px; display: flex; flex-direction: column; gap: 12px; min-width: 0; }
+.stats { display: grid; grid-template-columns: repeat(5, minmax(92px, 1fr)); gap: 10px; }
+.failing { border: 1px solid var(--rule); border-radius: 8px; padding: 8px 12px; flex: 1 1 auto; }
+.failing h3 { margin: 0 0 6px; font-size: 13px; color: var(--err); }
+.failing ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+.failing li a { display: inline-block; max-width: 30em; padding: 2px 8px; border-radius: 12px; background: var(--err-bg); color: var(--ink); text-decoration: none; font-size: 13px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.failing li a:hover { text-decoration: underline; }
+.failing li.more { align-self: center; color: var(--muted); font-size: 13px; }
+.failing .idx { color: var(--muted); }
+.failing .cnt { color: #fff; background: var(--err-line); border-radius: 8px; padding: 0 6px; font-size: 11px; font-weight: 700; }
+p.failing.none { color: var(--ok); font-weight: 600; margin: 0; flex: 0 0 auto; }
+.stat { border: 1px solid var(--rule); border-radius: 8px; padding: 10px 14px; background: var(--panel); display: flex; flex-direction: column; justify-content: center; }
+.stat b { font-size: 28px; line-height: 1.2; font-variant-numeric: tabular-nums; }
+.stat span { color: var(--muted); font-size: 13px; }
+.stat.bad b { color: var(--err); }
+.stat.warn b { color: var(--warn); }
+.stat.good b { color: var(--ok); }
+.chart { margin: 0; border: 1px solid var(--rule); border-radius: 8px; padding: 10px 14px; flex: 0 1 440px; background: #fff; }
+.chart figcaption { font-size: 13px; color: var(--muted); font-weight: 600; margin-bottom: 4px; }
+.chart svg { display: block; width: 100%; height: auto; max-width: 420px; }
+.chart text { font: 12px var(--sans); fill: var(--ink); }
+.chart .legend text { fill: var(--muted); }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0; padding: 8px 12px; background: var(--panel); border: 1px solid var(--rule); border-radius: 8px; font-size: 14px; }
+.filters label { display: inline-flex; gap: 6px; align-items: center; }
+.filters select, .filters button { font: inherit; padding: 3px 6px; border: 1px solid var(--rule); border-radius: 5px; background: #fff; }
+.filters button { cursor: pointer; }
+.filters .status { margin-left: auto; color: var(--muted); }
+table.summary { width: 100%; border-collapse: collapse; font-size: 14px; }
+table.summary th, table.summary td { padding: 6px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+table.summary thead th { background: var(--panel); position: sticky; top: 0; z-index: 1; border-bottom: 2px solid var(--rule); white-space: nowrap; }
+table.summary th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit; }
+table.summary th button::after { content: " ↕"; color: #98a2b3; font-weight: 400; }
+table.summary th[aria-sort="ascending"] button::after { content: " ↑"; color: var(--ink); }
+table.summary th[aria-sort="descending"] button::after { content: " ↓"; color: var(--ink); }
+table.summary td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.summary th.n { text-align: right; }
+table.summary td.n.zero { color: #98a2b3; }
+table.summary td.c-err:not(.zero) { color: var(--err); font-weight: 700; }
+table.summary td.c-warn:not(.zero) { color: var(--warn); font-weight: 700; }
+table.summary tbody tr:hover { background: #f2f4f7; }
+table.summary tr.fail td:first-child { box-shadow: inset 4px 0 0 var(--err-line); }
+table.summary tr.pass td:first-child { box-shadow: inset 4px 0 0 #47cd89; }
+table.summary .path, .report .path { color: var(--muted); font-size: 12px; font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; word-break: break-all; }
+table.summary a.name { text-decoration: none; color: var(--ink); }
+table.summary a.name strong { font-weight: 700; }
+table.summary a.name:hover { text-decoration: underline; color: #1849a9; }
+table.summary:not(.filtered) .c-match { display: none; }
+.verdict { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 13px; font-weight: 600; white-space: nowrap; }
+.verdict.pass { background: var(--ok-bg); color: var(--ok); }
+.verdict.fail { background: var(--err-bg); color: var(--err); }
+.prob-missing, .prob-empty { color: var(--err); font-weight: 600; }
+.prob-present { color: var(--ok); }
+.sev { display: inline-block; min-width: 2.6em; text-align: center; padding: 0 5px; border-radius: 4px; font-size: 12px; font-weight: 600; }
+.sev.s2 { background: var(--err-bg); color: var(--err); }
+.sev.s1 { background: var(--warn-bg); color: var(--warn); }
+.sev.s0 { background: var(--info-bg); color: var(--info); }
+.report { border: 1px solid var(--rule); border-radius: 10px; margin: 20px 0 28px; overflow: hidden; }
+.report > header { padding: 12px 18px; background: var(--panel); border-bottom: 1px solid var(--rule); }
+.report.fail > header { box-shadow: inset 5px 0 0 var(--err-line); }
+.report.pass > header { box-shadow: inset 5px 0 0 #47cd89; }
+.report h3 { margin: 0; font-size: 18px; }
+.report h3 .idx { color: var(--muted); font-weight: 400; margin-right: 6px; }
+.report .facts { display: flex; flex-wrap: wrap; gap: 6px 16px; margin-top: 6px; font-size: 14px; align-items: center; }
+.report .facts .k { color: var(--muted); }
+.report-body { display: grid; grid-template-columns: minmax(0, 1.6fr) minmax(300px, 1fr); }
+.report-body.clean { grid-template-columns: 1fr; }
+.report-body.clean .text-col { border-right: 0; }
+details.text-col > summary { cursor: pointer; }
+details.text-col > summary h4 { display: inline; }
+details.text-col[open] > summary { margin-bottom: 8px; }
+.text-col { padding: 14px 18px; border-right: 1px solid var(--rule); min-width: 0; }
+.findings-col { padding: 14px 18px; background: #fcfcfd; }
+.findings-col .scroll { position: sticky; top: 8px; max-height: calc(100vh - 16px); overflow: auto; }
+.src { font: 16px/1.9 var(--serif); }
+.ln { display: flex; gap: 12px; border-radius: 3px; }
+.ln .no { flex: 0 0 2.6em; text-align: right; color: #98a2b3; font: 12px/2.5 ui-monospace, Menlo, Consolas, monospace; user-select: none; }
+.ln .tx { flex: 1 1 auto; white-space: pre-wrap; word-break: break-word; overflow-wrap: anywhere; min-height: 1.9em; }
+.ln.blank .tx { min-height: .8em; line-height: .8; }
+.ln.blank .no { visibility: hidden; line-height: .8; }
+.ln .md { color: #98a2b3; font-weight: 400; }
+.ln.hd .tx { font-family: var(--sans); font-weight: 700; }
+.ln:target { background: #fffbe6; }
+mark.hl { color: inherit; border-radius: 2px; cursor: pointer; padding: 1px 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+mark.hl.s2 { background: var(--err-bg); border-bottom: 2px solid var(--err-line); }
+mark.hl.s1 { background: var(--warn-bg); border-bottom: 2px dashed var(--warn-line); }
+mark.hl.s0 { background: var(--info-bg); border-bottom: 2px dotted var(--info-line); }
+mark.hl.wide { background: transparent; border-bottom-width: 1px; }
+mark.hl.wide.s2 { background: #fff5f4; }
+mark.hl.wide.s1 { background: #fffaeb; }
+mark.hl.wide.s0 { background: #f3f8ff; }
+mark.hl.copy { background: #f1e8ff; border-bottom: 2px solid #9e77ed; }
+mark.hl.copy.wide { background: #f8f3ff; border-bottom-width: 1px; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; margin: -4px 0 8px; font-size: 12px; color: var(--muted); }
+.legend mark.hl { cursor: default; padding: 0 4px; }
+.legend mark.hl:hover { outline: 0; }
+mark.hl:hover, mark.hl:focus-visible, mark.hl.active { outline: 2px solid #1849a9; outline-offset: 1px; }
+mark.hl.dim, a.ref.dim { background: transparent; border-bottom-color: #d0d5dd; }
+a.ref { display: inline-block; min-width: 1.5em; margin: 0 1px; padding: 0 3px; border-radius: 8px; font: 700 10px/1.5 var(--sans); text-align: center; vertical-align: super; text-decoration: none; color: #fff; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+a.ref.s2 { background: var(--err-line); }
+a.ref.s1 { background: var(--warn-line); }
+a.ref.s0 { background: var(--info-line); }
+a.ref.dim { background: #d0d5dd; }
+.flash { animation: flash 1.6s ease-out; }
+@keyframes flash { from { box-shadow: 0 0 0 4px #fdb022; } to { box-shadow: 0 0 0 4px transparent; } }
+.group { margin: 0 0 14px; }
+.group h5 { margin: 0 0 4px; font-size: 13px; font-weight: 600; color: var(--ink); padding: 3px 8px; background: #eef2f6; border-radius: 4px; }
+ol.findings { list-style: none; margin: 0; padding: 0; }
+li.finding { display: grid; grid-template-columns: auto auto 1fr; align-items: start; gap: 2px 8px; padding: 6px 4px; border-bottom: 1px dashed #eaecf0; font-size: 14px; line-height: 1.5; border-radius: 4px; }
+li.finding.current { background: #eff4ff; }
+li.finding .num { font-weight: 700; text-decoration: none; color: var(--muted); min-width: 1.6em; text-align: right; }
+li.finding .msg { grid-column: 3; }
+li.finding .meta { grid-column: 3; color: var(--muted); font-size: 12px; }
+li.finding .meta code { font: 12px ui-monospace, Menlo, Consolas, monospace; color: #475467; }
+li.finding .related { grid-column: 3; font-size: 13px; }
+.empty { color: var(--muted); }
+.copies { padding: 14px 18px; border-top: 1px solid var(--rule); }
+.pair { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin-bottom: 12px; }
+.pair .sources { display: grid; gap: 8px; align-content: start; }
+.pair .side { border: 1px solid var(--rule); border-radius: 6px; overflow: hidden; }
+.pair .cap { font-size: 12px; padding: 4px 10px; background: var(--panel); border-bottom: 1px solid var(--rule); color: var(--muted); }
+.pair .cap b { color: var(--ink); }
+.pair blockquote { margin: 0; padding: 8px 12px; font: 15px/1.8 var(--serif); white-space: pre-wrap; overflow-wrap: anywhere; }
+.pair blockquote { color: var(--muted); }
+.pair mark.cp { color: var(--ink); background: #fde4e1; border-bottom: 1px solid var(--err-line); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.pair .src-side mark.cp { background: #eceff3; border-bottom-color: #667085; }
+.back { margin: 0; padding: 6px 18px 10px; font-size: 13px; text-align: right; }
+#pop { position: absolute; z-index: 10; width: min(440px, calc(100vw - 16px)); background: #fff; border: 1px solid #98a2b3; border-radius: 8px; box-shadow: 0 8px 28px rgba(16, 24, 40, .22); padding: 8px 10px 6px; }
+#pop[hidden] { display: none; }
+#pop .pop-head { display: flex; justify-content: space-between; align-items: center; font-size: 12px; color: var(--muted); }
+#pop .pop-close { border: 0; background: none; font-size: 18px; line-height: 1; cursor: pointer; color: var(--muted); padding: 2px 4px; }
+#pop ol.findings li.finding { border-bottom: 0; }
+@media (max-width: 900px) {
+  main, .top { padding-left: 14px; padding-right: 14px; }
+  .report-body { grid-template-columns: 1fr; }
+  .text-col { border-right: 0; border-bottom: 1px solid var(--rule); }
+  .findings-col .scroll { position: static; max-height: none; }
+  .pair { grid-template-columns: 1fr; }
+  .stats { grid-template-columns: repeat(3, 1fr); }
+}
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  html { scroll-behavior: auto; }
+  body { font-size: 11pt; }
+  .top { background: none; color: var(--ink); padding: 0 0 6pt; border-bottom: 2pt solid var(--accent); }
+  .top .gen { opacity: 1; color: var(--muted); }
+  main { padding: 0; max-width: none; }
+  .filters, #pop, .back, .no-print { display: none !important; }
+  a { color: inherit; text-decoration: none; }
+  table.summary thead th { position: static; }
+  table.summary th button::after { content: none !important; }
+  table.summary tr { break-inside: avoid; }
+  table.summary thead { display: table-header-group; }
+  .glance { break-inside: avoid; }
+  .stats { grid-template-columns: repeat(5, 1fr); }
+  .report { break-before: page; border: 0; border-radius: 0; margin: 0; overflow: visible; }
+  .report > header { background: none; border-bottom: 1.5pt solid var(--ink); padding: 0 0 6pt; box-shadow: none !important; }
+  .report-body { display: block; }
+  .text-col, .findings-col, .copies { padding: 8pt 0; border: 0; background: none; }
+  .findings-col .scroll { position: static; max-height: none; overflow: visible; }
+  .src { font-size: 11.5pt; line-height: 1.8; }
+  .ln { break-inside: avoid; }
+  li.finding, .pair { break-inside: avoid; }
+  .pair { grid-template-columns: 1fr 1fr; }
+  .stat, .chart, .sev, .verdict, mark.hl, a.ref, .group h5 { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+// src/formatters/html/text.ts
+function placeFindings(source, messages) {
+  const lines2 = new LineIndex(source);
+  return messages.map((message, i) => {
+    const at = (line, column) => {
+      if (!Number.isFinite(line) || !Number.isFinite(column)) return 0;
+      return Math.max(0, Math.min(lines2.offset({ line: Math.max(1, line), column: Math.max(1, column) }), source.length));
+    };
+    let start = at(message.line, message.column);
+    let end = at(message.endLine ?? message.line, message.endColumn ?? message.column);
+    if (end < start) [start, end] = [end, start];
+    const endPos = lines2.position(end);
+    if (end > start && endPos.column === 1 && endPos.line > lines2.position(start).line) end = Math.max(start, lines2.lineEnd(endPos.line - 1));
+    return { k: i + 1, message, start, end, multiLine: lines2.position(start).line !== lines2.position(end).line };
+  });
+}
+function refOffset(f) {
+  return f.start === f.end || f.multiLine ? f.start : f.end;
+}
+var HEADING = /^\s*(#{1,6}\s|[一二三四五六七八九十百]+、|（[一二三四五六七八九十百]+）|\([一二三四五六七八九十百]+\))/;
+function findingTooltip(findings, locale) {
+  return findings.map((f) => `${f.k}. [${severityName(f.message.severity, locale)}] ${f.message.message}${f.message.ruleId ? ` (${f.message.ruleId})` : ""}`).join("\n");
+}
+function renderText(source, findings, id, locale) {
+  const lines2 = new LineIndex(source);
+  const out = [];
+  for (let n = 1; n <= lines2.lineCount; n++) {
+    const ls = lines2.lineStart(n);
+    const le = lines2.lineEnd(n);
+    const here = findings.filter((f) => f.start <= le && f.end >= ls);
+    const points = /* @__PURE__ */ new Set([ls, le]);
+    for (const f of here) {
+      points.add(Math.min(Math.max(f.start, ls), le));
+      points.add(Math.min(Math.max(f.end, ls), le));
+    }
+    const refs = /* @__PURE__ */ new Map();
+    for (const f of here) {
+      const at = refOffset(f);
+      if (lines2.position(at).line !== n) continue;
+      const pos = Math.min(at, le);
+      points.add(pos);
+      refs.set(pos, [...refs.get(pos) ?? [], f]);
+    }
+    const sorted = [...points].sort((a, b) => a - b);
+    let html2 = "";
+    sorted.forEach((pt, i) => {
+      const isEnd = (f) => refOffset(f) === f.end && f.start !== f.end;
+      const atPoint = (refs.get(pt) ?? []).sort((a, b) => Number(isEnd(b)) - Number(isEnd(a)) || a.k - b.k);
+      for (const f of atPoint) {
+        html2 += `<a${attrs({ class: `ref s${f.message.severity}`, id: `${id}-m${f.k}`, href: `#${id}-f${f.k}`, "data-f": f.k, title: findingTooltip([f], locale) })}>${f.k}</a>`;
+      }
+      const next = sorted[i + 1];
+      if (next === void 0 || next <= pt) return;
+      const text = source.slice(pt, next);
+      const covering = here.filter((f) => f.start < f.end && f.start <= pt && f.end >= next);
+      if (!covering.length) {
+        const marker = pt === ls ? /^#{1,6}[ \t]+/.exec(text)?.[0] : void 0;
+        html2 += marker ? `<span class="md">${esc(marker)}</span>${esc(text.slice(marker.length))}` : esc(text);
+        return;
+      }
+      const severity2 = Math.max(...covering.map((f) => f.message.severity));
+      const wide = covering.every((f) => f.multiLine);
+      const copy = covering.every((f) => f.copy);
+      html2 += `<mark${attrs({
+        class: `hl s${severity2}${wide ? " wide" : ""}${copy ? " copy" : ""}`,
+        "data-f": covering.map((f) => f.k).join(" "),
+        tabindex: 0,
+        role: "button",
+        title: findingTooltip(covering, locale)
+      })}>${esc(text)}</mark>`;
+    });
+    const lineText = source.slice(ls, le);
+    const heading = HEADING.test(lineText) && !/[。！？；].*\S/.test(lineText);
+    const cls = heading ? "ln hd" : /\S/.test(lineText) ? "ln" : "ln blank";
+    out.push(`<div${attrs({ class: cls, id: `${id}-L${n}` })}><span class="no" aria-hidden="true">${n}</span><span class="tx">${html2}</span></div>`);
+  }
+  return out.join("\n");
+}
+function excerpt(source, loc, max = 600, context = 80) {
+  const lines2 = new LineIndex(source);
+  const clamp = (line, column) => Math.max(0, Math.min(lines2.offset({ line: Math.max(1, line), column: Math.max(1, column) }), source.length));
+  let start = clamp(loc.line, loc.column);
+  let end = clamp(loc.endLine, loc.endColumn);
+  if (end < start) [start, end] = [end, start];
+  const from = lines2.lineStart(lines2.position(start).line);
+  const to = Math.max(end, lines2.lineEnd(lines2.position(end).line));
+  const clean = (t) => t.replace(/\r/g, "");
+  let before = clean(source.slice(from, start));
+  let text = clean(source.slice(start, end));
+  let after = clean(source.slice(end, to));
+  if (before.length > context) before = `…${before.slice(-context)}`;
+  if (after.length > context) after = `${after.slice(0, context)}…`;
+  if (text.length > max) text = `${text.slice(0, max)}…`;
+  return { before, text, after };
+}
+
+// src/formatters/html/index.ts
+var FAILING_CHIPS = 12;
+var sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+var html = (results, { locale, cwd, registry }) => {
+  const rows = summaryRows(results, cwd, registry);
+  const page = {
+    locale,
+    cwd,
+    registry,
+    rows,
+    ids: new Map(results.map((r, i) => [path8.resolve(cwd, r.filePath), `r${i + 1}`])),
+    sources: new Map(results.map((r) => [path8.resolve(cwd, r.filePath), r.source ?? ""]))
+  };
+  const t = totals(rows, registry);
+  const l = (key, data2) => label(locale, key, data2);
+  const overview = l("overview", { files: t.files, passed: t.passed, failed: t.failed, errors: t.errors, warnings: t.warnings }) + (t.infos ? (locale === "zh" ? "；" : "; ") + l("infoNotes", { infos: t.infos }) : "");
+  const data = {
+    labels: { status: l("filterStatus") },
+    files: rows.map((row) => ({
+      file: row.file,
+      title: row.title ?? null,
+      errors: row.errors,
+      warnings: row.warnings,
+      infos: row.infos,
+      problems: row.problems,
+      copied: row.copied ?? null,
+      pass: row.pass,
+      findings: row.result.messages.map((m) => [m.ruleId ?? "-", m.severity])
+    }))
+  };
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(SCRIPT)}`,
+    `style-src ${sha256(STYLE)}`,
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ");
+  return `<!DOCTYPE html>
+<html lang="${locale === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="reportlint ${esc(VERSION)}">
+<title>${esc(l("pageTitle"))}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="top" id="top">
+<h1>${esc(l("pageTitle"))}</h1>
+<p class="overview">${esc(overview)}</p>
+<p class="gen">${esc(l("generator", { version: VERSION }))}</p>
+</header>
+<main>
+<section id="summary" aria-labelledby="summary-h">
+<h2 id="summary-h">${esc(l("summaryHeading"))}</h2>
+<div class="glance">
+<div class="glance-main">
+${stats(t, locale)}
+${failingList(rows, locale)}
+</div>
+${categoryChart(t, locale)}
+</div>
+${rows.length ? filters(page) + summaryTable(page) : `<p class="empty">${esc(l("noReports"))}</p>`}
+</section>
+${rows.length ? `<section id="reports" aria-labelledby="reports-h">
+<h2 id="reports-h">${esc(l("reportsHeading"))}</h2>
+${rows.map((row) => reportArticle(row, page)).join("\n")}
+</section>` : ""}
+</main>
+<div id="pop" role="dialog" aria-modal="false" aria-labelledby="pop-title" hidden>
+<div class="pop-head"><span class="pop-title" id="pop-title"></span><button type="button" class="pop-close" aria-label="${esc(l("close"))}" title="${esc(l("close"))}">×</button></div>
+<ol class="findings"></ol>
+</div>
+<script type="application/json" id="reportlint-data">${jsonForScript(data)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+};
+function stats(t, locale) {
+  const stat = (value, key, cls) => `<div class="stat ${cls}" data-stat="${key}"><b>${value}</b><span>${esc(label(locale, key))}</span></div>`;
+  return `<div class="stats">` + stat(t.files, "statFiles", "") + stat(t.passed, "statPassed", t.passed ? "good" : "") + stat(t.failed, "statFailed", t.failed ? "bad" : "") + stat(t.errors, "statErrors", t.errors ? "bad" : "") + stat(t.warnings, "statWarnings", t.warnings ? "warn" : "") + `</div>`;
+}
+function failingList(rows, locale) {
+  if (!rows.length) return "";
+  const failing = rows.filter((r) => !r.pass).sort((a, b) => b.errors - a.errors || a.index - b.index);
+  if (!failing.length) return `<p class="failing none">${esc(label(locale, "allPassed"))}</p>`;
+  const chips = failing.slice(0, FAILING_CHIPS).map((r) => `<li><a${attrs({ href: `#r${r.index}`, title: r.title ? `${r.title}
+${r.file}` : r.file })}><span class="idx">${r.index}</span> ${esc(r.unit ?? r.name)} <span class="cnt">${r.errors}</span></a></li>`).join("");
+  const more = failing.length > FAILING_CHIPS ? `<li class="more">${esc(label(locale, "failingMore", { more: failing.length - FAILING_CHIPS }))}</li>` : "";
+  return `<div class="failing"><h3>${esc(label(locale, "failingHeading", { failed: failing.length }))}</h3><ul>${chips}${more}</ul></div>`;
+}
+function nameHtml(row) {
+  if (row.unit && row.title?.startsWith(row.unit)) return `<strong>${esc(row.unit)}</strong>${esc(row.title.slice(row.unit.length))}`;
+  return esc(row.name);
+}
+function ruleLabel(ruleId) {
+  return ruleId ?? "reportlint";
+}
+function filters(page) {
+  const { locale, rows, registry } = page;
+  const l = (key) => esc(label(locale, key));
+  const ruleCounts = /* @__PURE__ */ new Map();
+  for (const row of rows) for (const m of row.result.messages) ruleCounts.set(m.ruleId ?? "-", (ruleCounts.get(m.ruleId ?? "-") ?? 0) + 1);
+  const ruleOptions = [...ruleCounts].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => {
+    const name = id === "-" ? "" : ruleName(id, registry, locale);
+    return `<option value="${esc(id)}">${esc(name ? locale === "zh" ? `${name}（${id}）` : `${name} [${id}]` : id === "-" ? ruleLabel(null) : id)} (${n})</option>`;
+  }).join("");
+  const sevOptions = [2, 1, 0].map((s) => `<option value="${s}">${esc(severityName(s, locale))}</option>`).join("");
+  return `<div class="filters" id="filters" role="search" hidden>
+<label>${l("filterRule")} <select id="f-rule"><option value="">${l("filterAll")}</option>${ruleOptions}</select></label>
+<label>${l("filterSeverity")} <select id="f-sev"><option value="">${l("filterAll")}</option>${sevOptions}</select></label>
+<label>${l("filterVerdict")} <select id="f-verdict"><option value="">${l("filterAll")}</option><option value="fail">${l("filterFailing")}</option><option value="pass">${l("filterPassing")}</option></select></label>
+<button type="button" id="f-reset">${l("filterReset")}</button>
+<span class="status" id="f-status" aria-live="polite"></span>
+</div>`;
+}
+function summaryTable(page) {
+  const { locale, rows } = page;
+  const l = (key) => esc(label(locale, key));
+  const th = (key, cls, type = "num") => `<th scope="col" class="${cls}" data-type="${type}" aria-sort="none"><button type="button" title="${l("sortBy")}">${l(key)}</button></th>`;
+  const head = `<tr>${th("colIndex", "n c-idx")}${th("colReport", "c-name", "text")}${th("colErrors", "n c-err")}${th("colWarnings", "n c-warn")}${th("colProblems", "c-prob")}${th("colCopied", "n c-copy")}${th("colScore", "n c-score")}${th("colVerdict", "c-verdict")}${th("colMatches", "n c-match")}</tr>`;
+  const body = rows.map((row) => {
+    const id = `r${row.index}`;
+    const prob = row.problems === "present" ? 2 : row.problems === "empty" ? 1 : 0;
+    return `<tr${attrs({ id: `row-${row.index}`, class: row.pass ? "pass" : "fail", "data-i": row.index, "data-file": row.file })}><td class="n c-idx" data-v="${row.index}">${row.index}</td><td class="c-name" data-v="${esc(row.name)}"><a class="name" href="#${id}">${nameHtml(row)}</a>${row.title ? `<div class="path">${esc(row.file)}</div>` : ""}</td>` + // An unreadable file was not checked: no counts that could read as "nearly clean".
+    (row.unreadable ? `<td class="n c-err" data-v="${row.errors}">—</td><td class="n c-warn" data-v="${row.warnings}">—</td><td class="c-prob" data-v="-1">—</td><td class="n c-copy" data-v="-1">—</td><td class="n c-score" data-v="-1">—</td><td class="c-verdict" data-v="-1"><span class="verdict fail unreadable">${esc(label(locale, "unreadable"))}</span></td>` : `<td class="n c-err${row.errors ? "" : " zero"}" data-v="${row.errors}">${row.errors}</td><td class="n c-warn${row.warnings ? "" : " zero"}" data-v="${row.warnings}">${row.warnings}</td><td class="c-prob prob-${row.problems}" data-v="${prob}">${row.problems === "present" ? "✓" : "✗"} ${esc(problemsLabel(row.problems, locale))}</td><td class="n c-copy" data-v="${row.copied ?? -1}">${esc(formatPercent(row.copied, locale))}</td><td class="n c-score" data-v="${reportScore(row.result) ?? -1}" title="${l("scoreHelp")}">${reportScore(row.result) ?? "—"}</td><td class="c-verdict" data-v="${row.pass ? 1 : 0}"><span class="verdict ${row.pass ? "pass" : "fail"}">${esc(label(locale, row.pass ? "pass" : "fail"))}</span></td>`) + `<td class="n c-match" data-v="0">0</td></tr>`;
+  }).join("\n");
+  return `<table class="summary" id="summary-table">
+<thead>${head}</thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+}
+function reportArticle(row, page) {
+  const { locale } = page;
+  const l = (key, data) => esc(label(locale, key, data));
+  const id = `r${row.index}`;
+  const source = row.result.source ?? "";
+  const placed = placeFindings(source, row.result.messages).map((f) => ({ ...f, copy: categoryOf(f.message, page.registry) === "copy" }));
+  const fact = (key, value, cls = "") => `<span class="${cls}"><span class="k">${l(key)}</span> ${value}</span>`;
+  const facts = row.unreadable ? [`<span class="verdict fail unreadable">${l("unreadable")}</span>`] : [
+    `<span class="verdict ${row.pass ? "pass" : "fail"}">${l(row.pass ? "pass" : "fail")}</span>`,
+    fact("colErrors", String(row.errors), "f-err"),
+    fact("colWarnings", String(row.warnings), "f-warn"),
+    ...row.infos ? [fact("severityInfo", String(row.infos), "f-info")] : [],
+    fact("colProblems", esc(problemsLabel(row.problems, locale)), `prob-${row.problems}`),
+    fact("colCopied", esc(formatPercent(row.copied, locale)), "f-copy")
+  ];
+  const text = source.length ? `<div class="src" lang="zh-CN">
+${renderText(source, placed, id, locale)}
+</div>` : `<p class="empty">${l("emptyText")}</p>`;
+  return `<article${attrs({ class: `report ${row.pass ? "pass" : "fail"}`, id, "data-file": row.file })}>
+<header>
+<h3><span class="idx">${row.index}.</span><span class="name">${esc(row.name)}</span></h3>
+${row.title ? `<div class="path">${esc(row.file)}</div>` : ""}
+<div class="facts">${facts.join("")}</div>
+</header>
+${placed.length ? `<div class="report-body">
+<div class="text-col">
+<h4>${l("textHeading")}<span class="no-print">${l("textHint")}</span></h4>
+${legend(locale)}
+${text}
+</div>
+<aside class="findings-col"><div class="scroll">
+<h4>${l("findingsHeading")}</h4>
+${findingGroups(placed, id, page)}
+</div></aside>
+</div>` : `<div class="report-body clean">
+<details class="text-col"><summary><h4>${l("cleanText")}</h4></summary>
+${text}
+</details>
+</div>`}
+${copies(placed, row, id, page)}
+<p class="back"><a href="#summary">↑ ${l("backToSummary")}</a></p>
+</article>`;
+}
+function legend(locale) {
+  const item = (cls, text) => `<span class="key"><mark class="${cls}">${esc(text)}</mark></span>`;
+  return `<p class="legend">` + item("hl s2", severityName(2, locale)) + item("hl s1", severityName(1, locale)) + item("hl s0", severityName(0, locale)) + item("hl s2 copy", label(locale, "legendCopy")) + `</p>`;
+}
+function findingGroups(placed, id, page) {
+  if (!placed.length) return `<p class="empty">${esc(label(page.locale, "noFindings"))}</p>`;
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of placed) groups.set(f.message.sectionPath ?? "", [...groups.get(f.message.sectionPath ?? "") ?? [], f]);
+  return [...groups].map(
+    ([sectionPath, findings]) => `<div class="group"><h5>${esc(sectionPath || label(page.locale, "wholeReport"))}</h5><ol class="findings">${findings.map((f) => findingItem(f, id, page)).join("")}</ol></div>`
+  ).join("\n");
+}
+function findingItem(f, id, page) {
+  const { locale } = page;
+  const m = f.message;
+  const loc = locationText(m, locale);
+  const category = categoryName(categoryOf(m, page.registry), locale);
+  const related = (m.related ?? []).map((r) => `<div class="related">${esc(label(locale, "source"))}${locale === "zh" ? "：" : ": "}${relatedLink(r, page)}${r.message ? ` — ${esc(r.message)}` : ""}</div>`).join("");
+  return `<li${attrs({ class: "finding", id: `${id}-f${f.k}`, "data-rule": m.ruleId ?? "-", "data-sev": m.severity })}><a class="num" href="#${id}-m${f.k}" data-k="${f.k}">${f.k}</a><span class="sev s${m.severity}">${esc(severityName(m.severity, locale))}</span><span class="msg">${esc(m.message)}</span><span class="meta"><a class="loc" href="#${id}-L${m.line}" data-k="${f.k}">${esc(loc)}</a> · <code>${esc(ruleLabel(m.ruleId))}</code> · ${esc(category)}</span>` + related + `</li>`;
+}
+function relatedText(r, page) {
+  if (r.paragraph !== void 0) {
+    const where = page.locale === "zh" ? `第${r.paragraph}段` : `¶${r.paragraph}`;
+    return `${displayPath(r.filePath, page.cwd)} ${where}${r.quote ? page.locale === "zh" ? `「${r.quote}」` : ` “${r.quote}”` : ""}`;
+  }
+  const span = r.endLine && (r.endLine !== r.line || r.endColumn !== r.column) ? `${r.line}:${r.column}–${r.endLine}:${r.endColumn}` : `${r.line}:${r.column}`;
+  return `${displayPath(r.filePath, page.cwd)} ${span}`;
+}
+function relatedLink(r, page) {
+  const target = page.ids.get(path8.resolve(page.cwd, r.filePath));
+  const text = esc(relatedText(r, page));
+  return target ? `<a href="#${target}-L${r.line}">${text}</a>` : `<span>${text}</span>`;
+}
+function excerptHtml(e) {
+  return `${esc(e.before)}<mark class="cp">${esc(e.text)}</mark>${esc(e.after)}`;
+}
+function copies(placed, row, id, page) {
+  const { locale } = page;
+  const pairs = placed.filter((f) => f.message.related?.length).map((f) => {
+    const m = f.message;
+    const mine = excerptHtml(excerpt(row.result.source ?? "", m));
+    const span = `${m.line}:${m.column}–${m.endLine}:${m.endColumn}`;
+    const sources = m.related.map((r) => {
+      const text = page.sources.get(path8.resolve(page.cwd, r.filePath));
+      const body = text !== void 0 ? excerptHtml(excerpt(text, r)) : `<span class="empty">${esc(r.message ?? label(locale, "sourceUnavailable"))}</span>`;
+      return `<div class="side src-side"><div class="cap"><b>${esc(label(locale, "source"))}</b> ${relatedLink(r, page)}</div><blockquote>${body}</blockquote></div>`;
+    });
+    return `<div class="pair" data-f="${f.k}"><div class="side mine"><div class="cap"><b>${esc(label(locale, "thisReport"))}</b> <a class="loc" href="#${id}-L${m.line}" data-k="${f.k}">${esc(span)}</a> · <code>${esc(ruleLabel(m.ruleId))}</code> · <a href="#${id}-f${f.k}">${f.k}</a></div><blockquote>${mine}</blockquote></div><div class="sources">${sources.join("")}</div></div>`;
+  });
+  if (!pairs.length) return "";
+  return `<section class="copies"><h4>${esc(label(locale, "copiesHeading"))}</h4>
+${pairs.join("\n")}
+</section>`;
+}
+
+// src/formatters/json.ts
+var json = (results) => JSON.stringify(
+  results.map((r) => ({
+    filePath: r.filePath,
+    messages: r.messages,
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    fixableErrorCount: r.fixableErrorCount,
+    fixableWarningCount: r.fixableWarningCount,
+    ...r.output !== void 0 ? { output: r.output } : {}
+  }))
+) + "\n";
+
+// src/formatters/junit.ts
+function xmlChars(text) {
+  return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "�");
+}
+function xmlText(text) {
+  return xmlChars(String(text)).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function xmlAttr(text) {
+  return xmlText(text).replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+}
+function attrs2(values) {
+  return Object.entries(values).map(([name, value]) => ` ${name}="${xmlAttr(value)}"`).join("");
+}
+function lines(messages) {
+  return messages.map((m) => `${m.line}:${m.column} ${m.message}`).join("\n");
+}
+var junit = (results, { locale, cwd }) => {
+  const suites = [];
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  for (const result of results) {
+    const file = relativePath(cwd, result.filePath);
+    const byCheck = /* @__PURE__ */ new Map();
+    for (const m of result.messages) {
+      const id = checkId(m);
+      const list = byCheck.get(id);
+      if (list) list.push(m);
+      else byCheck.set(id, [m]);
+    }
+    const cases = [];
+    let suiteFailures = 0;
+    let suiteErrors = 0;
+    for (const [id, messages] of byCheck) {
+      const head = `    <testcase${attrs2({ classname: file, name: id })}>`;
+      if (messages.some(isFatal)) {
+        suiteErrors++;
+        const message = messages.map((m) => m.message).join("\n");
+        cases.push(`${head}
+      <error${attrs2({ message, type: messages[0].messageId })}>${xmlText(lines(messages))}</error>
+    </testcase>`);
+      } else if (messages.some((m) => m.severity > 0)) {
+        suiteFailures++;
+        const type = messages.some((m) => m.severity === 2) ? "error" : "warning";
+        const message = word(locale, "problems", { count: messages.length });
+        cases.push(`${head}
+      <failure${attrs2({ message, type })}>${xmlText(lines(messages))}</failure>
+    </testcase>`);
+      } else {
+        cases.push(`${head}
+      <system-out>${xmlText(lines(messages))}</system-out>
+    </testcase>`);
+      }
+    }
+    if (!cases.length) cases.push(`    <testcase${attrs2({ classname: file, name: TOOL_NAME })}/>`);
+    tests += cases.length;
+    failures += suiteFailures;
+    errors += suiteErrors;
+    suites.push(
+      `  <testsuite${attrs2({ name: file, tests: cases.length, failures: suiteFailures, errors: suiteErrors, skipped: 0 })}>
+${cases.join("\n")}
+  </testsuite>`
+    );
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs2({ name: TOOL_NAME, tests, failures, errors })}>`,
+    ...suites,
+    "</testsuites>",
+    ""
+  ].join("\n");
+};
+
+// src/formatters/rdjson.ts
+function range(at, map) {
+  if (!map) return { start: { line: at.line }, end: { line: at.endLine } };
+  return {
+    start: { line: at.line, column: map.utf8Column(at.line, at.column) },
+    end: { line: at.endLine, column: map.utf8Column(at.endLine, at.endColumn) }
+  };
+}
+function rdjsonResult(results, cwd) {
+  const sources = new Map(results.map((r) => [r.filePath, new SourceMap(r.source)]));
+  const related = (rel) => ({
+    ...rel.message ? { message: rel.message } : {},
+    location: { path: relativePath(cwd, rel.filePath), range: range(rel, sources.get(rel.filePath)) }
+  });
+  const diagnostics = [];
+  for (const r of results) {
+    const map = sources.get(r.filePath);
+    const path11 = relativePath(cwd, r.filePath);
+    const docx = r.docx === true;
+    for (const m of r.messages) {
+      const d = {
+        message: m.message,
+        location: { path: path11, range: range(m, map) },
+        severity: m.severity === 2 ? "ERROR" : m.severity === 1 ? "WARNING" : "INFO",
+        code: m.ruleId === null ? { value: checkId(m) } : { value: m.ruleId, url: ruleDocsUrl(m.ruleId) }
+      };
+      if (m.fix && !docx) {
+        const start = map.position(m.fix.range[0]);
+        const end = map.position(m.fix.range[1]);
+        d.suggestions = [{ range: range({ line: start.line, column: start.column, endLine: end.line, endColumn: end.column }, map), text: m.fix.text }];
+      }
+      if (m.related?.length) d.related_locations = m.related.map(related);
+      diagnostics.push(d);
+    }
+  }
+  return { source: { name: TOOL_NAME, url: TOOL_URL }, diagnostics };
+}
+var rdjson = (results, { cwd }) => JSON.stringify(rdjsonResult(results, cwd), null, 2) + "\n";
+
+// src/formatters/sarif.ts
+import path9 from "node:path";
+import { pathToFileURL } from "node:url";
+var SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+var SRCROOT = "%SRCROOT%";
+var FINGERPRINT_KEY = "reportlint/v1";
+function level(severity2) {
+  return severity2 === 2 ? "error" : severity2 === 1 ? "warning" : "note";
+}
+function pascalCase(id) {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+}
+function mimeType(filePath) {
+  const ext = path9.extname(filePath).toLowerCase();
+  if (ext === ".md" || ext === ".markdown") return "text/markdown";
+  if (ext === ".txt") return "text/plain";
+  if (ext === ".docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  return void 0;
+}
+function ruleDescriptor(rule, locale) {
+  const summary2 = localize(rule.docs.summary, locale);
+  const why = localize(rule.docs.why, locale);
+  const details = rule.docs.details ? localize(rule.docs.details, locale) : void 0;
+  const url = ruleDocsUrl(rule.id);
+  const parts = [why, details, rule.docs.standard].filter((p) => Boolean(p));
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: summary2 },
+    fullDescription: { text: why },
+    help: { text: [...parts, url].join("\n\n"), markdown: [...parts, `[${rule.id}](${url})`].join("\n\n") },
+    helpUri: url,
+    defaultConfiguration: { level: rule.severity === "error" ? "error" : "warning", enabled: rule.recommended !== false },
+    properties: { category: rule.category, tags: [rule.category], fixable: rule.fixable }
+  };
+}
+var sarif = (results, context) => JSON.stringify(sarifLog(results, context), null, 2) + "\n";
+function sarifLog(results, { locale, cwd, registry }) {
+  const sources = new Map(results.map((r) => [r.filePath, new SourceMap(r.source)]));
+  const artifacts = [];
+  const artifactIndex = /* @__PURE__ */ new Map();
+  const root = cwd.endsWith(path9.sep) ? cwd : cwd + path9.sep;
+  const locate = (filePath) => {
+    const absolute = path9.resolve(cwd, filePath);
+    const location = absolute.startsWith(root) ? { uri: relativePath(cwd, absolute).split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(absolute).href };
+    let index = artifactIndex.get(absolute);
+    if (index === void 0) {
+      index = artifacts.length;
+      artifactIndex.set(absolute, index);
+      const mime = mimeType(absolute);
+      artifacts.push({ location: { ...location }, ...mime ? { mimeType: mime } : {} });
+    }
+    return { ...location, index };
+  };
+  for (const r of results) locate(r.filePath);
+  const used = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
+  const rules = [...registry.values()].filter((rule) => used.has(rule.id));
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const region = (at, map) => {
+    const out = { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn };
+    const text = map?.textOf(at);
+    if (text) out.snippet = { text };
+    return out;
+  };
+  const sarifResults = [];
+  const notifications = [];
+  for (const r of results) {
+    const map = sources.get(r.filePath);
+    const prints = fingerprints(r, cwd, map);
+    const docx = r.docx === true;
+    r.messages.forEach((m, i) => {
+      if (isFatal(m)) {
+        notifications.push({
+          level: "error",
+          message: { text: m.message },
+          locations: [{ physicalLocation: { artifactLocation: locate(r.filePath) } }],
+          descriptor: { id: m.messageId }
+        });
+        return;
+      }
+      const physicalLocation = { artifactLocation: locate(r.filePath), region: region(m, map) };
+      const result = { ruleId: checkId(m) };
+      const index = m.ruleId === null ? void 0 : ruleIndex.get(m.ruleId);
+      if (index !== void 0) result.ruleIndex = index;
+      result.level = level(m.severity);
+      result.message = { text: m.message };
+      result.locations = [{ physicalLocation }];
+      result.partialFingerprints = { [FINGERPRINT_KEY]: prints[i] };
+      if (m.related?.length) result.relatedLocations = m.related.map((rel, k) => relatedLocation(rel, k + 1));
+      if (m.fix && !docx) {
+        const from = map.source.slice(m.fix.range[0], m.fix.range[1]);
+        const to = m.fix.text;
+        const start = map.position(m.fix.range[0]);
+        const end = map.position(m.fix.range[1]);
+        const description = !from ? word(locale, "fixInsert", { to: clip(to) }) : !to ? word(locale, "fixDelete", { from: clip(from) }) : word(locale, "fixReplace", { from: clip(from), to: clip(to) });
+        result.fixes = [
+          {
+            description: { text: description },
+            artifactChanges: [
+              {
+                artifactLocation: locate(r.filePath),
+                replacements: [
+                  {
+                    deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+                    ...to ? { insertedContent: { text: to } } : {}
+                  }
+                ]
+              }
+            ]
+          }
+        ];
+      }
+      const properties = { messageId: m.messageId };
+      if (m.sectionPath) properties.sectionPath = m.sectionPath;
+      Object.assign(properties, messageExtras(m));
+      result.properties = properties;
+      sarifResults.push(result);
+    });
+  }
+  function relatedLocation(rel, id) {
+    const out = {
+      id,
+      physicalLocation: { artifactLocation: locate(rel.filePath), region: region(rel, sources.get(rel.filePath)) }
+    };
+    if (rel.message) out.message = { text: rel.message };
+    return out;
+  }
+  return {
+    $schema: SCHEMA_URI,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: TOOL_URL,
+            rules: rules.map((rule) => ruleDescriptor(rule, locale))
+          }
+        },
+        invocations: [
+          {
+            executionSuccessful: notifications.length === 0,
+            ...notifications.length ? { toolExecutionNotifications: notifications } : {}
+          }
+        ],
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root).href } },
+        artifacts,
+        results: sarifResults,
+        language: locale === "zh" ? "zh-CN" : "en-US",
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+}
+
+// node_modules/chalk/source/vendor/ansi-styles/index.js
+var ANSI_BACKGROUND_OFFSET = 10;
+var wrapAnsi16 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
+var wrapAnsi256 = (offset = 0) => (code) => `\x1B[${38 + offset};5;${code}m`;
+var wrapAnsi16m = (offset = 0) => (red, green, blue) => `\x1B[${38 + offset};2;${red};${green};${blue}m`;
+var styles = {
+  modifier: {
+    reset: [0, 0],
+    // 21 isn't widely supported and 22 does the same thing
+    bold: [1, 22],
+    dim: [2, 22],
+    italic: [3, 23],
+    underline: [4, 24],
+    overline: [53, 55],
+    inverse: [7, 27],
+    hidden: [8, 28],
+    strikethrough: [9, 29]
+  },
+  color: {
+    black: [30, 39],
+    red: [31, 39],
+    green: [32, 39],
+    yellow: [33, 39],
+    blue: [34, 39],
+    magenta: [35, 39],
+    cyan: [36, 39],
+    white: [37, 39],
+    // Bright color
+    blackBright: [90, 39],
+    gray: [90, 39],
+    // Alias of `blackBright`
+    grey: [90, 39],
+    // Alias of `blackBright`
+    redBright: [91, 39],
+    greenBright: [92, 39],
+    yellowBright: [93, 39],
+    blueBright: [94, 39],
+    magentaBright: [95, 39],
+    cyanBright: [96, 39],
+    whiteBright: [97, 39]
+  },
+  bgColor: {
+    bgBlack: [40, 49],
+    bgRed: [41, 49],
+    bgGreen: [42, 49],
+    bgYellow: [43, 49],
+    bgBlue: [44, 49],
+    bgMagenta: [45, 49],
+    bgCyan: [46, 49],
+    bgWhite: [47, 49],
+    // Bright color
+    bgBlackBright: [100, 49],
+    bgGray: [100, 49],
+    // Alias of `bgBlackBright`
+    bgGrey: [100, 49],
+    // Alias of `bgBlackBright`
+    bgRedBright: [101, 49],
+    bgGreenBright: [102, 49],
+    bgYellowBright: [103, 49],
+    bgBlueBright: [104, 49],
+    bgMagentaBright: [105, 49],
+    bgCyanBright: [106, 49],
+    bgWhiteBright: [107, 49]
+  }
+};
+var modifierNames = Object.keys(styles.modifier);
+var foregroundColorNames = Object.keys(styles.color);
+var backgroundColorNames = Object.keys(styles.bgColor);
+var colorNames = [...foregroundColorNames, ...backgroundColorNames];
+function assembleStyles() {
+  const codes = /* @__PURE__ */ new Map();
+  for (const [groupName, group] of Object.entries(styles)) {
+    for (const [styleName, style] of Object.entries(group)) {
+      styles[styleName] = {
+        open: `\x1B[${style[0]}m`,
+        close: `\x1B[${style[1]}m`
+      };
+      group[styleName] = styles[styleName];
+      codes.set(style[0], style[1]);
+    }
+    Object.defineProperty(styles, groupName, {
+      value: group,
+      enumerable: false
+    });
+  }
+  Object.defineProperty(styles, "codes", {
+    value: codes,
+    enumerable: false
+  });
+  styles.color.close = "\x1B[39m";
+  styles.bgColor.close = "\x1B[49m";
+  styles.color.ansi = wrapAnsi16();
+  styles.color.ansi256 = wrapAnsi256();
+  styles.color.ansi16m = wrapAnsi16m();
+  styles.bgColor.ansi = wrapAnsi16(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi256 = wrapAnsi256(ANSI_BACKGROUND_OFFSET);
+  styles.bgColor.ansi16m = wrapAnsi16m(ANSI_BACKGROUND_OFFSET);
+  Object.defineProperties(styles, {
+    rgbToAnsi256: {
+      value(red, green, blue) {
+        if (red === green && green === blue) {
+          if (red < 8) {
+            return 16;
+          }
+          if (red > 248) {
+            return 231;
+          }
+          return Math.round((red - 8) / 247 * 24) + 232;
+        }
+        return 16 + 36 * Math.round(red / 255 * 5) + 6 * Math.round(green / 255 * 5) + Math.round(blue / 255 * 5);
+      },
+      enumerable: false
+    },
+    hexToRgb: {
+      value(hex) {
+        const matches = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches) {
+          return [0, 0, 0];
+        }
+        let [colorString] = matches;
+        if (colorString.length === 3) {
+          colorString = [...colorString].map((character) => character + character).join("");
+        }
+        const integer = Number.parseInt(colorString, 16);
+        return [
+          /* eslint-disable no-bitwise */
+          integer >> 16 & 255,
+          integer >> 8 & 255,
+          integer & 255
+          /* eslint-enable no-bitwise */
+        ];
+      },
+      enumerable: false
+    },
+    hexToAnsi256: {
+      value: (hex) => styles.rgbToAnsi256(...styles.hexToRgb(hex)),
+      enumerable: false
+    },
+    ansi256ToAnsi: {
+      value(code) {
+        if (code < 8) {
+          return 30 + code;
+        }
+        if (code < 16) {
+          return 90 + (code - 8);
+        }
+        let red;
+        let green;
+        let blue;
+        if (code >= 232) {
+          red = ((code - 232) * 10 + 8) / 255;
+          green = red;
+          blue = red;
+        } else {
+          code -= 16;
+          const remainder = code % 36;
+          red = Math.floor(code / 36) / 5;
+          green = Math.floor(remainder / 6) / 5;
+          blue = remainder % 6 / 5;
+        }
+        const value = Math.max(red, green, blue) * 2;
+        if (value === 0) {
+          return 30;
+        }
+        let result = 30 + (Math.round(blue) << 2 | Math.round(green) << 1 | Math.round(red));
+        if (value === 2) {
+          result += 60;
+        }
+        return result;
+      },
+      enumerable: false
+    },
+    rgbToAnsi: {
+      value: (red, green, blue) => styles.ansi256ToAnsi(styles.rgbToAnsi256(red, green, blue)),
+      enumerable: false
+    },
+    hexToAnsi: {
+      value: (hex) => styles.ansi256ToAnsi(styles.hexToAnsi256(hex)),
+      enumerable: false
+    }
+  });
+  return styles;
+}
+var ansiStyles = assembleStyles();
+var ansi_styles_default = ansiStyles;
+
+// node_modules/chalk/source/vendor/supports-color/index.js
+import process2 from "node:process";
+import os from "node:os";
+import tty from "node:tty";
+function hasFlag(flag, argv = globalThis.Deno ? globalThis.Deno.args : process2.argv) {
+  const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+  const position2 = argv.indexOf(prefix + flag);
+  const terminatorPosition = argv.indexOf("--");
+  return position2 !== -1 && (terminatorPosition === -1 || position2 < terminatorPosition);
+}
+var { env } = process2;
+var flagForceColor;
+if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false") || hasFlag("color=never")) {
+  flagForceColor = 0;
+} else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+  flagForceColor = 1;
+}
+function envForceColor() {
+  if ("FORCE_COLOR" in env) {
+    if (env.FORCE_COLOR === "true") {
+      return 1;
+    }
+    if (env.FORCE_COLOR === "false") {
+      return 0;
+    }
+    return env.FORCE_COLOR.length === 0 ? 1 : Math.min(Number.parseInt(env.FORCE_COLOR, 10), 3);
+  }
+}
+function translateLevel(level2) {
+  if (level2 === 0) {
+    return false;
+  }
+  return {
+    level: level2,
+    hasBasic: true,
+    has256: level2 >= 2,
+    has16m: level2 >= 3
+  };
+}
+function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
+  const noFlagForceColor = envForceColor();
+  if (noFlagForceColor !== void 0) {
+    flagForceColor = noFlagForceColor;
+  }
+  const forceColor = sniffFlags ? flagForceColor : noFlagForceColor;
+  if (forceColor === 0) {
+    return 0;
+  }
+  if (sniffFlags) {
+    if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+      return 3;
+    }
+    if (hasFlag("color=256")) {
+      return 2;
+    }
+  }
+  if ("TF_BUILD" in env && "AGENT_NAME" in env) {
+    return 1;
+  }
+  if (haveStream && !streamIsTTY && forceColor === void 0) {
+    return 0;
+  }
+  const min = forceColor || 0;
+  if (env.TERM === "dumb") {
+    return min;
+  }
+  if (process2.platform === "win32") {
+    const osRelease = os.release().split(".");
+    if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+      return Number(osRelease[2]) >= 14931 ? 3 : 2;
+    }
+    return 1;
+  }
+  if ("CI" in env) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
+      return 3;
+    }
+    if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+      return 1;
+    }
+    return min;
+  }
+  if ("TEAMCITY_VERSION" in env) {
+    return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+  }
+  if (env.COLORTERM === "truecolor") {
+    return 3;
+  }
+  if (env.TERM === "xterm-kitty") {
+    return 3;
+  }
+  if (env.TERM === "xterm-ghostty") {
+    return 3;
+  }
+  if (env.TERM === "wezterm") {
+    return 3;
+  }
+  if ("TERM_PROGRAM" in env) {
+    const version = Number.parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+    switch (env.TERM_PROGRAM) {
+      case "iTerm.app": {
+        return version >= 3 ? 3 : 2;
+      }
+      case "Apple_Terminal": {
+        return 2;
+      }
+    }
+  }
+  if (/-256(color)?$/i.test(env.TERM)) {
+    return 2;
+  }
+  if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+    return 1;
+  }
+  if ("COLORTERM" in env) {
+    return 1;
+  }
+  return min;
+}
+function createSupportsColor(stream, options = {}) {
+  const level2 = _supportsColor(stream, {
+    streamIsTTY: stream && stream.isTTY,
+    ...options
+  });
+  return translateLevel(level2);
+}
+var supportsColor = {
+  stdout: createSupportsColor({ isTTY: tty.isatty(1) }),
+  stderr: createSupportsColor({ isTTY: tty.isatty(2) })
+};
+var supports_color_default = supportsColor;
+
+// node_modules/chalk/source/utilities.js
+function stringReplaceAll(string, substring, replacer) {
+  let index = string.indexOf(substring);
+  if (index === -1) {
+    return string;
+  }
+  const substringLength = substring.length;
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    returnValue += string.slice(endIndex, index) + substring + replacer;
+    endIndex = index + substringLength;
+    index = string.indexOf(substring, endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
+  let endIndex = 0;
+  let returnValue = "";
+  do {
+    const gotCR = string[index - 1] === "\r";
+    returnValue += string.slice(endIndex, gotCR ? index - 1 : index) + prefix + (gotCR ? "\r\n" : "\n") + postfix;
+    endIndex = index + 1;
+    index = string.indexOf("\n", endIndex);
+  } while (index !== -1);
+  returnValue += string.slice(endIndex);
+  return returnValue;
+}
+
+// node_modules/chalk/source/index.js
+var { stdout: stdoutColor, stderr: stderrColor } = supports_color_default;
+var GENERATOR = /* @__PURE__ */ Symbol("GENERATOR");
+var STYLER = /* @__PURE__ */ Symbol("STYLER");
+var IS_EMPTY = /* @__PURE__ */ Symbol("IS_EMPTY");
+var levelMapping = [
+  "ansi",
+  "ansi",
+  "ansi256",
+  "ansi16m"
+];
+var styles2 = /* @__PURE__ */ Object.create(null);
+var applyOptions = (object, options = {}) => {
+  if (options.level && !(Number.isInteger(options.level) && options.level >= 0 && options.level <= 3)) {
+    throw new Error("The `level` option should be an integer from 0 to 3");
+  }
+  const colorLevel = stdoutColor ? stdoutColor.level : 0;
+  object.level = options.level === void 0 ? colorLevel : options.level;
+};
+var Chalk = class {
+  constructor(options) {
+    return chalkFactory(options);
+  }
+};
+var chalkFactory = (options) => {
+  const chalk2 = (...strings) => strings.join(" ");
+  applyOptions(chalk2, options);
+  Object.setPrototypeOf(chalk2, createChalk.prototype);
+  return chalk2;
+};
+function createChalk(options) {
+  return chalkFactory(options);
+}
+Object.setPrototypeOf(createChalk.prototype, Function.prototype);
+for (const [styleName, style] of Object.entries(ansi_styles_default)) {
+  styles2[styleName] = {
+    get() {
+      const builder = createBuilder(this, createStyler(style.open, style.close, this[STYLER]), this[IS_EMPTY]);
+      Object.defineProperty(this, styleName, { value: builder });
+      return builder;
+    }
+  };
+}
+styles2.visible = {
+  get() {
+    const builder = createBuilder(this, this[STYLER], true);
+    Object.defineProperty(this, "visible", { value: builder });
+    return builder;
+  }
+};
+var getModelAnsi = (model, level2, type, ...arguments_) => {
+  if (model === "rgb") {
+    if (level2 === "ansi16m") {
+      return ansi_styles_default[type].ansi16m(...arguments_);
+    }
+    if (level2 === "ansi256") {
+      return ansi_styles_default[type].ansi256(ansi_styles_default.rgbToAnsi256(...arguments_));
+    }
+    return ansi_styles_default[type].ansi(ansi_styles_default.rgbToAnsi(...arguments_));
+  }
+  if (model === "hex") {
+    return getModelAnsi("rgb", level2, type, ...ansi_styles_default.hexToRgb(...arguments_));
+  }
+  return ansi_styles_default[type][model](...arguments_);
+};
+var usedModels = ["rgb", "hex", "ansi256"];
+for (const model of usedModels) {
+  styles2[model] = {
+    get() {
+      const { level: level2 } = this;
+      return function(...arguments_) {
+        const styler = createStyler(getModelAnsi(model, levelMapping[level2], "color", ...arguments_), ansi_styles_default.color.close, this[STYLER]);
+        return createBuilder(this, styler, this[IS_EMPTY]);
+      };
+    }
+  };
+  const bgModel = "bg" + model[0].toUpperCase() + model.slice(1);
+  styles2[bgModel] = {
+    get() {
+      const { level: level2 } = this;
+      return function(...arguments_) {
+        const styler = createStyler(getModelAnsi(model, levelMapping[level2], "bgColor", ...arguments_), ansi_styles_default.bgColor.close, this[STYLER]);
+        return createBuilder(this, styler, this[IS_EMPTY]);
+      };
+    }
+  };
+}
+var proto = Object.defineProperties(() => {
+}, {
+  ...styles2,
+  level: {
+    enumerable: true,
+    get() {
+      return this[GENERATOR].level;
+    },
+    set(level2) {
+      this[GENERATOR].level = level2;
+    }
+  }
+});
+var createStyler = (open, close, parent) => {
+  let openAll;
+  let closeAll;
+  if (parent === void 0) {
+    openAll = open;
+    closeAll = close;
+  } else {
+    openAll = parent.openAll + open;
+    closeAll = close + parent.closeAll;
+  }
+  return {
+    open,
+    close,
+    openAll,
+    closeAll,
+    parent
+  };
+};
+var createBuilder = (self, _styler, _isEmpty) => {
+  const builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
+  Object.setPrototypeOf(builder, proto);
+  builder[GENERATOR] = self;
+  builder[STYLER] = _styler;
+  builder[IS_EMPTY] = _isEmpty;
+  return builder;
+};
+var applyStyle = (self, string) => {
+  if (self.level <= 0 || !string) {
+    return self[IS_EMPTY] ? "" : string;
+  }
+  let styler = self[STYLER];
+  if (styler === void 0) {
+    return string;
+  }
+  const { openAll, closeAll } = styler;
+  if (string.includes("\x1B")) {
+    while (styler !== void 0) {
+      string = stringReplaceAll(string, styler.close, styler.open);
+      styler = styler.parent;
+    }
+  }
+  const lfIndex = string.indexOf("\n");
+  if (lfIndex !== -1) {
+    string = stringEncaseCRLFWithFirstIndex(string, closeAll, openAll, lfIndex);
+  }
+  return openAll + string + closeAll;
+};
+Object.defineProperties(createChalk.prototype, styles2);
+var chalk = createChalk();
+var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
+
+// src/formatters/stylish.ts
+import path10 from "node:path";
+var MIN_MESSAGE_COLUMNS = 16;
+function position(m, locale) {
+  return locationText(m, locale);
+}
+function messageText(m) {
+  const text = "quote" in m && typeof m.quote === "string" && m.quote ? `${m.message}「${m.quote}」` : m.message;
+  return visible(clipChars(text));
+}
+var stylish = (results, { locale, color, cwd, columns }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const out = [];
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+  let failing = 0;
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    if (result.errorCount > 0) failing++;
+    const fixedCounts = Object.entries(result.fixed ?? {});
+    if (!result.messages.length && !fixedCounts.length) continue;
+    out.push("", c.underline(visible(path10.relative(cwd, result.filePath) || result.filePath)));
+    if (fixedCounts.length) {
+      const count = fixedCounts.reduce((sum, [, k]) => sum + k, 0);
+      const rules = fixedCounts.map(([id, k]) => `${id} ×${k}`).join(locale === "zh" ? "，" : ", ");
+      out.push(c.green(`  ${coreMessage(locale, "fixedCount", { count, rules })}`));
+    }
+    if (!result.messages.length) continue;
+    const rows = result.messages.map((m) => ({
+      m,
+      cells: [
+        position(m, locale),
+        coreMessage(locale, m.severity === 2 ? "severityError" : m.severity === 1 ? "severityWarning" : "severityInfo"),
+        messageText(m),
+        m.ruleId ?? ""
+      ]
+    }));
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => width(r.cells[i]))));
+    const indent = 2 + widths[0] + 2 + widths[1] + 2;
+    if (columns !== void 0) {
+      const room = columns - indent - 2 - widths[3];
+      widths[2] = Math.min(widths[2], Math.max(MIN_MESSAGE_COLUMNS, room));
+    }
+    let section = "";
+    for (const { m, cells } of rows) {
+      if (m.sectionPath !== section) {
+        if (m.sectionPath || section) {
+          const label2 = `§ ${m.sectionPath ? visible(clipChars(m.sectionPath)) : "—"}`;
+          const lines3 = columns === void 0 ? [label2] : wrap(label2, Math.max(MIN_MESSAGE_COLUMNS, columns - 4));
+          lines3.forEach((line, i) => out.push(c.dim(`${i ? "    " : "  "}${line}`)));
+        }
+        section = m.sectionPath;
+      }
+      const severity2 = m.severity === 2 ? c.red : m.severity === 1 ? c.yellow : c.blue;
+      const lines2 = columns === void 0 ? [cells[2]] : wrap(cells[2], widths[2]);
+      const head = [c.dim(padEnd(cells[0], widths[0])), severity2(padEnd(cells[1], widths[1])), padEnd(lines2[0], widths[2]), c.dim(cells[3])];
+      out.push(`  ${head.join("  ")}`.trimEnd());
+      for (const more of lines2.slice(1)) out.push(" ".repeat(indent) + more);
+    }
+  }
+  const total = errors + warnings;
+  out.push("");
+  const files = results.length;
+  if (total === 0) {
+    out.push(c.green(`✔ ${coreMessage(locale, "summaryClean", { files })}`));
+  } else {
+    const mark = errors ? c.red.bold : c.yellow.bold;
+    out.push(mark(`✖ ${coreMessage(locale, "summaryProblems", { total, errors, warnings, files, failing })}`));
+    if (fixableErrors || fixableWarnings) {
+      out.push(mark(`  ${coreMessage(locale, "summaryFixable", { errors: fixableErrors, warnings: fixableWarnings })}`));
+    }
+  }
+  return out.join("\n").replace(/^\n/, "") + "\n";
+};
+
+// src/formatters/summary.ts
+var TITLE_WIDTH = 40;
+function pad(text, width2, right = false) {
+  const fill = " ".repeat(Math.max(0, width2 - stringWidth(text)));
+  return right ? fill + text : text + fill;
+}
+function truncate(text, width2) {
+  if (stringWidth(text) <= width2) return text;
+  let out = "";
+  for (const ch of text) {
+    if (stringWidth(out + ch) > width2 - 1) break;
+    out += ch;
+  }
+  return out + "…";
+}
+var summary = (results, { locale, color, cwd, registry }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const rows = summaryRows(results, cwd, registry);
+  const t = totals(rows, registry);
+  const l = (key, data) => label(locale, key, data);
+  const header = ["colIndex", "colUnit", "colFile", "colErrors", "colWarnings", "colProblems", "colCopied", "colVerdict"].map((k) => l(k));
+  const right = [true, false, false, true, true, false, true, false];
+  const cells = rows.map((row) => [
+    String(row.index),
+    // Cut before measuring: a title may be a whole 48 KB line.
+    truncate(visible(clipChars(row.unit ?? row.title ?? "—", 200)), TITLE_WIDTH),
+    visible(row.file),
+    row.unreadable ? "—" : String(row.errors),
+    row.unreadable ? "—" : String(row.warnings),
+    row.unreadable ? "—" : problemsLabel(row.problems, locale),
+    row.unreadable ? "—" : formatPercent(row.copied, locale),
+    l(row.unreadable ? "unreadable" : row.pass ? "pass" : "fail")
+  ]);
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...cells.map((r) => stringWidth(r[i]))));
+  const paint = (row, i, text) => {
+    switch (i) {
+      case 3:
+        return row.errors ? c.red(text) : c.dim(text);
+      case 4:
+        return row.warnings ? c.yellow(text) : c.dim(text);
+      case 5:
+        return row.problems === "present" ? text : c.red(text);
+      case 7:
+        return row.pass ? c.green(text) : c.red.bold(text);
+      default:
+        return i === 2 ? c.dim(text) : text;
+    }
+  };
+  const line = (texts, style) => texts.map((text, i) => style(i, pad(text, widths[i], right[i]))).join("  ").trimEnd();
+  const out = [];
+  out.push(line(header, (_, s) => c.bold(s)));
+  out.push(c.dim(widths.map((w) => "─".repeat(w)).join("  ")));
+  rows.forEach((row, r) => out.push(line(cells[r], (i, s) => paint(row, i, s))));
+  if (rows.length) out.push("");
+  const mark = t.failed ? c.red.bold : c.green.bold;
+  out.push(mark(l("summaryTotals", { files: t.files, passed: t.passed, failed: t.failed, errors: t.errors, warnings: t.warnings })));
+  const sep = locale === "zh" ? "，" : ", ";
+  const categories = CATEGORY_KEYS.filter((k) => k !== "other" || t.byCategory.other.some((n) => n > 0)).map((k) => `${categoryName(k, locale)} ${t.byCategory[k].reduce((a, b) => a + b, 0)}`).join(sep);
+  out.push(l("summaryByCategory", { list: categories }));
+  return out.join("\n") + "\n";
+};
+
+// src/formatters/xlsx.ts
+import writeXlsxFile from "write-excel-file/node";
 
 // src/formatters/index.ts
 var formatters = { stylish, json, html, summary, sarif, github, gitlab, junit, rdjson, csv };

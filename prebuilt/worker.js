@@ -6,31 +6,18 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-HEXDSSLK.js";
-import "./chunk-D5BR5UPK.js";
-import "./chunk-3QZM2UE2.js";
-import "./chunk-LQ4GWJNI.js";
-import "./chunk-55EB7ZAF.js";
-import "./chunk-XJ7MKBAS.js";
-import "./chunk-GBQIXPWO.js";
-import "./chunk-7VYYMGX4.js";
-import "./chunk-SEZXQPE2.js";
-import "./chunk-5VA4LSFO.js";
+} from "./chunk-Y462JD4F.js";
 import {
   journalActive,
   startJournal,
   takeNewInputs
-} from "./chunk-F77NBDPT.js";
-import "./chunk-ECVWFFVP.js";
-import "./chunk-JXPFGRJL.js";
-import "./chunk-3K6NSRG3.js";
-import "./chunk-Y32ZBVJ7.js";
-import "./chunk-PBMKOH3A.js";
-import "./chunk-R7WTG3HU.js";
+} from "./chunk-4FJZ7M7E.js";
 import "./chunk-OHYDC2VV.js";
+import "./chunk-STQEIETA.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-EHZQEX2B.js";
+import "./chunk-ESR77XO7.js";
+import "./chunk-5VA4LSFO.js";
 import "./chunk-57I4IUAD.js";
 
 // src/pool/worker.ts

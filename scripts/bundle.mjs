@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// Writes prebuilt/: the CLI (cli.js), the library API (index.js) and, when src/pool/worker.ts
-// exists, the pool's worker (worker.js), bundled from src/ and rules/ into ES modules that share
-// chunks. It is committed, so that installs that cannot run tsc (`npm install -g git+…`,
+// Writes prebuilt/: the CLI (cli.cjs, with launch.js that runs it), the library API (index.js)
+// and, when src/pool/worker.ts exists, the pool's worker (worker.js), bundled from src/ and rules/:
+// index.js and worker.js are ES modules that share chunks, cli.cjs is one CommonJS file. It is committed, so that installs that cannot run tsc (`npm install -g git+…`,
 // pre-commit, the Action) still get a runnable CLI; test/prebuilt.test.ts fails when it is
 // stale: run `npm run bundle`. Plain JavaScript, so that it runs before anything is compiled.
 //
 // Made for start-up time (issue 15):
+// - The CLI is one CommonJS file, cli.cjs, run by launch.js (src/launch/launch.ts) through vm.Script
+//   with a V8 code cache: what an earlier run compiled is read back, not compiled again (40 ms of a
+//   small run). Node 20's module loaders keep no code cache, and only a script (not an ES module)
+//   takes one. Its import.meta.url and its import() of the packages left as imports (below) are
+//   given by launch.js's wrapper, as __reportlintUrl and __reportlintImport. One file, as esbuild
+//   splits no CommonJS: the code a run does not use is read but, with the cache, never compiled.
 // - The npm packages every text run needs (commander, fast-glob, picomatch, chalk, string-width …)
 //   are bundled in: one file read instead of hundreds resolved through Node's loaders (measured:
 //   faster, see README "Speed").
-// - What few runs need sits in chunks of its own behind dynamic import(): the Word reader and
-//   writer, each formatter, diff, rule docs. Packages that are large or must stay files of
+// - What few runs need is behind dynamic import(): the Word reader and writer, each formatter, diff,
+//   rule docs (chunks of their own in the ES modules; in cli.cjs, modules initialised on first use). Packages that are large or must stay files of
 //   their own are left as imports: pdfjs-dist (its worker file), tinypool (its thread script),
 //   write-excel-file (xlsx only). iconv-lite, chardet, cli-progress and Ajv's compiler are
 //   required lazily by the sources (createRequire), so they are not bundled either.
@@ -346,6 +352,23 @@ function buildLazyValidators(generated, options) {
   });
 }
 
+/**
+ * cli.cjs with each import() (of a package left as an import, or a built-in) made a call of __reportlintImport,
+ * which launch.js gives: a script run by vm.Script has no import() of its own on Node 20 without an experimental
+ * feature. Exported for test/bundle.test.ts.
+ */
+export function withImportsGiven(text) {
+  const given = text.replace(/\bimport\((?=(["'])([^"'\n]*)\1\))/g, (_call, _quote, specifier) => {
+    if (!specifier.startsWith('node:') && !EXTERNAL_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`))) {
+      throw new Error(`bundle: cli.cjs imports ${specifier} with import(): only packages left as imports (EXTERNAL_PACKAGES) and built-ins should be (scripts/bundle.mjs)`);
+    }
+    return '__reportlintImport(';
+  });
+  const left = /\bimport\s*\(/.exec(given);
+  if (left) throw new Error(`bundle: cli.cjs has an import() that is not of a string (at ${left.index}): launch.js cannot give it (scripts/bundle.mjs)`);
+  return given;
+}
+
 /** The npm packages whose code a build bundled (from its metafile). */
 function bundledPackages(metafile) {
   return new Set(Object.keys(metafile.inputs).flatMap((input) => /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input)?.[1] ?? []));
@@ -357,10 +380,10 @@ export async function bundle({ write = true, outdir = path.join(root, 'prebuilt'
   const generated = { ...validatorModules(data.schemas, data.ajvOptions), embedded: embeddedModule(data) };
   // Generated code nobody reads, in the start-up path of every run with a config file: minified, it is a third of the size to parse.
   generated.validators = (await transform(generated.validators, { format: 'cjs', minify: true, target: 'node20', platform: 'node' })).code;
-  const entryPoints = { cli: 'src/cli/main.ts', index: 'src/index.ts' };
-  // The lead's worker pool: a second entry beside cli.js (the pool finds it as new URL('./worker.js', import.meta.url)).
+  const entryPoints = { index: 'src/index.ts' };
+  // The lead's worker pool: an entry beside cli.cjs (the pool finds it as new URL('./worker.js', import.meta.url)).
   if (existsSync(path.join(root, 'src/pool/worker.ts'))) entryPoints.worker = 'src/pool/worker.ts';
-  const imports = await lazyImports(entryPoints, generated);
+  const imports = await lazyImports({ cli: 'src/cli/main.ts', ...entryPoints }, generated);
 
   // Chunk names carry hashes: a stale chunk would stay behind and fail the freshness test.
   if (write) rmSync(outdir, { recursive: true, force: true });
@@ -392,10 +415,49 @@ export async function bundle({ write = true, outdir = path.join(root, 'prebuilt'
     ...Object.keys(LAZY_GROUPS).map((group) => buildLazyPackages(group, imports, { outfile: path.join(outdir, LAZY_FILE(group)), write })),
     buildLazyValidators(generated, { outfile: path.join(outdir, LAZY_FILE('validators')), write }),
   ];
-  const results = await Promise.all([main, ...lazy]);
+  const cli = build({
+    absWorkingDir: root,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    external: EXTERNAL_PACKAGES,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    charset: 'utf8',
+    legalComments: 'eof',
+    define: { 'import.meta.url': '__reportlintUrl' },
+    banner: { js: '// Generated by scripts/bundle.mjs from src/ and rules/ (npm run bundle). Do not edit.\n// Run by launch.js (src/launch/launch.ts), whose wrapper gives __reportlintUrl and __reportlintImport.' },
+    plugins: [generatedModules(generated), lazyShims(imports)],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  }).then(({ metafile, outputFiles }) => {
+    const files = outputFiles.map((file) => ({ path: file.path, text: withImportsGiven(file.text) }));
+    if (write) for (const file of files) writeFileSync(file.path, file.text);
+    return { metafile, outputFiles: files };
+  });
+  const launcher = build({
+    absWorkingDir: root,
+    entryPoints: { launch: 'src/launch/launch.ts' },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    charset: 'utf8',
+    banner: { js: '// Generated by scripts/bundle.mjs from src/launch/launch.ts (npm run bundle). Do not edit.' },
+    metafile: true,
+    write,
+    logLevel: 'warning',
+  });
+  const [mainResult, cliResult, launchResult, ...lazyResults] = await Promise.all([main, cli, launcher, ...lazy]);
+  const results = [mainResult, cliResult, launchResult, ...lazyResults];
+  if (bundledPackages(launchResult.metafile).size) throw new Error(`bundle: launch.js bundles ${[...bundledPackages(launchResult.metafile)].join(', ')}: it runs before cli.cjs and should need Node's built-ins only`);
   // A package that reaches the main bundle some other way (through another package) would be loaded at start-up all the same.
-  const eager = bundledPackages(results[0].metafile);
-  const both = results.slice(1).flatMap((result) => [...bundledPackages(result.metafile)].filter((name) => eager.has(name)));
+  const eager = new Set([...bundledPackages(mainResult.metafile), ...bundledPackages(cliResult.metafile)]);
+  const both = lazyResults.flatMap((result) => [...bundledPackages(result.metafile)].filter((name) => eager.has(name)));
   if (both.length) throw new Error(`bundle: ${[...new Set(both)].join(', ')} bundled both into the main bundle and into a lazy-*.cjs: find what imports it (scripts/bundle.mjs LAZY_GROUPS)`);
   if (write) return undefined;
   return Object.fromEntries(results.flatMap((result) => result.outputFiles).map((f) => [path.relative(outdir, f.path), f.text]));

@@ -28,50 +28,88 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'reportlint-bundle-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 let traces = 0;
-/** Runs the bundled CLI; returns its output, every module file it loaded and the built-ins (`node:…`). */
+/**
+ * Runs the bundled CLI; returns its output, every module file it loaded, the built-ins (`node:…`) and,
+ * from V8's coverage, the modules of prebuilt/ whose code ran (`initialized`).
+ */
 function traced(args: string[], options: { cwd?: string; bin?: string; env?: Record<string, string> } = {}) {
-  const out = path.join(tmp, `trace-${traces++}.txt`);
+  const n = traces++;
+  const out = path.join(tmp, `trace-${n}.txt`);
+  const coverage = path.join(tmp, `coverage-${n}`);
   writeFileSync(out, '');
   const r = spawnSync(process.execPath, ['--import', TRACE, options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, REPORTLINT_PREBUILT: '1', REPORTLINT_TRACE_LOADS: out, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
+    env: { ...process.env, REPORTLINT_PREBUILT: '1', REPORTLINT_TRACE_LOADS: out, REPORTLINT_COMPILE_CACHE: path.join(tmp, 'code-cache'), NODE_V8_COVERAGE: coverage, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
   });
   const files = [...new Set(readFileSync(out, 'utf8').split('\n').filter(Boolean))].map((f) => (f.startsWith('file:') ? fileURLToPath(f) : f));
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, files };
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, files, initialized: initializedModules(coverage) };
 }
 
-/** The packages a run loaded from node_modules, and the modules (as esbuild names them: `src/…`, `node_modules/…`) inside the bundle files it loaded. */
-function loadedModules(files: string[]) {
+/**
+ * The modules (as esbuild names them: `src/…`, `node_modules/…`) whose code ran in prebuilt/'s files, from a
+ * run's V8 coverage: esbuild puts each module of cli.cjs and of lazy-*.cjs in a function named after it, run
+ * when the module is first used (test/bundle.test.ts checks that every module is so wrapped).
+ */
+function initializedModules(coverageDir: string): string[] {
+  const names = new Set<string>();
+  for (const file of readdirSync(coverageDir)) {
+    const { result } = JSON.parse(readFileSync(path.join(coverageDir, file), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] };
+    for (const script of result) {
+      const scriptPath = script.url.startsWith('file:') ? fileURLToPath(script.url) : script.url;
+      if (path.dirname(scriptPath) !== path.join(ROOT, 'prebuilt') && !scriptPath.includes(`${path.sep}prebuilt${path.sep}`)) continue;
+      for (const fn of script.functions) if (/^(?:src|rules|node_modules)\//.test(fn.functionName) && fn.ranges[0].count > 0) names.add(fn.functionName);
+    }
+  }
+  return [...names];
+}
+
+/** The packages a run loaded from node_modules (outside prebuilt/), and the modules of prebuilt/ it initialised. */
+function loadedModules(run: { files: string[]; initialized: string[] }) {
   const packages = new Set<string>();
-  const bundled = new Set<string>();
-  for (const file of files) {
+  for (const file of run.files) {
     const rel = path.relative(ROOT, file);
     const inModules = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(rel);
     if (inModules && !rel.includes('.cache')) packages.add(inModules[1]);
-    if (rel.startsWith('prebuilt/')) for (const m of readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:src|rules|node_modules)\/\S+)$/gm)) bundled.add(m[1]);
   }
-  return { packages, bundled: [...bundled] };
+  return { packages, bundled: run.initialized };
 }
 
 // main.ts itself needs ConfigError (to tell a config problem from a crash); nothing else of the config code.
 const LINTER = /^(rules\/|src\/(engine|model|config\/(?!error\.ts)|files|lint-files|cli\/run)|node_modules\/(micromark|unified|remark|mdast|yaml|fast-glob|picomatch)\b)/;
 
 describe('the bundled CLI loads only what a run uses', () => {
-  it.each([['--version'], ['--help']])('%s loads commander and the help text, none of the linter', (flag) => {
-    const r = traced([flag]);
+  it('--help loads commander and the help text, none of the linter', () => {
+    const r = traced(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(flag === '--version' ? /^\d+\.\d+\.\d+/ : /reportlint/);
-    const { packages, bundled } = loadedModules(r.files);
+    expect(r.stdout).toMatch(/reportlint/);
+    const { packages, bundled } = loadedModules(r);
     expect([...packages]).toEqual([]);
     expect(bundled).toContain('src/cli/main.ts');
+    expect(bundled).toContain('node_modules/commander/lib/command.js');
     expect(bundled.filter((m) => LINTER.test(m))).toEqual([]);
+  });
+
+  it('--version alone loads no CLI at all (test/launch.test.ts compares its line with commander\'s)', () => {
+    const r = traced(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(r.initialized).toEqual([]);
+    expect(r.files.filter((f) => f.includes(`${path.sep}prebuilt${path.sep}`))).toEqual([]);
+  });
+
+  it('every module in cli.cjs is wrapped in a function named after it (what `initialized` is read from)', () => {
+    const text = readFileSync(path.join(ROOT, 'prebuilt/cli.cjs'), 'utf8');
+    const modules = [...text.matchAll(/^\/\/ ((?:src|rules|node_modules)\/\S+)$/gm)].map((m) => m[1]);
+    const wrapped = new Set([...text.matchAll(/^ {2}"((?:src|rules|node_modules)\/[^"]+)"\(/gm)].map((m) => m[1]));
+    expect(modules.length).toBeGreaterThan(100);
+    expect(modules.filter((m) => !wrapped.has(m))).toEqual([]);
   });
 
   it('a UTF-8 report loads no decoder for other encodings, no Word, PDF or spreadsheet code, no diff, progress bar, schema compiler or directory walker', () => {
     const r = traced(['fixtures/clean/school.md']);
     expect(r.code).toBe(0);
-    const { packages, bundled } = loadedModules(r.files);
+    const { packages, bundled } = loadedModules(r);
     // Everything a text run needs is in the bundle: nothing is resolved in node_modules.
     expect([...packages]).toEqual([]);
     expect(bundled).toContain('rules/typo-words.ts');
@@ -87,14 +125,14 @@ describe('the bundled CLI loads only what a run uses', () => {
     writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0x81, 0x30, 0xff, 0x0a]));
     const detected = traced(['--no-config', 'gb.txt'], { cwd: dir });
     expect(detected.stderr).toBe('');
-    expect([...loadedModules(detected.files).packages]).toEqual([]);
+    expect([...loadedModules(detected).packages]).toEqual([]);
     const forced = traced(['--no-config', '--encoding', 'gbk', 'gb.txt'], { cwd: dir });
     expect(forced.stderr).toBe('');
     // safer-buffer is iconv-lite's own dependency.
-    expect([...loadedModules(forced.files).packages].sort()).toEqual(['iconv-lite', 'safer-buffer']);
+    expect([...loadedModules(forced).packages].sort()).toEqual(['iconv-lite', 'safer-buffer']);
     const undecodable = traced(['--no-config', 'bad.txt'], { cwd: dir });
     expect(undecodable.code).toBe(2);
-    expect(loadedModules(undecodable.files).packages.has('chardet')).toBe(true);
+    expect(loadedModules(undecodable).packages.has('chardet')).toBe(true);
   });
 });
 
@@ -138,7 +176,7 @@ describe('yaml, remark and the schema validators load when first used (scripts/b
     expect(r.stderr).toBe('');
     expect(findings(r.stdout)).toEqual([['punctuation-width', 4]]);
     expect(lazyFiles(r.files)).toEqual([]);
-    const { packages, bundled } = loadedModules(r.files);
+    const { packages, bundled } = loadedModules(r);
     expect([...packages]).toEqual([]);
     expect(bundled.filter((m) => LAZY_PACKAGES.test(m))).toEqual([]);
     expect(bundled).toContain('src/model/plain-markdown.ts');
@@ -275,7 +313,7 @@ describe('compiled into the bundle', () => {
     const r = traced(['r.md'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).not.toBe(2);
-    const { packages, bundled } = loadedModules(r.files);
+    const { packages, bundled } = loadedModules(r);
     expect(packages.has('ajv')).toBe(false);
     expect(packages.has('ajv-formats')).toBe(false);
     // The validators' own runtime helpers are bundled; Ajv's compiler is not.
@@ -308,15 +346,12 @@ describe('compiled into the bundle', () => {
 
   /** The value the bundle returns from one of src/data/embedded.ts's functions, read from the committed prebuilt/. */
   function embedded(name: 'embeddedTerms' | 'embeddedTypos'): unknown {
-    const { files } = traced(['fixtures/clean/school.md']);
-    expect(loadedModules(files).bundled).toContain('src/data/embedded.ts');
+    expect(loadedModules(traced(['fixtures/clean/school.md'])).bundled).toContain('src/data/embedded.ts');
     // esbuild prints the JSON text as a string literal in either quote.
     const re = new RegExp(`${name} = \\(\\) => JSON\\.parse\\(("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*')\\)`);
-    for (const file of files.filter((f) => f.includes(`${path.sep}prebuilt${path.sep}`))) {
-      const m = re.exec(readFileSync(file, 'utf8'));
-      if (m) return JSON.parse(vm.runInNewContext(m[1]) as string);
-    }
-    throw new Error(`${name} is not in prebuilt/`);
+    const m = re.exec(readFileSync(path.join(ROOT, 'prebuilt/cli.cjs'), 'utf8'));
+    if (!m) throw new Error(`${name} is not in prebuilt/cli.cjs`);
+    return JSON.parse(vm.runInNewContext(m[1]) as string);
   }
 
   it('the embedded dictionaries are what parsing rules/data/*.yaml gives', () => {

@@ -35,7 +35,9 @@ describe('package.json', () => {
   });
 
   it('runs the CLI from prebuilt/ where dist/ is not compiled', () => {
-    expect(readFileSync(path.join(ROOT, pkg.bin.reportlint), 'utf8')).toContain("'../prebuilt/cli.js'");
+    const bin = readFileSync(path.join(ROOT, pkg.bin.reportlint), 'utf8');
+    expect(bin).toContain("'../prebuilt/launch.js'");
+    expect(bin).toContain("'../prebuilt/cli.cjs'");
   });
 });
 

@@ -137,6 +137,10 @@ function buildIndexProgram(locale: Locale, io: CliIO): Command {
 }
 
 /** Runs the CLI; returns the exit code. Never throws for a user's mistake. */
+let linterRan = false;
+/** Whether this process's main() went on to lint (rather than --help, --version or a replay): the launcher caches the code of a run that did (src/launch/launch.ts). */
+export const ranLinter = (): boolean => linterRan;
+
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let locale: Locale = argvLocale(argv) ?? 'zh';
   let debug = argv.includes('--debug');
@@ -186,6 +190,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     debug = Boolean(opts.debug);
 
     // The linter is loaded only now: --help and --version never load it.
+    linterRan = true;
     const { runLint } = await import('./run.js');
     // The config may name another locale; errors after that are told in it.
     try {
