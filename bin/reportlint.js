@@ -47,6 +47,11 @@ async function run() {
     cli = { exports: await import(built.href) };
   } else {
     const bundle = fileURLToPath(new URL('../prebuilt/cli.cjs', import.meta.url));
+    // A run the cache recorded is given again before the CLI is loaded: a replay needs none of it.
+    if (args.includes('--cache')) {
+      const exit = (await import('../prebuilt/replay.js')).replayBeforeLoading(args, io, bundle);
+      if (exit !== undefined) return exit;
+    }
     cli = (await import('../prebuilt/launch.js')).launch(bundle);
   }
   const { main, ranLinter } = cli.exports;

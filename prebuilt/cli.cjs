@@ -23516,18 +23516,20 @@ var init_layout = __esm({
 // src/cache/replay.ts
 var replay_exports = {};
 __export(replay_exports, {
+  REPLAYED: () => REPLAYED,
   RUN_ENV: () => RUN_ENV,
   RunRecorder: () => RunRecorder,
+  replayBeforeLoading: () => replayBeforeLoading,
   runKey: () => runKey,
   tryReplay: () => tryReplay
 });
-function runKey(argv, io) {
+function runKey(argv, io, codeFile = CODE_FILE) {
   const env2 = Object.keys(io.env).filter((name) => RUN_ENV.includes(name) || name.startsWith("REPORTLINT_")).sort().map((name) => [name, io.env[name]]);
   return sha1(
     JSON.stringify({
       version: VERSION,
       node: process.version,
-      code: fileStamp(CODE_FILE),
+      code: fileStamp(codeFile),
       cwd: io.cwd,
       argv,
       env: env2,
@@ -23535,8 +23537,8 @@ function runKey(argv, io) {
     })
   );
 }
-function tryReplay(argv, io) {
-  const key = runKey(argv, io);
+function tryReplay(argv, io, codeFile = CODE_FILE) {
+  const key = runKey(argv, io, codeFile);
   let fd;
   try {
     fd = (0, import_node_fs8.openSync)(cacheFile(io.cwd, lastValue(argv, "--cache-location")), "r");
@@ -23561,6 +23563,13 @@ function tryReplay(argv, io) {
     (0, import_node_fs8.closeSync)(fd);
   }
 }
+function replayBeforeLoading(argv, io, codeFile) {
+  if (!argv.includes("--cache")) return void 0;
+  const replay = tryReplay(argv, io, codeFile);
+  if (!("exit" in replay)) return void 0;
+  if (argv.includes("--debug")) io.stderr(REPLAYED);
+  return replay.exit;
+}
 function unchanged(inputs) {
   for (const [file, stamp] of inputs.files) if (fileStamp(file) !== stamp) return false;
   for (const [dir, stamp] of inputs.dirs) if (currentListing(dir) !== stamp) return false;
@@ -23584,7 +23593,7 @@ function parseRecord(bytes) {
     return void 0;
   }
 }
-var import_node_fs8, import_node_url4, RUN_ENV, MAX_RECORD_BYTES, CODE_FILE, RunRecorder;
+var import_node_fs8, import_node_url4, RUN_ENV, MAX_RECORD_BYTES, CODE_FILE, REPLAYED, RunRecorder;
 var init_replay = __esm({
   "src/cache/replay.ts"() {
     "use strict";
@@ -23597,6 +23606,7 @@ var init_replay = __esm({
     RUN_ENV = ["CI", "FORCE_COLOR", "NO_COLOR", "TIMING"];
     MAX_RECORD_BYTES = 8 * 1024 * 1024;
     CODE_FILE = (0, import_node_url4.fileURLToPath)(__reportlintUrl);
+    REPLAYED = "reportlint: debug: cache: replayed the recorded run (no input changed)\n";
     RunRecorder = class {
       printed = [];
       written = [];
@@ -41957,10 +41967,10 @@ async function main(argv, io) {
     }
     const session = { locale };
     if (argv.includes("--cache")) {
-      const { tryReplay: tryReplay2 } = await Promise.resolve().then(() => (init_replay(), replay_exports));
+      const { REPLAYED: REPLAYED2, tryReplay: tryReplay2 } = await Promise.resolve().then(() => (init_replay(), replay_exports));
       const replay = tryReplay2(argv, io);
       if ("exit" in replay) {
-        if (debug) io.stderr("reportlint: debug: cache: replayed the recorded run (no input changed)\n");
+        if (debug) io.stderr(REPLAYED2);
         return replay.exit;
       }
       session.replay = replay;

@@ -2,25 +2,25 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
+  VERSION
+} from "./chunk-SN7QDM7S.js";
+import {
   BatchCollector,
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
   LineCounter,
   RULE_CATEGORIES,
   ReferenceLoader,
-  UsageError,
   absoluteGlob,
   builtinRegistry,
   builtinRules,
   closest,
-  coreMessage,
   defaultOptions,
   defaultSettings,
   defineRule,
   discoverFiles,
   encodeExactly,
   fixText,
-  interpolate,
   isAlias,
   isLockOrTempFile,
   isMap,
@@ -28,7 +28,6 @@ import {
   isSeq,
   lintFile,
   lintText,
-  localize,
   mergeBatchFindings,
   notice,
   optionsSchema,
@@ -37,29 +36,35 @@ import {
   readTask,
   replayBatch,
   require_picomatch,
-  resolveLinks,
-  skipMessage,
-  writeOutputFile
-} from "./chunk-Y462JD4F.js";
-import {
-  existsSync,
-  hexDigest,
-  readFileSync,
-  statSync
-} from "./chunk-4FJZ7M7E.js";
-import "./chunk-OHYDC2VV.js";
-import "./chunk-STQEIETA.js";
-import "./chunk-D4HKDEUU.js";
-import "./chunk-7WHJ422G.js";
+  skipMessage
+} from "./chunk-R35TIHWG.js";
 import {
   LineIndex,
   buildReport
 } from "./chunk-ESR77XO7.js";
 import {
+  UsageError,
+  coreMessage,
+  interpolate,
+  localize,
+  resolveLinks,
+  writeOutputFile
+} from "./chunk-KE37C4PS.js";
+import {
+  existsSync,
+  hexDigest,
+  readFileSync,
+  statSync
+} from "./chunk-WC46RKHK.js";
+import "./chunk-OHYDC2VV.js";
+import "./chunk-7VYYMGX4.js";
+import {
   defaultLayoutProfile,
   layoutSchema,
   mergeLayout
 } from "./chunk-5VA4LSFO.js";
+import "./chunk-D4HKDEUU.js";
+import "./chunk-7WHJ422G.js";
 import {
   __commonJS,
   __toESM
@@ -310,15 +315,15 @@ function fromAjvError(error, root, check, schema) {
     keyPath = joinKeyPath(keyPath, segment);
     value = value[segment];
   }
-  const path11 = [...check.path, ...segments];
-  const at = (messageId, data = {}) => check.source.error("value", path11, messageId, { key: keyPath, ...data }, keyPath);
+  const path10 = [...check.path, ...segments];
+  const at = (messageId, data = {}) => check.source.error("value", path10, messageId, { key: keyPath, ...data }, keyPath);
   const params = error.params;
   switch (error.keyword) {
     case "additionalProperties": {
       const name = String(params.additionalProperty);
       const unknownPath = joinKeyPath(keyPath, name);
       const suggestion = closest(name, allowedKeys(schema, error.schemaPath)) ?? "";
-      return check.source.error("key", [...path11, name], check.unknownKey, { key: unknownPath, suggestion }, unknownPath);
+      return check.source.error("key", [...path10, name], check.unknownKey, { key: unknownPath, suggestion }, unknownPath);
     }
     case "required":
       return at("configMissingKey", { missing: String(params.missingProperty) });
@@ -379,21 +384,21 @@ function schemaOf(rule) {
 function checkRuleSettings(settings, registry, at) {
   const entries = {};
   for (const [id, value] of Object.entries(settings)) {
-    const path11 = [...at.path, id];
+    const path10 = [...at.path, id];
     const keyPath = joinKeyPath(at.keyPath, id);
     const rule = registry.get(id);
-    if (!rule) throw at.source.error("key", path11, "configUnknownRule", { key: id, suggestion: closest(id, registry.keys()) ?? "" }, keyPath);
+    if (!rule) throw at.source.error("key", path10, "configUnknownRule", { key: id, suggestion: closest(id, registry.keys()) ?? "" }, keyPath);
     const badSeverity = (where) => at.source.error("value", where, "configBadSeverity", { key: keyPath }, keyPath);
     if (!Array.isArray(value)) {
       const severity3 = parseSeverity(value);
-      if (!severity3) throw badSeverity(path11);
+      if (!severity3) throw badSeverity(path10);
       entries[id] = { severity: severity3 };
       continue;
     }
-    if (value.length === 0) throw badSeverity(path11);
-    if (value.length > 2) throw badSeverity([...path11, 2]);
+    if (value.length === 0) throw badSeverity(path10);
+    if (value.length > 2) throw badSeverity([...path10, 2]);
     const severity2 = parseSeverity(value[0]);
-    if (!severity2) throw badSeverity([...path11, 0]);
+    if (!severity2) throw badSeverity([...path10, 0]);
     if (value.length === 1) {
       entries[id] = { severity: severity2 };
       continue;
@@ -401,7 +406,7 @@ function checkRuleSettings(settings, registry, at) {
     const options = value[1];
     checkSchema(schemaOf(rule), options, {
       source: at.source,
-      path: [...path11, 1],
+      path: [...path10, 1],
       keyPath,
       unknownKey: "configUnknownOption",
       otherwise: "configBadOption"
@@ -536,29 +541,29 @@ var YamlSource = class _YamlSource {
     return new _YamlSource(file, doc, lines2, data);
   }
   /** The line of the key at `path` (or of the nearest enclosing node found). */
-  keyLine(path11) {
-    const found = this.find(path11);
+  keyLine(path10) {
+    const found = this.find(path10);
     return this.lineOf(found.key ?? found.value ?? found.nearest);
   }
   /** The line of the value at `path`; the key's line when the value is empty. */
-  valueLine(path11) {
-    const found = this.find(path11);
+  valueLine(path10) {
+    const found = this.find(path10);
     return this.lineOf(found.value ?? found.key ?? found.nearest);
   }
   /** A ConfigError located at the key (`at: 'key'`) or the value at `path`. */
-  error(at, path11, messageId, data, keyPath) {
-    const line = at === "key" ? this.keyLine(path11) : this.valueLine(path11);
+  error(at, path10, messageId, data, keyPath) {
+    const line = at === "key" ? this.keyLine(path10) : this.valueLine(path10);
     return new ConfigError(this.file, line, messageId, data, keyPath);
   }
   lineOf(node) {
     const offset = node?.range?.[0];
     return offset === void 0 ? 1 : this.lines.linePos(offset).line;
   }
-  find(path11) {
+  find(path10) {
     let node = this.resolve(this.doc.contents);
     let key;
     let nearest = node;
-    for (const segment of path11) {
+    for (const segment of path10) {
       key = void 0;
       if (isMap(node)) {
         const pair = node.items.find((p) => keyText(p.key) === String(segment));
@@ -1023,7 +1028,7 @@ async function lintTasks(slots, context) {
   };
   const threads = context.customRegistry || options.stdin ? 0 : await poolSize(misses.length, options.workers);
   if (threads > 0) {
-    const { runPooled } = await import("./chunk-ZQCMPORU.js");
+    const { runPooled } = await import("./chunk-JWWJQPKN.js");
     const stored = [];
     await runPooled(
       misses.map((i) => pending[i].task),
@@ -1046,7 +1051,7 @@ async function lintTasks(slots, context) {
 }
 async function poolSize(files, requested) {
   if (requested === 0 || requested === void 0 && files < 2) return 0;
-  const { workerCount } = await import("./chunk-ZQCMPORU.js");
+  const { workerCount } = await import("./chunk-JWWJQPKN.js");
   return workerCount(files, requested);
 }
 var ANNOTATED_COPY = /\.reportlint\.docx$/i;
@@ -1770,26 +1775,7 @@ var gitlab = (results, { cwd, registry }) => {
 
 // src/formatters/html/index.ts
 import { createHash } from "node:crypto";
-import path8 from "node:path";
-
-// src/version.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 import path7 from "node:path";
-import { fileURLToPath } from "node:url";
-function readVersion() {
-  let dir = path7.dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const file = path7.join(dir, "package.json");
-    if (existsSync2(file)) {
-      const pkg = JSON.parse(readFileSync2(file, "utf8"));
-      if (pkg.name === "reportlint" && pkg.version) return pkg.version;
-    }
-    const parent = path7.dirname(dir);
-    if (parent === dir) return "0.0.0";
-    dir = parent;
-  }
-}
-var VERSION = readVersion();
 
 // src/formatters/html/escape.ts
 function esc(text) {
@@ -2311,8 +2297,8 @@ var html = (results, { locale, cwd, registry }) => {
     cwd,
     registry,
     rows,
-    ids: new Map(results.map((r, i) => [path8.resolve(cwd, r.filePath), `r${i + 1}`])),
-    sources: new Map(results.map((r) => [path8.resolve(cwd, r.filePath), r.source ?? ""]))
+    ids: new Map(results.map((r, i) => [path7.resolve(cwd, r.filePath), `r${i + 1}`])),
+    sources: new Map(results.map((r) => [path7.resolve(cwd, r.filePath), r.source ?? ""]))
   };
   const t = totals(rows, registry);
   const l = (key, data2) => label(locale, key, data2);
@@ -2509,7 +2495,7 @@ function relatedText(r, page) {
   return `${displayPath(r.filePath, page.cwd)} ${span}`;
 }
 function relatedLink(r, page) {
-  const target = page.ids.get(path8.resolve(page.cwd, r.filePath));
+  const target = page.ids.get(path7.resolve(page.cwd, r.filePath));
   const text = esc(relatedText(r, page));
   return target ? `<a href="#${target}-L${r.line}">${text}</a>` : `<span>${text}</span>`;
 }
@@ -2523,7 +2509,7 @@ function copies(placed, row, id, page) {
     const mine = excerptHtml(excerpt(row.result.source ?? "", m));
     const span = `${m.line}:${m.column}–${m.endLine}:${m.endColumn}`;
     const sources = m.related.map((r) => {
-      const text = page.sources.get(path8.resolve(page.cwd, r.filePath));
+      const text = page.sources.get(path7.resolve(page.cwd, r.filePath));
       const body = text !== void 0 ? excerptHtml(excerpt(text, r)) : `<span class="empty">${esc(r.message ?? label(locale, "sourceUnavailable"))}</span>`;
       return `<div class="side src-side"><div class="cap"><b>${esc(label(locale, "source"))}</b> ${relatedLink(r, page)}</div><blockquote>${body}</blockquote></div>`;
     });
@@ -2638,12 +2624,12 @@ function rdjsonResult(results, cwd) {
   const diagnostics = [];
   for (const r of results) {
     const map = sources.get(r.filePath);
-    const path11 = relativePath(cwd, r.filePath);
+    const path10 = relativePath(cwd, r.filePath);
     const docx = r.docx === true;
     for (const m of r.messages) {
       const d = {
         message: m.message,
-        location: { path: path11, range: range(m, map) },
+        location: { path: path10, range: range(m, map) },
         severity: m.severity === 2 ? "ERROR" : m.severity === 1 ? "WARNING" : "INFO",
         code: m.ruleId === null ? { value: checkId(m) } : { value: m.ruleId, url: ruleDocsUrl(m.ruleId) }
       };
@@ -2661,7 +2647,7 @@ function rdjsonResult(results, cwd) {
 var rdjson = (results, { cwd }) => JSON.stringify(rdjsonResult(results, cwd), null, 2) + "\n";
 
 // src/formatters/sarif.ts
-import path9 from "node:path";
+import path8 from "node:path";
 import { pathToFileURL } from "node:url";
 var SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 var SRCROOT = "%SRCROOT%";
@@ -2673,7 +2659,7 @@ function pascalCase(id) {
   return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 }
 function mimeType(filePath) {
-  const ext = path9.extname(filePath).toLowerCase();
+  const ext = path8.extname(filePath).toLowerCase();
   if (ext === ".md" || ext === ".markdown") return "text/markdown";
   if (ext === ".txt") return "text/plain";
   if (ext === ".docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -2701,9 +2687,9 @@ function sarifLog(results, { locale, cwd, registry }) {
   const sources = new Map(results.map((r) => [r.filePath, new SourceMap(r.source)]));
   const artifacts = [];
   const artifactIndex = /* @__PURE__ */ new Map();
-  const root = cwd.endsWith(path9.sep) ? cwd : cwd + path9.sep;
+  const root = cwd.endsWith(path8.sep) ? cwd : cwd + path8.sep;
   const locate = (filePath) => {
-    const absolute = path9.resolve(cwd, filePath);
+    const absolute = path8.resolve(cwd, filePath);
     const location = absolute.startsWith(root) ? { uri: relativePath(cwd, absolute).split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT } : { uri: pathToFileURL(absolute).href };
     let index = artifactIndex.get(absolute);
     if (index === void 0) {
@@ -3317,7 +3303,7 @@ var chalk = createChalk();
 var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 
 // src/formatters/stylish.ts
-import path10 from "node:path";
+import path9 from "node:path";
 var MIN_MESSAGE_COLUMNS = 16;
 function position(m, locale) {
   return locationText(m, locale);
@@ -3342,7 +3328,7 @@ var stylish = (results, { locale, color, cwd, columns }) => {
     if (result.errorCount > 0) failing++;
     const fixedCounts = Object.entries(result.fixed ?? {});
     if (!result.messages.length && !fixedCounts.length) continue;
-    out.push("", c.underline(visible(path10.relative(cwd, result.filePath) || result.filePath)));
+    out.push("", c.underline(visible(path9.relative(cwd, result.filePath) || result.filePath)));
     if (fixedCounts.length) {
       const count = fixedCounts.reduce((sum, [, k]) => sum + k, 0);
       const rules = fixedCounts.map(([id, k]) => `${id} ×${k}`).join(locale === "zh" ? "，" : ", ");

@@ -6,18 +6,19 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-Y462JD4F.js";
+} from "./chunk-R35TIHWG.js";
+import "./chunk-ESR77XO7.js";
+import "./chunk-KE37C4PS.js";
 import {
   journalActive,
   startJournal,
   takeNewInputs
-} from "./chunk-4FJZ7M7E.js";
+} from "./chunk-WC46RKHK.js";
 import "./chunk-OHYDC2VV.js";
-import "./chunk-STQEIETA.js";
+import "./chunk-7VYYMGX4.js";
+import "./chunk-5VA4LSFO.js";
 import "./chunk-D4HKDEUU.js";
 import "./chunk-7WHJ422G.js";
-import "./chunk-ESR77XO7.js";
-import "./chunk-5VA4LSFO.js";
 import "./chunk-57I4IUAD.js";
 
 // src/pool/worker.ts

@@ -380,7 +380,8 @@ export async function bundle({ write = true, outdir = path.join(root, 'prebuilt'
   const generated = { ...validatorModules(data.schemas, data.ajvOptions), embedded: embeddedModule(data) };
   // Generated code nobody reads, in the start-up path of every run with a config file: minified, it is a third of the size to parse.
   generated.validators = (await transform(generated.validators, { format: 'cjs', minify: true, target: 'node20', platform: 'node' })).code;
-  const entryPoints = { index: 'src/index.ts' };
+  // replay.js: what bin/reportlint.js tries before it loads cli.cjs when a run has --cache (a replay needs no more).
+  const entryPoints = { index: 'src/index.ts', replay: 'src/cache/replay.ts' };
   // The lead's worker pool: an entry beside cli.cjs (the pool finds it as new URL('./worker.js', import.meta.url)).
   if (existsSync(path.join(root, 'src/pool/worker.ts'))) entryPoints.worker = 'src/pool/worker.ts';
   const imports = await lazyImports({ cli: 'src/cli/main.ts', ...entryPoints }, generated);

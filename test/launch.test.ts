@@ -86,6 +86,8 @@ function installCopy(name: string): string {
 let pkg: string;
 let other: string;
 let reports: string;
+/** Reports of the replay's test alone (it changes one). */
+let replayReports: string;
 beforeAll(async () => {
   pkg = installCopy('pkg');
   other = installCopy('other');
@@ -95,6 +97,8 @@ beforeAll(async () => {
   writeFileSync(path.join(reports, 'bad.md'), CLEAN_REPORT.replace('坚持问题导向，', '坚持问题导向,').replace('4次', '×次'));
   writeFileSync(path.join(reports, 'shapes.docx'), await buildShapesDocx());
   writeFileSync(path.join(reports, 'r.pdf'), pdf('A report,with a half-width comma.'));
+  replayReports = path.join(tmp, 'replay-reports');
+  cpSync(reports, replayReports, { recursive: true });
   await new Promise((resolve) => setTimeout(resolve, RACY_MS + 200));
 }, RACY_MS + 30_000);
 
@@ -210,6 +214,28 @@ describe('a run with the code cache', () => {
     const on = run(pkg, [...ARGS, '--debug'], { HOME: home, XDG_CACHE_HOME: undefined, REPORTLINT_COMPILE_CACHE: undefined });
     expect(on.cache).toMatch(new RegExp(`^none yet; wrote ${home}/\\.cache/reportlint/code-cache/cli-[0-9a-f]{8}\\.bin$`));
     expect(existsSync(path.join(home, '.cache/reportlint/code-cache'))).toBe(true);
+  });
+});
+
+describe('a replay (--cache) before the CLI is loaded (prebuilt/replay.js)', () => {
+  it('gives the recorded run without loading cli.cjs, and a changed input runs the CLI', () => {
+    const args = ['--cache', '--cache-location', path.join(tmp, 'run-cache'), '-f', 'json', '--no-config', 'clean.md', 'bad.md', '--debug'];
+    const env = { REPORTLINT_COMPILE_CACHE: path.join(tmp, 'cc-replay') };
+    const bin = (): ReturnType<typeof spawnSync<string>> => spawnSync(process.execPath, [path.join(pkg, 'bin/reportlint.js'), ...args], { cwd: replayReports, env: { ...process.env, ...env }, encoding: 'utf8' });
+    const recorded = bin();
+    expect(recorded.stderr).toMatch(/^reportlint: debug: cache: recorded this run for replay$/m);
+    expect(recorded.stderr).toMatch(/^reportlint: debug: code cache: none yet; wrote /m);
+    const replayed = bin();
+    // Nothing of the CLI ran: the launcher did not even look at its code cache.
+    expect(replayed.stderr).toBe('reportlint: debug: cache: replayed the recorded run (no input changed)\n');
+    expect([replayed.status, replayed.stdout]).toEqual([recorded.status, recorded.stdout]);
+    expect(recorded.status).toBe(1);
+    // A report changed: the CLI runs, and says so.
+    writeFileSync(path.join(replayReports, 'bad.md'), readFileSync(path.join(replayReports, 'bad.md'), 'utf8') + '\n');
+    const changed = bin();
+    expect(changed.stderr).toMatch(/^reportlint: debug: code cache: used /m);
+    expect(changed.stderr).not.toMatch(/replayed/);
+    expect(changed.stdout).toBe(recorded.stdout);
   });
 });
 

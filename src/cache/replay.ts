@@ -41,8 +41,8 @@ const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 /** The code itself: a rebuilt bundle or a recompiled dist/ is another reportlint, whatever its version says. */
 const CODE_FILE = fileURLToPath(import.meta.url);
 
-/** What a run is replayed under: everything besides the files it reads that decides what it gives. */
-export function runKey(argv: readonly string[], io: CliIO): string {
+/** What a run is replayed under: everything besides the files it reads that decides what it gives. `codeFile` is the CLI's module or bundle. */
+export function runKey(argv: readonly string[], io: CliIO, codeFile = CODE_FILE): string {
   const env = Object.keys(io.env)
     .filter((name) => RUN_ENV.includes(name) || name.startsWith('REPORTLINT_'))
     .sort()
@@ -51,7 +51,7 @@ export function runKey(argv: readonly string[], io: CliIO): string {
     JSON.stringify({
       version: VERSION,
       node: process.version,
-      code: fileStamp(CODE_FILE),
+      code: fileStamp(codeFile),
       cwd: io.cwd,
       argv,
       env,
@@ -67,8 +67,8 @@ export type Replay = { exit: number } | { key: string; damaged: boolean };
  * unchanged: returns its exit code. Otherwise returns the run's key (for the
  * record the run will leave) and whether the record found was damaged.
  */
-export function tryReplay(argv: readonly string[], io: CliIO): Replay {
-  const key = runKey(argv, io);
+export function tryReplay(argv: readonly string[], io: CliIO, codeFile = CODE_FILE): Replay {
+  const key = runKey(argv, io, codeFile);
   let fd: number;
   try {
     fd = openSync(cacheFile(io.cwd, lastValue(argv, '--cache-location')), 'r');
@@ -94,6 +94,23 @@ export function tryReplay(argv: readonly string[], io: CliIO): Replay {
   } finally {
     closeSync(fd);
   }
+}
+
+/** What --debug says of a replayed run. */
+export const REPLAYED = 'reportlint: debug: cache: replayed the recorded run (no input changed)\n';
+
+/**
+ * The replay alone, as bin/reportlint.js tries it before it loads the CLI (prebuilt/replay.js): a replay needs
+ * none of the CLI's code. Returns the run's exit code when the run was replayed; otherwise undefined, and the CLI
+ * tries again (it then says why a record was not used) and runs. `codeFile` is the CLI's bundle, as the CLI's own
+ * key names it.
+ */
+export function replayBeforeLoading(argv: readonly string[], io: CliIO, codeFile: string): number | undefined {
+  if (!argv.includes('--cache')) return undefined;
+  const replay = tryReplay(argv, io, codeFile);
+  if (!('exit' in replay)) return undefined;
+  if (argv.includes('--debug')) io.stderr(REPLAYED);
+  return replay.exit;
 }
 
 /** True when every file and listing the run read is as it was. */

@@ -173,10 +173,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     // A run the cache recorded, whose inputs are all as they were, is given again without loading the linter.
     const session: RunSession = { locale };
     if (argv.includes('--cache')) {
-      const { tryReplay } = await import('../cache/replay.js');
+      const { REPLAYED, tryReplay } = await import('../cache/replay.js');
       const replay = tryReplay(argv, io);
       if ('exit' in replay) {
-        if (debug) io.stderr('reportlint: debug: cache: replayed the recorded run (no input changed)\n');
+        if (debug) io.stderr(REPLAYED);
         return replay.exit;
       }
       session.replay = replay;

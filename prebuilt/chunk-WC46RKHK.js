@@ -65,6 +65,9 @@ function noteListing(dir, entries) {
   const abs = path.resolve(dir);
   if (!journal.dirs.has(abs)) journal.dirs.set(abs, listingStamp(entries));
 }
+function fileStamp(file) {
+  return statStamp(file).stamp;
+}
 function statStamp(file) {
   let info;
   try {
@@ -84,6 +87,13 @@ function statStamp(file) {
 function listingStamp(entries) {
   const lines = entries.map((e) => typeof e === "string" ? `? ${e}` : `${direntKind(e)} ${e.name}`).sort();
   return hexDigest("sha1", lines.join("\n"));
+}
+function currentListing(dir) {
+  try {
+    return listingStamp(fs.readdirSync(dir, { withFileTypes: true }));
+  } catch (error) {
+    return `e:${error.code ?? "unknown"}`;
+  }
 }
 function direntKind(e) {
   return e.isFile() ? "f" : e.isDirectory() ? "d" : e.isSymbolicLink() ? "l" : "o";
@@ -113,6 +123,8 @@ export {
   takeNewInputs,
   mergeInputs,
   noteListing,
+  fileStamp,
+  currentListing,
   statSync2 as statSync,
   lstatSync2 as lstatSync,
   existsSync2 as existsSync,

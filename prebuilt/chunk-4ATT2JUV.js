@@ -21,7 +21,7 @@ async function formattedCopy(file, read, options, result, fixRules) {
   if (!wanted) return null;
   const path = formattedPath(file);
   try {
-    const { formatDocx } = await import("./chunk-FAT553KN.js");
+    const { formatDocx } = await import("./chunk-JS757WI5.js");
     const report = buildReport(read.text, "text", docx.hints);
     report.layout = docx.layout;
     const bytes = await formatDocx(docx.bytes, report, options.settings?.layout ?? defaultLayoutProfile());

@@ -6,7 +6,8 @@ import {
   mmToTwips,
   ptToTwips,
   roleSegments
-} from "./chunk-STQEIETA.js";
+} from "./chunk-7VYYMGX4.js";
+import "./chunk-5VA4LSFO.js";
 import {
   DOCUMENT_PART,
   PKG_REL_NS,
@@ -30,7 +31,6 @@ import {
   visibleText,
   wordParagraphs
 } from "./chunk-7WHJ422G.js";
-import "./chunk-5VA4LSFO.js";
 import {
   __commonJS,
   __require,

@@ -4,7 +4,7 @@ const require = __reportlintCreateRequire(import.meta.url);
 import {
   journalActive,
   mergeInputs
-} from "./chunk-4FJZ7M7E.js";
+} from "./chunk-WC46RKHK.js";
 import "./chunk-57I4IUAD.js";
 
 // src/pool/pool.ts

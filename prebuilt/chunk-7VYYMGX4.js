@@ -2,11 +2,11 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
-  DOCUMENT_PART
-} from "./chunk-D4HKDEUU.js";
-import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";
+import {
+  DOCUMENT_PART
+} from "./chunk-D4HKDEUU.js";
 
 // src/layout/roles.ts
 var OTHER_KINDS = /* @__PURE__ */ new Set(["front-matter", "subtitle", "byline", "salutation", "appendix-label", "appendix-title", "footnote", "header-footer"]);

@@ -2,13 +2,38 @@
 import { createRequire as __reportlintCreateRequire } from 'node:module';
 const require = __reportlintCreateRequire(import.meta.url);
 import {
+  DATE_LINE,
+  FAMILY_LEVEL,
+  LineIndex,
+  OPAQUE,
+  buildReport,
+  datelineSpace,
+  gfmTable,
+  gfmTableFromMarkdown,
+  markerText,
+  matchMarker,
+  plainTextReason,
+  positionIn,
+  problemsLeadEnd,
+  readAsPlainText,
+  remarkFrontmatter,
+  remarkParse,
+  unified
+} from "./chunk-ESR77XO7.js";
+import {
+  UsageError,
+  coreMessage,
+  interpolate,
+  localize
+} from "./chunk-KE37C4PS.js";
+import {
   existsSync,
   hexDigest,
   lstatSync,
   noteListing,
   readFileSync,
   statSync
-} from "./chunk-4FJZ7M7E.js";
+} from "./chunk-WC46RKHK.js";
 import {
   require_path
 } from "./chunk-OHYDC2VV.js";
@@ -30,32 +55,13 @@ import {
   twipsToMm,
   twipsToPt,
   wordParagraph
-} from "./chunk-STQEIETA.js";
-import {
-  DOCUMENT_PART
-} from "./chunk-D4HKDEUU.js";
-import {
-  DATE_LINE,
-  FAMILY_LEVEL,
-  LineIndex,
-  OPAQUE,
-  buildReport,
-  datelineSpace,
-  gfmTable,
-  gfmTableFromMarkdown,
-  markerText,
-  matchMarker,
-  plainTextReason,
-  positionIn,
-  problemsLeadEnd,
-  readAsPlainText,
-  remarkFrontmatter,
-  remarkParse,
-  unified
-} from "./chunk-ESR77XO7.js";
+} from "./chunk-7VYYMGX4.js";
 import {
   defaultLayoutProfile
 } from "./chunk-5VA4LSFO.js";
+import {
+  DOCUMENT_PART
+} from "./chunk-D4HKDEUU.js";
 import {
   __commonJS,
   __toESM
@@ -316,8 +322,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path14, { windows } = {}) => {
-      const segs = path14.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path13, { windows } = {}) => {
+      const segs = path13.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1873,342 +1879,6 @@ function optionsSchema(rule) {
   const properties = {};
   for (const [key, spec] of Object.entries(rule.options)) properties[key] = spec.schema;
   return { type: "object", properties, additionalProperties: false };
-}
-
-// src/i18n/format.ts
-function interpolate(template, data) {
-  if (!data) return template;
-  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, name, one, other) => {
-    if (!(name in data)) return whole;
-    if (one === void 0) return String(data[name]);
-    return Number(data[name]) === 1 ? one : other;
-  });
-}
-function localize(text, locale, data) {
-  return interpolate(text[locale] ?? text.zh, data);
-}
-
-// src/i18n/messages.ts
-var CORE_MESSAGES = {
-  internalError: {
-    zh: "规则 {ruleId} 运行出错：{error}（这是 reportlint 的缺陷，请报告）",
-    en: "Rule {ruleId} failed: {error} (a bug in reportlint; please report it)"
-  },
-  formatNeedsFile: { zh: "{format} 格式只能写入文件：-f {format}:结果.{format} 或 -o 结果.{format}", en: "the {format} format goes to a file only: -f {format}:result.{format} or -o result.{format}" },
-  initWritten: { zh: "已写入 {path}（预设 {preset}，报告类型 {profile}）", en: "Wrote {path} (preset {preset}, report kind {profile})" },
-  initExists: { zh: "配置文件 {path} 已存在，未覆盖", en: "{path} already exists; not overwritten" },
-  initOnly: { zh: "{option} 只能与 --init 同用", en: "{option} goes with --init only" },
-  initUnknownPreset: { zh: "未知的预设“{value}”{hint}（可选：{choices}）", en: "unknown preset “{value}”{hint} (choose one of: {choices})" },
-  initUnknownProfile: { zh: "未知的报告类型“{value}”{hint}（可选：{choices}）", en: "unknown report kind “{value}”{hint} (choose one of: {choices})" },
-  initAskProfile: { zh: "报告类型（输入序号，回车取第一项）：", en: "Report kind (type a number; Enter takes the first):" },
-  initAskPreset: { zh: "把关严格程度（输入序号，回车取第一项）：", en: "How strict a gate (type a number; Enter takes the first):" },
-  initProfileAuto: { zh: "按标题自动判断", en: "detect from the title" },
-  initProfileNone: { zh: "不检查必备部分", en: "no required sections" },
-  initProfileBuiltin: { zh: "{title}", en: "{title}" },
-  initPresetRecommended: { zh: "全部规则按默认级别", en: "every rule at its default severity" },
-  initPresetGate: { zh: "上传把关：只有占位符、缺问题部分、缺必备部分、抄袭、责任混淆是错误", en: "upload gate: only placeholders, a missing problems section or part, copying and conflated responsibilities are errors" },
-  initPresetStrict: { zh: "全部规则均为错误", en: "every rule an error" },
-  didYouMean: { zh: "，是否应为“{suggestion}”？", en: "; did you mean “{suggestion}”?" },
-  unknownDirectiveRule: {
-    zh: "注释指令中的规则“{ruleId}”不存在{hint}",
-    en: "Unknown rule “{ruleId}” in a directive comment{hint}"
-  },
-  fileIgnored: {
-    zh: "该文件与忽略规则匹配，未检查",
-    en: "File ignored because of a matching ignore pattern"
-  },
-  noFilesMatched: {
-    zh: "没有找到要检查的文件：{patterns}",
-    en: "No files matched: {patterns}"
-  },
-  pathNotFound: {
-    zh: "路径不存在：{path}",
-    en: "No such file or directory: {path}"
-  },
-  readFailed: {
-    zh: "无法读取文件 {path}：{reason}",
-    en: "Cannot read {path}: {reason}"
-  },
-  writeFailed: {
-    zh: "无法写入文件 {path}：{reason}",
-    en: "Cannot write {path}: {reason}"
-  },
-  unknownRule: {
-    zh: "规则“{ruleId}”不存在{hint}",
-    en: "Unknown rule “{ruleId}”{hint}"
-  },
-  unknownFormat: {
-    zh: "不支持的输出格式“{format}”{hint}（可选：{choices}）",
-    en: "Unknown format “{format}”{hint} (choose one of: {choices})"
-  },
-  badMaxWarnings: {
-    zh: "--max-warnings 须为非负整数，收到“{value}”",
-    en: "--max-warnings takes a whole number of 0 or more, got “{value}”"
-  },
-  badLocale: {
-    zh: "不支持的语言“{value}”，可选：zh、en",
-    en: "Unknown locale “{value}”; choose zh or en"
-  },
-  badRuleFlag: {
-    zh: '--rule 参数无法解析：“{value}”（格式如 "no-placeholder: error"）',
-    en: 'Cannot parse --rule “{value}” (expected e.g. "no-placeholder: error")'
-  },
-  fixRefused: {
-    zh: "未自动修复：修复会改变报告结构（{detail}），文件保持原样",
-    en: "Not fixed: the fixes would change the report’s structure ({detail}); the file was left as it was"
-  },
-  fixedCount: {
-    zh: "已自动修复 {count} 处：{rules}",
-    en: "Fixed {count} {count|problem|problems}: {rules}"
-  },
-  fileChanged: {
-    zh: "文件在检查期间被修改，未写入修复：{path}",
-    en: "The file changed while it was being checked; fixes not written: {path}"
-  },
-  unknownFixRule: {
-    zh: "--fix-rule 指定的规则“{ruleId}”不存在或不支持自动修复{hint}",
-    en: "--fix-rule names “{ruleId}”, which does not exist or cannot fix{hint}"
-  },
-  reasonPermission: { zh: "权限不足", en: "permission denied" },
-  reasonLoop: { zh: "符号链接循环", en: "symbolic link loop" },
-  reasonMissing: { zh: "文件不存在", en: "no such file" },
-  reasonDirectory: { zh: "这是一个目录", en: "it is a directory" },
-  fileTooLarge: {
-    zh: "文件大小 {size} MB 超过上限 {max} MB（--max-file-size），已跳过",
-    en: "File of {size} MB is over the limit of {max} MB (--max-file-size); skipped"
-  },
-  fileBinary: { zh: "不是文本文件（含二进制内容），未检查", en: "Not a text file (binary content); not checked" },
-  fileUndecodable: {
-    zh: "无法识别文件编码，未检查（请转换为 UTF-8 或 GB18030 后再检查）",
-    en: "Cannot tell the file’s encoding; not checked (convert it to UTF-8 or GB18030 first)"
-  },
-  docxCorrupt: {
-    zh: "Word 文档已损坏或不是 .docx 格式，未检查",
-    en: "The Word document is damaged or not in .docx format; not checked"
-  },
-  fileEmpty: { zh: "文件为空，没有可检查的内容", en: "The file is empty: nothing to check" },
-  docxFormatted: {
-    zh: "版式问题已在排版副本中按 GB/T 9704 修正：{path}（原文件不改动；批注和修订需在 Word 中处理）",
-    en: "The layout problems are corrected to GB/T 9704 in a formatted copy: {path} (the original is left as it is; comments and tracked changes are for Word)"
-  },
-  docxFormatRefused: {
-    zh: "未生成排版副本：{reason}",
-    en: "No formatted copy was made: {reason}"
-  },
-  docxTooLarge: {
-    zh: "Word 文档解压后过大或内含文件过多（{reason}），疑为压缩炸弹，未检查",
-    en: "The Word document inflates too far or holds too many parts ({reason}), like a zip bomb; not checked"
-  },
-  convertNoOffice: {
-    zh: "未检查：读取 {ext} 文件需要 LibreOffice（soffice），请安装 LibreOffice，或在 Word/WPS 中另存为 .docx 后再检查",
-    en: "Not checked: reading {ext} files needs LibreOffice (soffice); install LibreOffice, or save the file as .docx in Word or WPS"
-  },
-  convertFailed: {
-    zh: "未检查：LibreOffice 无法转换此 {ext} 文件（{reason}），请在 Word/WPS 中另存为 .docx 后再检查",
-    en: "Not checked: LibreOffice could not convert this {ext} file ({reason}); save it as .docx in Word or WPS"
-  },
-  pdfNoText: {
-    zh: "未检查：PDF 没有文字层（可能是扫描件），请提供 Word 版本或先做文字识别（OCR）",
-    en: "Not checked: the PDF has no text layer (perhaps a scan); supply the Word version or run OCR first"
-  },
-  pdfUnreadable: {
-    zh: "未检查：PDF 文件已损坏或加密（{reason}）",
-    en: "Not checked: the PDF is damaged or encrypted ({reason})"
-  },
-  lockFileSkipped: {
-    zh: "已跳过 Office 锁定文件或临时文件（文档正被打开编辑时产生，不是报告）",
-    en: "Skipped an Office lock or temporary file (left while a document is open; not a report)"
-  },
-  readOnlyNoFix: {
-    zh: "{ext} 文件不提供自动修复，请在原文档中修改",
-    en: "{ext} files are not fixed automatically; make the changes in the original document"
-  },
-  docxNoFix: {
-    zh: "Word 文档（.docx）不显示修复差异；--fix 会把修复作为修订写入副本“名称.reportlint.docx”，原文件不变",
-    en: "No diff is shown for Word documents (.docx); --fix writes the fixes as tracked changes into a copy, NAME.reportlint.docx, and leaves the file alone"
-  },
-  noReportsInDirectory: {
-    zh: "目录中没有报告文件（.md、.markdown、.txt、.docx、.doc、.wps、.odt、.rtf、.pdf）：{path}",
-    en: "No report files (.md, .markdown, .txt, .docx, .doc, .wps, .odt, .rtf, .pdf) in directory: {path}"
-  },
-  noGlobMatch: { zh: "没有与之匹配的文件：{path}", en: "No files match: {path}" },
-  badEncoding: { zh: "不支持的编码“{value}”", en: "Unknown encoding “{value}”" },
-  badMaxFileSize: {
-    zh: "--max-file-size 须为正数（单位 MB），收到“{value}”",
-    en: "--max-file-size takes a positive number of megabytes, got “{value}”"
-  },
-  badCacheStrategy: {
-    zh: "--cache-strategy 须为 metadata 或 content，收到“{value}”",
-    en: "--cache-strategy takes metadata or content, got “{value}”"
-  },
-  cacheDamaged: {
-    zh: "缓存文件 {path} 已损坏或不是 reportlint 的缓存，已忽略并重新建立",
-    en: "The cache file {path} is damaged or not a reportlint cache; it was ignored and is rebuilt"
-  },
-  cacheWithFix: {
-    zh: "--fix 时不使用缓存（每个文件都重新检查）",
-    en: "With --fix the cache is not used (every file is checked afresh)"
-  },
-  badWorkers: {
-    zh: "环境变量 REPORTLINT_WORKERS 须为非负整数，收到“{value}”",
-    en: "REPORTLINT_WORKERS takes a whole number of threads (0 or more), got “{value}”"
-  },
-  indexWritten: { zh: "已写入参考索引：{path}（{files} 个文件）", en: "Wrote the reference index {path} ({files} files)" },
-  baselineWritten: { zh: "已写入基线：{path}（{count} 个问题）", en: "Wrote the baseline {path} ({count} problems)" },
-  baselineSuppressed: { zh: "基线中已有的 {count} 个问题未显示", en: "{count} problems already in the baseline are not shown" },
-  badBaseline: { zh: "基线文件 {path} 格式不对：{reason}", en: "The baseline {path} is not valid: {reason}" },
-  stdinFix: { zh: "--stdin 不能与 --fix 同用（可用 --fix-dry-run）", en: "--stdin cannot be used with --fix (use --fix-dry-run)" },
-  stdinPatterns: { zh: "--stdin 不能同时指定文件", en: "--stdin takes no file patterns" },
-  badFormatTarget: { zh: "输出格式“{value}”缺少文件名（格式如 sarif:结果.sarif）", en: "Format “{value}” names no file (e.g. sarif:report.sarif)" },
-  tooManyStdoutFormats: {
-    zh: "只能有一种格式输出到标准输出，其余请写成“格式:文件”：{formats}",
-    en: "Only one format can go to standard output; write the others as format:file ({formats})"
-  },
-  outputFileUnused: {
-    zh: "--output-file 只用于未指定文件的格式，但每种格式都已指定了文件",
-    en: "--output-file applies to a format without a file, but every format names one"
-  },
-  cliUnknownOption: { zh: "未知的选项 {option}{hint}（reportlint --help 列出全部选项）", en: "unknown option {option}{hint}" },
-  cliMissingValue: { zh: "选项 {option} 缺少取值", en: "option {option} needs a value" },
-  cliMissingArgument: { zh: "缺少参数 {option}", en: "missing argument {option}" },
-  cliExcessArguments: { zh: "多余的参数", en: "too many arguments" },
-  unexpected: {
-    zh: "内部错误：{error}（加 --debug 查看详情，并请报告此问题）",
-    en: "Internal error: {error} (run with --debug for details, and please report it)"
-  },
-  tooManyWarnings: {
-    zh: "reportlint 发现的警告过多（上限 {max} 个）。",
-    en: "reportlint found too many warnings (maximum: {max})."
-  },
-  summaryProblems: {
-    zh: "{total} 个问题（{errors} 个错误，{warnings} 个警告），检查 {files} 个文件，{failing} 个未通过",
-    en: "{total} {total|problem|problems} ({errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}); {files} {files|file|files} checked, {failing} failing"
-  },
-  summaryClean: {
-    zh: "未发现问题，检查 {files} 个文件",
-    en: "No problems; {files} {files|file|files} checked"
-  },
-  summaryFixable: {
-    zh: "其中 {errors} 个错误和 {warnings} 个警告可用 --fix 自动修复。",
-    en: "{errors} {errors|error|errors} and {warnings} {warnings|warning|warnings} potentially fixable with the `--fix` option."
-  },
-  severityError: { zh: "错误", en: "error" },
-  severityWarning: { zh: "警告", en: "warning" },
-  severityInfo: { zh: "提示", en: "info" },
-  configError: {
-    zh: "配置错误 {file}:{line}：{detail}",
-    en: "Config error in {file}:{line}: {detail}"
-  },
-  configYaml: { zh: "YAML 语法错误：{reason}", en: "YAML syntax error: {reason}" },
-  configUnknownKey: { zh: "未知的配置项“{key}”{hint}", en: "unknown key “{key}”{hint}" },
-  configUnknownRule: { zh: "规则“{key}”不存在{hint}", en: "unknown rule “{key}”{hint}" },
-  configBadSeverity: {
-    zh: "“{key}”的级别须为 off、warn 或 error（或 [级别, {选项}]）",
-    en: "“{key}” must be off, warn or error (or [severity, {options}])"
-  },
-  configBadOption: { zh: "“{key}”的取值无效：{reason}", en: "invalid value for “{key}”: {reason}" },
-  configBadValue: { zh: "“{key}”{reason}", en: "“{key}” {reason}" },
-  configNotFound: { zh: "找不到配置文件 {file}", en: "Config file not found: {file}" },
-  configExtendsCycle: { zh: "extends 循环引用：{file}", en: "extends cycle through {file}" },
-  configUnknownPreset: {
-    zh: "未知的预设“{name}”{hint}（可选：{choices}，或配置文件路径）",
-    en: "unknown preset “{name}”{hint} (choose one of {choices}, or a path to a config file)"
-  },
-  configErrorNoLine: { zh: "配置错误 {file}：{detail}", en: "Config error in {file}: {detail}" },
-  configTopLevel: { zh: "配置须为映射（键: 值）", en: "the config must be a mapping (key: value)" },
-  configExpectBoolean: { zh: "“{key}”须为 true 或 false", en: "“{key}” must be true or false" },
-  configExpectString: { zh: "“{key}”须为字符串", en: "“{key}” must be a string" },
-  configExpectStringOrList: {
-    zh: "“{key}”须为字符串或字符串列表",
-    en: "“{key}” must be a string or a list of strings"
-  },
-  configExpectList: { zh: "“{key}”须为列表", en: "“{key}” must be a list" },
-  configExpectMapping: { zh: "“{key}”须为映射（键: 值）", en: "“{key}” must be a mapping (key: value)" },
-  configExpectNumber: { zh: "“{key}”须为数字", en: "“{key}” must be a number" },
-  configExpectInteger: { zh: "“{key}”须为整数", en: "“{key}” must be a whole number" },
-  configExpectOneOf: { zh: "“{key}”须为以下之一：{choices}", en: "“{key}” must be one of: {choices}" },
-  configEmptyValue: { zh: "“{key}”不能为空", en: "“{key}” must not be empty" },
-  configTooSmall: { zh: "“{key}”不得小于 {limit}", en: "“{key}” must be {limit} or more" },
-  configTooLarge: { zh: "“{key}”不得大于 {limit}", en: "“{key}” must be {limit} or less" },
-  configMissingKey: { zh: "“{key}”缺少“{missing}”", en: "“{key}” is missing “{missing}”" },
-  configUnknownOption: { zh: "未知的规则选项“{key}”{hint}", en: "unknown rule option “{key}”{hint}" },
-  configBadRegex: {
-    zh: "“{key}”不是有效的正则表达式：{reason}",
-    en: "“{key}” is not a valid regular expression: {reason}"
-  },
-  docxWritten: {
-    zh: "已写入带批注的副本 {path}：{comments} 条批注，{changes} 处修订",
-    en: "Wrote the annotated copy {path}: {comments} comments, {changes} tracked changes"
-  },
-  docxUnplaced: {
-    zh: "{path}：{count} 条问题无法定位到 Word 中的文字，未写入批注",
-    en: "{path}: {count} findings could not be placed on the Word text; no comment written for them"
-  },
-  docxCopyFailed: { zh: "无法写出带批注的副本 {path}：{reason}", en: "Cannot write the annotated copy {path}: {reason}" },
-  docxCommentRule: { zh: "规则：{ruleId}", en: "Rule: {ruleId}" },
-  docxFixReplace: { zh: "建议：将“{from}”改为“{to}”", en: "Suggested fix: replace “{from}” with “{to}”" },
-  docxFixDelete: { zh: "建议：删除“{from}”", en: "Suggested fix: delete “{from}”" },
-  docxFixInsert: { zh: "建议：插入“{to}”", en: "Suggested fix: insert “{to}”" },
-  docxTarget: {
-    zh: "“docx”格式为每个 Word 文件写出带批注的副本，不接文件名；目录用 --output-dir 指定",
-    en: "The docx format writes an annotated copy of each Word file and takes no file name; choose the directory with --output-dir"
-  },
-  outputDirUnused: { zh: "--output-dir 需与 --format docx 或 --fix 同用", en: "--output-dir needs --format docx or --fix" },
-  // Safety (issue 17): encodings, writes, hostile input.
-  fileUndecodableAt: {
-    zh: "无法识别文件编码，未检查：第 {line} 行起既不是 UTF-8 也不是 GB18030（文件可能混用了编码，请先统一转换为 UTF-8）",
-    en: "Cannot tell the file’s encoding; not checked: from line {line} it is neither UTF-8 nor GB18030 (the file may mix encodings; convert it all to UTF-8 first)"
-  },
-  fixRefusedUnclean: {
-    zh: "未自动修复：按 {encoding} 解码时有无法还原的字节，写回会损坏文件，文件保持原样",
-    en: "Not fixed: decoding as {encoding} did not give back every byte, so writing would damage the file; the file was left as it was"
-  },
-  fixRefusedEncoding: {
-    zh: "未自动修复：修复后的文字无法用 {encoding} 无损写回（如“{char}”），文件保持原样",
-    en: "Not fixed: {encoding} cannot hold the fixed text (e.g. “{char}”); the file was left as it was"
-  },
-  fixReadOnly: {
-    zh: "文件只读，未写入修复（如需修复，请先 chmod u+w）：{path}",
-    en: "The file is read-only; fixes not written (chmod u+w to allow it): {path}"
-  },
-  notRegularFile: {
-    zh: "不是普通文件（设备、管道或套接字），未检查：{path}",
-    en: "Not a regular file (a device, pipe or socket); not checked: {path}"
-  },
-  brokenSymlink: { zh: "符号链接指向的文件不存在：{path}", en: "Broken symbolic link: {path}" },
-  readDirFailed: { zh: "无法读取目录 {path}：{reason}", en: "Cannot read directory {path}: {reason}" },
-  fileTooLargeNamed: {
-    zh: "文件 {path} 大小超过上限 {max} MB，未读取",
-    en: "The file {path} is over the limit of {max} MB; not read"
-  },
-  stdinTooLarge: {
-    zh: "标准输入超过上限 {max} MB（--max-file-size），未检查",
-    en: "Standard input is over the limit of {max} MB (--max-file-size); not checked"
-  },
-  referenceUnusable: { zh: "无法使用参考文件 {path}：{reason}", en: "Cannot use the reference file {path}: {reason}" },
-  badIndex: { zh: "参考索引 {path} 无法使用：{reason}", en: "The reference index {path} cannot be used: {reason}" },
-  reasonNoDirectory: { zh: "所在目录不存在", en: "its directory does not exist" },
-  reasonNotRegular: { zh: "不是普通文件", en: "not a regular file" },
-  fixSkipped: {
-    zh: "有 {count} 处修复会改变 Markdown 结构、报告结构或行的划分，未应用（相应问题仍列出，请手工修改）",
-    en: "{count} {count|fix|fixes} would change the Markdown structure, the report’s structure or its lines and {count|was|were} not applied (the problems are still listed; fix them by hand)"
-  },
-  guardNesting: { zh: "嵌套超过 32 层", en: "nested more than 32 levels deep" },
-  guardEmphasisRun: { zh: "连续 65 个以上的 * 或 _", en: "a run of more than 64 * or _" },
-  guardInlineMarkup: { zh: "同一段中的 *、_、[、] 过多", en: "too many *, _, [ and ] in one paragraph" },
-  configForeign: {
-    zh: "不是 reportlint 配置文件，无法用作 extends（内容不予引用）",
-    en: "not a reportlint config file, so it cannot be extended (its text is not shown)"
-  },
-  markdownAsText: {
-    zh: "Markdown 结构过于复杂（{reason}），本文件按纯文本检查",
-    en: "The Markdown is too complex ({reason}); the file was checked as plain text"
-  }
-};
-function coreMessage(locale, id, data) {
-  const suggestion = data?.suggestion;
-  const hint = typeof suggestion === "string" && suggestion ? localize(CORE_MESSAGES.didYouMean, locale, { suggestion }) : "";
-  return localize(CORE_MESSAGES[id], locale, { ...data, hint });
 }
 
 // src/model/report.ts
@@ -6758,9 +6428,9 @@ var CorpusPart = class {
     return lo;
   }
   /** Index of the document with this path, or -1. */
-  docByPath(path14) {
+  docByPath(path13) {
     if (!this.byPath) this.byPath = new Map(this.docs.map((d, i) => [d.path, i]));
-    return this.byPath.get(path14) ?? -1;
+    return this.byPath.get(path13) ?? -1;
   }
   /** Lines and columns (as in findings) of the global normalised range [start, end) in document `doc`. */
   location(doc, start, end) {
@@ -6866,7 +6536,7 @@ var ReferenceCorpus = class _ReferenceCorpus {
   }
   /** The documents, in order. */
   get sources() {
-    return this.parts.flatMap((p) => p.docs.map(({ path: path14, size, mtimeMs, sha1 }) => ({ path: path14, size, mtimeMs, sha1 })));
+    return this.parts.flatMap((p) => p.docs.map(({ path: path13, size, mtimeMs, sha1 }) => ({ path: path13, size, mtimeMs, sha1 })));
   }
   /**
    * Every maximal run the report shares with a reference document and that
@@ -12468,29 +12138,7 @@ function describeChange(before, after) {
 }
 
 // src/copy/references.ts
-import path12 from "node:path";
-
-// src/errors.ts
-var UsageError = class extends Error {
-  constructor(messageId, data = {}, why) {
-    super("");
-    this.messageId = messageId;
-    this.data = data;
-    this.why = why;
-    this.name = "UsageError";
-    this.message = this.format("en");
-  }
-  messageId;
-  data;
-  why;
-  format(locale) {
-    if (!this.why) return coreMessage(locale, this.messageId, this.data);
-    const why = coreMessage(locale, this.why, this.data);
-    const code = this.data.reason;
-    const reason = code === void 0 || code === "" ? why : locale === "zh" ? `${why}（${code}）` : `${why} (${code})`;
-    return coreMessage(locale, this.messageId, { ...this.data, reason });
-  }
-};
+import path11 from "node:path";
 
 // src/files/discover.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -12565,7 +12213,7 @@ async function discoverFiles(patterns, cwd, ignorePatterns = []) {
       problems.push({ path: pattern, messageId: "pathNotFound" });
     }
   }
-  for (const failure2 of walk.failures) problems.push({ path: failure2.path, messageId: "readDirFailed", reason: failure2.code });
+  for (const failure of walk.failures) problems.push({ path: failure.path, messageId: "readDirFailed", reason: failure.code });
   if (found.size === 0) {
     if (problems.length === 1) throw new UsageError(problems[0].messageId, { path: problems[0].path, reason: problems[0].reason ?? "" });
     throw new UsageError("noFilesMatched", { patterns: patterns.join(" ") });
@@ -12582,7 +12230,7 @@ function watchedFs() {
     seen.add(p);
     failures.push({ path: p, code: error.code ?? String(error) });
   };
-  const readdirSync3 = ((dir, options) => {
+  const readdirSync2 = ((dir, options) => {
     try {
       const entries = fs.readdirSync(dir, options);
       noteListing(dir, entries);
@@ -12601,7 +12249,7 @@ function watchedFs() {
       cb(error, entries);
     });
   });
-  return { fs: { readdirSync: readdirSync3, readdir: readdir2 }, failures };
+  return { fs: { readdirSync: readdirSync2, readdir: readdir2 }, failures };
 }
 function ignoreMatcher(patterns, cwd) {
   if (!patterns.length) return () => false;
@@ -12931,7 +12579,7 @@ function megabytes(bytes) {
 
 // src/copy/index-file.ts
 import os2 from "node:os";
-import path10 from "node:path";
+import path9 from "node:path";
 
 // src/files/read-capped.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
@@ -12970,147 +12618,6 @@ function readCapped(file, maxBytes, as) {
 }
 function tooLarge(file, maxBytes) {
   return new UsageError("fileTooLargeNamed", { path: file, max: (maxBytes / 1024 / 1024).toFixed(0) });
-}
-
-// src/files/safe-write.ts
-import {
-  chmodSync,
-  closeSync as closeSync2,
-  fchownSync,
-  fsyncSync,
-  lstatSync as lstatSync2,
-  mkdirSync,
-  openSync as openSync2,
-  readdirSync as readdirSync2,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  statSync as statSync2,
-  unlinkSync,
-  writeSync
-} from "node:fs";
-import path9 from "node:path";
-var TEMP_NAME = /^\.(.+)\.reportlint-(\d+)\.tmp$/;
-function tempPathFor(file) {
-  return path9.join(path9.dirname(file), `.${path9.basename(file)}.reportlint-${process.pid}.tmp`);
-}
-function resolveLinks(file) {
-  let current = path9.resolve(file);
-  for (let hops = 0; hops < 40; hops++) {
-    let info;
-    try {
-      info = lstatSync2(current);
-    } catch {
-      return current;
-    }
-    if (!info.isSymbolicLink()) return current;
-    current = path9.resolve(path9.dirname(current), readlinkSync(current));
-  }
-  throw new UsageError("writeFailed", { path: file, reason: "ELOOP" });
-}
-function writeOutputFile(file, content, options = {}) {
-  const shown = options.shownPath ?? file;
-  const chunks = typeof content === "string" ? [Buffer.from(content, "utf8")] : Buffer.isBuffer(content) ? [content] : content;
-  let info;
-  try {
-    info = statSync2(file, { throwIfNoEntry: false });
-  } catch (error) {
-    throw failure(shown, error.code ?? String(error));
-  }
-  if (info?.isDirectory()) throw failure(shown, "EISDIR", "reasonDirectory");
-  if (info && (!info.isFile() || /^\/(?:dev|proc)\//.test(path9.resolve(file)))) {
-    writeInPlace(file, chunks, shown);
-    return;
-  }
-  const target = info ? realpathSync(file) : resolveLinks(file);
-  const dir = path9.dirname(target);
-  if (!statSync2(dir, { throwIfNoEntry: false })?.isDirectory()) throw failure(shown, "ENOENT", "reasonNoDirectory");
-  removeStaleTemps(dir);
-  writeAtomically(target, chunks, options.like ?? info, shown);
-}
-function writeAtomically(file, chunks, like, shown) {
-  const tmp = tempPathFor(file);
-  let fd;
-  try {
-    fd = openSync2(tmp, "wx", like ? like.mode & 511 : 438);
-    writeAll(fd, chunks);
-    if (like) {
-      try {
-        fchownSync(fd, like.uid, like.gid);
-      } catch {
-      }
-    }
-    fsyncSync(fd);
-    closeSync2(fd);
-    fd = void 0;
-    if (like) chmodSync(tmp, like.mode & 4095);
-    renameSync(tmp, file);
-  } catch (error) {
-    if (fd !== void 0) closeSync2(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-    }
-    if (error instanceof UsageError) throw error;
-    const code = error.code ?? String(error);
-    throw failure(shown, code);
-  }
-}
-function writeInPlace(file, chunks, shown) {
-  let fd;
-  try {
-    fd = openSync2(file, "w");
-    writeAll(fd, chunks);
-  } catch (error) {
-    const code = error.code ?? String(error);
-    throw failure(shown, code);
-  } finally {
-    if (fd !== void 0) closeSync2(fd);
-  }
-}
-function writeAll(fd, chunks) {
-  for (const chunk of chunks) {
-    let off = 0;
-    while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
-  }
-}
-var ERRNO_WHY = {
-  EACCES: "reasonPermission",
-  EPERM: "reasonPermission",
-  EROFS: "reasonPermission",
-  ENOENT: "reasonNoDirectory",
-  EISDIR: "reasonDirectory",
-  ELOOP: "reasonLoop"
-};
-function failure(file, code, why = ERRNO_WHY[code]) {
-  return new UsageError("writeFailed", { path: file, reason: code }, why);
-}
-var checkedDirs = /* @__PURE__ */ new Set();
-function removeStaleTemps(dir) {
-  if (checkedDirs.has(dir)) return;
-  checkedDirs.add(dir);
-  let names;
-  try {
-    names = readdirSync2(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = TEMP_NAME.exec(name);
-    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
-    try {
-      if (lstatSync2(path9.join(dir, name)).isFile()) unlinkSync(path9.join(dir, name));
-    } catch {
-    }
-  }
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
 }
 
 // src/copy/index-file.ts
@@ -13187,7 +12694,7 @@ function parseIndex(buf, file) {
     if (positions[i] >= text.length) damaged("a fingerprint outside the text");
   }
   if (!Array.isArray(h.sources)) damaged("sources");
-  const dir = path10.dirname(path10.resolve(file));
+  const dir = path9.dirname(path9.resolve(file));
   let lastText = 0;
   const docs = h.sources.map((row) => {
     if (!Array.isArray(row) || row.length !== 8) damaged("a source row");
@@ -13197,7 +12704,7 @@ function parseIndex(buf, file) {
     if (!isCount(mapStart) || !isCount(mapEnd) || mapEnd < mapStart || mapEnd > maps.length) damaged(`map range of ${rel}`);
     if (!mapFits(maps, mapStart, mapEnd)) damaged(`map of ${rel}`);
     lastText = textStart;
-    return { path: path10.resolve(dir, rel), size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd };
+    return { path: path9.resolve(dir, rel), size, mtimeMs, sha1, textStart, textEnd, mapStart, mapEnd };
   });
   return new CorpusPart(h.k, h.w, docs, text, hashes, positions, maps);
 }
@@ -13228,11 +12735,11 @@ function mapFits(maps, start, end) {
 
 // src/copy/glob.ts
 var import_path = __toESM(require_path(), 1);
-import path11 from "node:path";
+import path10 from "node:path";
 function absoluteGlob(dir, pattern) {
   const p = pattern.replace(/\\/g, "/");
-  if (path11.isAbsolute(pattern) || /^[A-Za-z]:\//.test(p)) return p;
-  return `${(0, import_path.convertPathToPattern)(path11.resolve(dir))}/${p.replace(/^(?:\.\/)+/, "")}`;
+  if (path10.isAbsolute(pattern) || /^[A-Za-z]:\//.test(p)) return p;
+  return `${(0, import_path.convertPathToPattern)(path10.resolve(dir))}/${p.replace(/^(?:\.\/)+/, "")}`;
 }
 
 // src/copy/references.ts
@@ -13268,11 +12775,11 @@ var ReferenceLoader = class {
       const glob = directory ? `${pattern.replace(/\/+$/, "")}/**/*.{md,markdown,txt,rlidx}` : pattern;
       const walk = watchedFs();
       let found = fg.sync(glob, { absolute: true, onlyFiles: true, dot: true, followSymbolicLinks: true, suppressErrors: true, fs: walk.fs });
-      const failure2 = walk.failures[0];
-      if (failure2) throw new UsageError("readDirFailed", { path: failure2.path, reason: failure2.code }, ERRNO_REASONS[failure2.code]);
+      const failure = walk.failures[0];
+      if (failure) throw new UsageError("readDirFailed", { path: failure.path, reason: failure.code }, ERRNO_REASONS[failure.code]);
       if (fg.isDynamicPattern(pattern)) found = found.filter((f) => isIndexFile(f) || isTextReference(f));
       if (!found.length) throw new UsageError("noFilesMatched", { patterns: `references: ${pattern}` });
-      for (const f of found.sort()) files.add(path12.normalize(f));
+      for (const f of found.sort()) files.add(path11.normalize(f));
     }
     const parts = [];
     const inputs = [];
@@ -13291,7 +12798,7 @@ var ReferenceLoader = class {
 };
 
 // src/lint-file.ts
-import path13 from "node:path";
+import path12 from "node:path";
 
 // src/engine/batch.ts
 function shapeOf(report, filter, locale) {
@@ -13397,8 +12904,8 @@ var BatchCollector = class {
     if (geo.filter.isDisabled(rule.id, d.at.start, start.line)) return null;
     const end = geo.lines.position(d.at.end);
     const file = d.file;
-    let path14 = "";
-    for (const s of geo.sections) if (s.start <= d.at.start && d.at.start < s.end) path14 = s.path;
+    let path13 = "";
+    for (const s of geo.sections) if (s.start <= d.at.start && d.at.start < s.end) path13 = s.path;
     const message = {
       ruleId: rule.id,
       messageId: d.messageId,
@@ -13408,7 +12915,7 @@ var BatchCollector = class {
       column: start.column,
       endLine: end.line,
       endColumn: end.column,
-      sectionPath: path14
+      sectionPath: path13
     };
     if (d.data) message.data = d.data;
     if (d.related?.length) {
@@ -13523,10 +13030,10 @@ async function lintFile(task, registry, references, reading = readTask(task)) {
   }
   if (read.docx) {
     if (task.fix) {
-      const { formattedCopy } = await import("./chunk-MSUBCIEF.js");
+      const { formattedCopy } = await import("./chunk-4ATT2JUV.js");
       const copy = await formattedCopy(filePath, read, textOptions, result, task.fix.fixRules);
       if (copy) {
-        const shown = { ...copy.data, path: path13.relative(task.cwd, copy.data.path ?? "") || (copy.data.path ?? "") };
+        const shown = { ...copy.data, path: path12.relative(task.cwd, copy.data.path ?? "") || (copy.data.path ?? "") };
         result.messages.unshift(noteMessage(coreMessage(locale, copy.messageId, shown), copy.noteId));
       }
       if (copy?.copy) stamp.formatted = copy.copy;
@@ -13582,9 +13089,6 @@ export {
   isMap,
   isScalar,
   isSeq,
-  interpolate,
-  localize,
-  coreMessage,
   closest,
   defaultSettings,
   lintText,
@@ -13593,14 +13097,11 @@ export {
   fixText,
   absoluteGlob,
   require_picomatch2 as require_picomatch,
-  UsageError,
   isLockOrTempFile,
   discoverFiles,
   encodeExactly,
   DEFAULT_MAX_FILE_SIZE,
   ERRNO_REASONS,
-  resolveLinks,
-  writeOutputFile,
   ReferenceLoader,
   BatchCollector,
   mergeBatchFindings,
