@@ -41,7 +41,7 @@ function usableDir(dirs, system) {
     try {
       mkdirSync(dir, { recursive: true, mode: 448 });
       const info = lstatSync(dir);
-      const problem = info.isDirectory() ? notOwn(info, system.uid) : "not a directory";
+      const problem = info.isDirectory() ? notOwn(info, system.uid) : info.isSymbolicLink() ? "a symbolic link" : "not a directory";
       if (!problem) return { dir };
       why.push(`${dir}: ${problem}`);
     } catch (error) {
@@ -67,15 +67,15 @@ function encodeCache(data, source, full) {
 function decodeCache(bytes, source) {
   if (!bytes.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) return { miss: "not a reportlint code cache" };
   const end = bytes.indexOf(10, MAGIC.length);
-  let header;
+  let header = null;
   try {
-    header = JSON.parse(bytes.subarray(MAGIC.length, end).toString("utf8"));
+    if (end >= 0) header = JSON.parse(bytes.subarray(MAGIC.length, end).toString("utf8"));
   } catch {
-    return { miss: "damaged (header)" };
   }
+  if (typeof header !== "object" || header === null || typeof header.length !== "number" || typeof header.crc !== "number") return { miss: "damaged (header)" };
   if (header.source !== source) return { miss: "made from another build of the bundle" };
   const data = bytes.subarray(end + 1);
-  if (end < 0 || data.length !== header.length || crc32(data) !== header.crc) return { miss: "damaged (checksum)" };
+  if (data.length !== header.length || crc32(data) !== header.crc) return { miss: "damaged (checksum)" };
   return { data, full: header.full === true };
 }
 function readOwnFile(file, uid) {
@@ -83,7 +83,8 @@ function readOwnFile(file, uid) {
   try {
     fd = openSync(file, "r");
   } catch (error) {
-    return { miss: error.code === "ENOENT" ? "none yet" : String(error.code) };
+    const code = error.code;
+    return { miss: code === "ENOENT" ? "none yet" : code ?? String(error) };
   }
   try {
     const info = fstatSync(fd);

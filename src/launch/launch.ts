@@ -77,7 +77,7 @@ function usableDir(dirs: string[], system: System): { dir: string } | { off: str
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       const info = lstatSync(dir);
-      const problem = info.isDirectory() ? notOwn(info, system.uid) : 'not a directory';
+      const problem = info.isDirectory() ? notOwn(info, system.uid) : info.isSymbolicLink() ? 'a symbolic link' : 'not a directory';
       if (!problem) return { dir };
       why.push(`${dir}: ${problem}`);
     } catch (error) {
@@ -123,15 +123,16 @@ export function encodeCache(data: Uint8Array, source: string, full: boolean): Bu
 export function decodeCache(bytes: Buffer, source: string): { data: Buffer; full: boolean } | { miss: string } {
   if (!bytes.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC))) return { miss: 'not a reportlint code cache' };
   const end = bytes.indexOf(0x0a, MAGIC.length);
-  let header: Header;
+  let header: Partial<Header> | null = null;
   try {
-    header = JSON.parse(bytes.subarray(MAGIC.length, end).toString('utf8')) as Header;
+    if (end >= 0) header = JSON.parse(bytes.subarray(MAGIC.length, end).toString('utf8')) as Partial<Header> | null;
   } catch {
-    return { miss: 'damaged (header)' };
+    // Told below.
   }
+  if (typeof header !== 'object' || header === null || typeof header.length !== 'number' || typeof header.crc !== 'number') return { miss: 'damaged (header)' };
   if (header.source !== source) return { miss: 'made from another build of the bundle' };
   const data = bytes.subarray(end + 1);
-  if (end < 0 || data.length !== header.length || crc32(data) !== header.crc) return { miss: 'damaged (checksum)' };
+  if (data.length !== header.length || crc32(data) !== header.crc) return { miss: 'damaged (checksum)' };
   return { data, full: header.full === true };
 }
 
@@ -141,7 +142,8 @@ function readOwnFile(file: string, uid: number | undefined): Buffer | { miss: st
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    return { miss: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'none yet' : String((error as NodeJS.ErrnoException).code) };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { miss: code === 'ENOENT' ? 'none yet' : (code ?? String(error)) };
   }
   try {
     const info = fstatSync(fd);
