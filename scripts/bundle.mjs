@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Writes prebuilt/: the CLI (cli.cjs, with launch.js that runs it), the library API (index.js)
-// and, when src/pool/worker.ts exists, the pool's worker (worker.js), bundled from src/ and rules/:
-// index.js and worker.js are ES modules that share chunks, cli.cjs is one CommonJS file. It is committed, so that installs that cannot run tsc (`npm install -g git+…`,
-// pre-commit, the Action) still get a runnable CLI; test/prebuilt.test.ts fails when it is
-// stale: run `npm run bundle`. Plain JavaScript, so that it runs before anything is compiled.
+// Writes prebuilt/: the CLI (cli.cjs, and launch.js that runs it), the library API (index.js),
+// the replay tried before the CLI is loaded (replay.js) and, when src/pool/worker.ts exists, the
+// pool's worker (worker.js), bundled from src/ and rules/. cli.cjs is one CommonJS file; the others
+// are ES modules that share chunks. It is committed, so that installs that cannot run tsc
+// (`npm install -g git+…`, pre-commit, the Action) still get a runnable CLI; test/prebuilt.test.ts
+// fails when it is stale: run `npm run bundle`. Plain JavaScript, so that it runs before anything is compiled.
 //
 // Made for start-up time (issue 15):
 // - The CLI is one CommonJS file, cli.cjs, run by launch.js (src/launch/launch.ts) through vm.Script
-//   with a V8 code cache: what an earlier run compiled is read back, not compiled again (40 ms of a
-//   small run). Node 20's module loaders keep no code cache, and only a script (not an ES module)
+//   with a V8 code cache: what an earlier run compiled is read back, not compiled again (about 35 ms
+//   of a small run). Node 20's module loaders keep no code cache, and only a script (not an ES module)
 //   takes one. Its import.meta.url and its import() of the packages left as imports (below) are
 //   given by launch.js's wrapper, as __reportlintUrl and __reportlintImport. One file, as esbuild
 //   splits no CommonJS: the code a run does not use is read but, with the cache, never compiled.
@@ -16,8 +17,8 @@
 //   are bundled in: one file read instead of hundreds resolved through Node's loaders (measured:
 //   faster, see README "Speed").
 // - What few runs need is behind dynamic import(): the Word reader and writer, each formatter, diff,
-//   rule docs (chunks of their own in the ES modules; in cli.cjs, modules initialised on first use). Packages that are large or must stay files of
-//   their own are left as imports: pdfjs-dist (its worker file), tinypool (its thread script),
+//   rule docs (chunks of their own in the ES modules; in cli.cjs, modules initialised on first use).
+//   Packages that are large or must stay files of their own are left as imports: pdfjs-dist (its worker file), tinypool (its thread script),
 //   write-excel-file (xlsx only). iconv-lite, chardet, cli-progress and Ajv's compiler are
 //   required lazily by the sources (createRequire), so they are not bundled either.
 // - What many runs need but a plain Markdown report without a config file does not, and what the
@@ -435,6 +436,8 @@ export async function bundle({ write = true, outdir = path.join(root, 'prebuilt'
     write: false,
     logLevel: 'warning',
   }).then(({ metafile, outputFiles }) => {
+    // esbuild makes any other import.meta an empty object in CommonJS: undefined at run time.
+    if (outputFiles.some((file) => /\bimport_meta\b/.test(file.text))) throw new Error('bundle: the sources use an import.meta property other than url: give it to cli.cjs as define gives url (scripts/bundle.mjs)');
     const files = outputFiles.map((file) => ({ path: file.path, text: withImportsGiven(file.text) }));
     if (write) for (const file of files) writeFileSync(file.path, file.text);
     return { metafile, outputFiles: files };

@@ -278,6 +278,25 @@ describe('built-ins that few runs use', () => {
   });
 });
 
+describe("cli.cjs's import() calls (scripts/bundle.mjs withImportsGiven)", async () => {
+  const { withImportsGiven } = (await import(path.join(ROOT, 'scripts/bundle.mjs'))) as { withImportsGiven: (text: string) => string };
+
+  it('become calls of the launcher\'s __reportlintImport, for a package left as an import or a built-in', () => {
+    expect(withImportsGiven('const t = await import("tinypool");\nconst p = import(\'pdfjs-dist/legacy/build/pdf.mjs\');\nimport("node:child_process");\n')).toBe(
+      'const t = await __reportlintImport("tinypool");\nconst p = __reportlintImport(\'pdfjs-dist/legacy/build/pdf.mjs\');\n__reportlintImport("node:child_process");\n',
+    );
+    expect(readFileSync(path.join(ROOT, 'prebuilt/cli.cjs'), 'utf8')).toMatch(/__reportlintImport\("tinypool"\)/);
+  });
+
+  it.each([
+    ['a bundled module', 'import("./formatters/html.js")', /imports \.\/formatters\/html\.js with import\(\)/],
+    ['another package', 'import("yaml")', /imports yaml with import\(\)/],
+    ['a specifier that is not a string', 'import(name)', /not of a string/],
+  ])('refuse %s', (_name, text, message) => {
+    expect(() => withImportsGiven(text)).toThrow(message);
+  });
+});
+
 describe('scripts/bundle.mjs refuses what a lazy wrapper cannot stand in for', async () => {
   const { lazyImportsIn, lazyShim } = (await import(path.join(ROOT, 'scripts/bundle.mjs'))) as {
     lazyImportsIn: (texts: string[]) => Map<string, Set<string>>;
