@@ -15,7 +15,8 @@
  * (default 1000; the large batch is 5× it) scale it. BENCH_SKIP_LARGE=1 skips the 5,000 row.
  * REPORTLINT_BIN runs another build of the CLI (to measure "before" and "after").
  * The CLI runs from its bundle (prebuilt/, REPORTLINT_PREBUILT=1), as installs run it;
- * `npm run bench` rebuilds the bundle first.
+ * `npm run bench` rebuilds the bundle first. Its code cache (src/launch/launch.ts) is
+ * written by the first run and used by the others, as after a user's first run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
