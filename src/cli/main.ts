@@ -136,11 +136,11 @@ function buildIndexProgram(locale: Locale, io: CliIO): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
 }
 
-/** Runs the CLI; returns the exit code. Never throws for a user's mistake. */
 let linterRan = false;
 /** Whether this process's main() went on to lint (rather than --help, --version or a replay): the launcher caches the code of a run that did (src/launch/launch.ts). */
 export const ranLinter = (): boolean => linterRan;
 
+/** Runs the CLI; returns the exit code. Never throws for a user's mistake. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let locale: Locale = argvLocale(argv) ?? 'zh';
   let debug = argv.includes('--debug');
