@@ -52,7 +52,9 @@ async function run() {
       const exit = (await import('../prebuilt/replay.js')).replayBeforeLoading(args, io, bundle);
       if (exit !== undefined) return exit;
     }
-    cli = (await import('../prebuilt/launch.js')).launch(bundle);
+    // --help has a code cache of its own, without the linter's code (src/launch/launch.ts RunKind).
+    const help = args.some((arg) => arg === '--help' || arg === '-h');
+    cli = (await import('../prebuilt/launch.js')).launch(bundle, help ? 'help' : 'lint');
   }
   const { main, ranLinter } = cli.exports;
   const exit = await main(args, io);

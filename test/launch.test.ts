@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheDirs, decodeCache, encodeCache, notOwn, RACY_MS, type System } from '../src/launch/launch.js';
+import { cacheDirs, decodeCache, encodeCache, notOwn, pruneUnused, RACY_MS, UNUSED_MS, type System } from '../src/launch/launch.js';
 import { CLEAN_REPORT, cli, ROOT } from './cli-helper.js';
 import { buildShapesDocx, pdf } from './word-fixtures.js';
 
@@ -67,6 +67,32 @@ describe('the cache file', () => {
     ['empty', () => Buffer.alloc(0), 'stamp-1', 'not a reportlint code cache'],
   ])('is not used when %s', (_name, edit, stamp, miss) => {
     expect(decodeCache(edit(bytes), stamp)).toEqual({ miss });
+  });
+});
+
+describe('unused cache files', () => {
+  it('are deleted after 30 days, and temporary files a crash left after one; nothing else is', () => {
+    const dir = path.join(tmp, 'prune');
+    mkdirSync(dir);
+    const now = Date.now();
+    const day = 24 * 3600 * 1000;
+    const files: [string, number][] = [
+      ['cli-0123abcd.bin', 31],
+      ['cli-0123abcd-help.bin', 31],
+      ['cli-4567ef01.bin', 29],
+      ['cli-4567ef01.bin.123.abc.tmp', 2],
+      ['cli-89abcdef.bin.456.def.tmp', 0],
+      ['notes.txt', 400],
+      ['cli-old.bin', 400],
+    ];
+    for (const [name, age] of files) {
+      writeFileSync(path.join(dir, name), '');
+      utimesSync(path.join(dir, name), (now - age * day) / 1000, (now - age * day) / 1000);
+    }
+    expect(UNUSED_MS).toBe(30 * day);
+    expect(pruneUnused(dir, now).sort()).toEqual(['cli-0123abcd-help.bin', 'cli-0123abcd.bin', 'cli-4567ef01.bin.123.abc.tmp']);
+    expect(readdirSync(dir).sort()).toEqual(['cli-4567ef01.bin', 'cli-89abcdef.bin.456.def.tmp', 'cli-old.bin', 'notes.txt']);
+    expect(pruneUnused(path.join(dir, 'absent'), now)).toEqual([]);
   });
 });
 
@@ -169,15 +195,32 @@ describe('a run with the code cache', () => {
     expect(run(pkg, [...ARGS, '--debug'], env).cache).toBe(`used ${file}`);
   });
 
-  it('a run that does not lint (--help) makes a cache that the next linting run replaces, once', () => {
+  it('a cache used is marked used (its time moved to now) once a day, so that pruning spares it', () => {
+    const cache = path.join(tmp, 'cc-touch');
+    const env = { REPORTLINT_COMPILE_CACHE: cache };
+    run(pkg, ARGS, env);
+    const file = path.join(cache, readdirSync(cache)[0]);
+    const old = (Date.now() - 2 * 24 * 3600 * 1000) / 1000;
+    utimesSync(file, old, old);
+    expect(run(pkg, [...ARGS, '--debug'], env).cache).toBe(`used ${file}`);
+    expect(Date.now() - statSync(file).mtimeMs).toBeLessThan(60_000);
+  });
+
+  it('--help has a cache of its own; a run that stops before linting makes one the next linting run replaces, once', () => {
     const cache = path.join(tmp, 'cc-help');
     const env = { REPORTLINT_COMPILE_CACHE: cache };
     const help = run(pkg, ['--help', '--debug'], env);
     expect(help.code).toBe(0);
-    expect(help.cache).toMatch(/^none yet; wrote /);
+    expect(help.cache).toMatch(new RegExp(`^none yet; wrote ${cache}/cli-[0-9a-f]{8}-help\\.bin$`));
+    expect(run(pkg, ['-h', '--debug'], env).cache).toBe(`used ${help.cache!.replace(/^.*wrote /, '')}`);
+    // A usage error ends before the linter is loaded.
+    const usage = run(pkg, ['--no-such-option', '--debug'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.cache).toMatch(new RegExp(`^none yet; wrote ${cache}/cli-[0-9a-f]{8}\\.bin$`));
     expect(run(pkg, [...ARGS, '--debug'], env).cache).toMatch(/^made by a run that did not lint; wrote /);
     expect(run(pkg, [...ARGS, '--debug'], env).cache).toMatch(/^used /);
-    expect(run(pkg, ['--help', '--debug'], env).cache).toMatch(/^used /);
+    expect(run(pkg, ['--no-such-option', '--debug'], env).cache).toMatch(/^used /);
+    expect(readdirSync(cache).sort()).toHaveLength(2);
   });
 
   it('a cache made from another build of the bundle is not used; a bundle changed in the last two seconds is not cached', () => {

@@ -17,7 +17,7 @@
  * written anew after the run (atomically, never while the bundle is younger than RACY_MS).
  * Built into prebuilt/launch.js by scripts/bundle.mjs; bin/reportlint.js imports it.
  */
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,10 @@ import vm from 'node:vm';
 export const CACHE_ENV = 'REPORTLINT_COMPILE_CACHE';
 /** A bundle changed less than this long ago may change again within its stamp's clock tick: no cache is made of it. */
 export const RACY_MS = 2000;
+/** A cache file not used for this long (an old install, an old Node) is deleted when another is written. */
+export const UNUSED_MS = 30 * 24 * 3600 * 1000;
+/** A used cache file's modification time is moved to now at most this often (what UNUSED_MS is measured from). */
+const TOUCH_MS = 24 * 3600 * 1000;
 const MAGIC = 'reportlint-code-cache 1\n';
 /** The bundle's CommonJS wrapper: what the bundle expects to find (scripts/bundle.mjs). */
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __reportlintUrl, __reportlintImport) {';
@@ -94,10 +98,20 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-/** The cache file's name: one per bundle path, Node version, platform and Node flags (V8 rejects a cache made under other flags). */
-export function cacheFileName(bundle: string, env: Record<string, string | undefined>): string {
-  return `cli-${fnv1a([bundle, process.version, process.platform, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? ''].join('\0'))}.bin`;
+/**
+ * The cache file's name: one per bundle path, Node version, platform and Node flags (V8 rejects a cache made under
+ * other flags), and per kind of run (`kind`).
+ */
+export function cacheFileName(bundle: string, env: Record<string, string | undefined>, kind: RunKind = 'lint'): string {
+  const key = fnv1a([bundle, process.version, process.platform, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? ''].join('\0'));
+  return kind === 'lint' ? `cli-${key}.bin` : `cli-${key}-${kind}.bin`;
 }
+
+/**
+ * What a run is expected to do, which decides what its cache should hold. V8 reads a whole cache, whatever the run
+ * uses: --help would deserialise all the linter's code for commander's few functions, so it has a cache of its own.
+ */
+export type RunKind = 'lint' | 'help';
 
 /** The bundle file's stamp: changes when the file is replaced or written. */
 export const stampOf = (info: Stats) => `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
@@ -136,7 +150,7 @@ export function decodeCache(bytes: Buffer, source: string): { data: Buffer; full
   return { data, full: header.full === true };
 }
 
-/** Reads the cache file, if it is the user's own and nobody else may write it. */
+/** Reads the cache file, if it is the user's own and nobody else may write it; marks it used once a day. */
 function readOwnFile(file: string, uid: number | undefined): Buffer | { miss: string } {
   let fd: number;
   try {
@@ -148,10 +162,43 @@ function readOwnFile(file: string, uid: number | undefined): Buffer | { miss: st
   try {
     const info = fstatSync(fd);
     const problem = info.isFile() ? notOwn(info, uid) : 'not a file';
-    return problem ? { miss: problem } : readFileSync(fd);
+    if (problem) return { miss: problem };
+    if (Date.now() - info.mtimeMs > TOUCH_MS) {
+      try {
+        futimesSync(fd, info.atime, new Date());
+      } catch {
+        // Read-only: it is pruned as unused one day, and made again.
+      }
+    }
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Deletes the cache files of `dir` (and temporary files left by a crash) that no run has used for UNUSED_MS. */
+export function pruneUnused(dir: string, now = Date.now()): string[] {
+  const pruned: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return pruned;
+  }
+  for (const name of names) {
+    if (!/^cli-[0-9a-f]{8}(?:-[a-z]+)?\.bin(?:\.\d+\.[0-9a-z]+\.tmp)?$/.test(name)) continue;
+    const file = path.join(dir, name);
+    try {
+      const limit = name.endsWith('.tmp') ? TOUCH_MS : UNUSED_MS;
+      if (now - lstatSync(file).mtimeMs > limit) {
+        rmSync(file, { force: true });
+        pruned.push(name);
+      }
+    } catch {
+      // Gone already (another run pruned it).
+    }
+  }
+  return pruned;
 }
 
 /** Writes the cache file whole or not at all: a temporary file of its own, renamed over it. */
@@ -173,14 +220,14 @@ export interface Launched<T> {
   finish(full: boolean): string;
 }
 
-/** Loads the CommonJS bundle `file` with the code cache. `env` is the process's environment. */
-export function launch<T>(file: string, env: Record<string, string | undefined> = process.env, system: System = thisSystem()): Launched<T> {
+/** Loads the CommonJS bundle `file` with the code cache for runs of `kind`. `env` is the process's environment. */
+export function launch<T>(file: string, kind: RunKind = 'lint', env: Record<string, string | undefined> = process.env, system: System = thisSystem()): Launched<T> {
   // The stamp is taken before the read: a bundle replaced in between is cached under the old stamp, which no later run matches.
   const info = statSync(file);
   const source = stampOf(info);
   const dirs = cacheDirs(env, system);
   const place = Array.isArray(dirs) ? usableDir(dirs, system) : dirs;
-  const cacheFile = 'dir' in place ? path.join(place.dir, cacheFileName(file, env)) : undefined;
+  const cacheFile = 'dir' in place ? path.join(place.dir, cacheFileName(file, env, kind)) : undefined;
   let cached: { data: Buffer; full: boolean } | { miss: string } = { miss: 'off' };
   if (cacheFile) {
     const bytes = readOwnFile(cacheFile, system.uid);
@@ -201,7 +248,8 @@ export function launch<T>(file: string, env: Record<string, string | undefined> 
       if (Date.now() - Math.max(info.mtimeMs, info.ctimeMs) < RACY_MS) return `${why}; not written: the bundle changed less than ${RACY_MS} ms ago`;
       try {
         writeAtomically(cacheFile, encodeCache(script.createCachedData(), source, full));
-        return `${why}; wrote ${cacheFile}`;
+        const pruned = pruneUnused(path.dirname(cacheFile));
+        return `${why}; wrote ${cacheFile}${pruned.length ? `; deleted ${pruned.length} unused for ${UNUSED_MS / 86_400_000} days` : ''}`;
       } catch (error) {
         return `${why}; not written: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
       }
