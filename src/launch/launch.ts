@@ -1,11 +1,11 @@
 /**
  * Runs the CLI's bundle (prebuilt/cli.cjs) with a V8 code cache: the bytecode V8 compiled for the
  * bundle on an earlier run is read back instead of compiling the source again (issue 15: about
- * 40 ms of a small report's 240). Node 20 has no `module.enableCompileCache`, and its loaders keep
+ * 35 ms of a small report's 245). Node 20 has no `module.enableCompileCache`, and its loaders keep
  * no code cache, so the bundle is CommonJS run through `vm.Script`, which takes `cachedData`.
  *
- * The cache is a file per bundle path, Node version and Node flags, in a directory of the user's
- * own (compileCacheDir). It is used only when all of these hold:
+ * The cache is a file per bundle path, Node version, Node flags and kind of run (RunKind), in a
+ * directory of the user's own (cacheDirs). It is used only when all of these hold:
  * - it was made from this very bundle file: its stamp (device, inode, size, mtime, ctime) is the
  *   one in the cache's header. V8 itself checks no more than the source's length;
  * - its bytes are whole: the header's CRC-32 matches. V8 does not check its payload's checksum
@@ -14,7 +14,8 @@
  * - the directory and the file are the user's own and nobody else may write them, as a cache of
  *   code must be.
  * Anything else is a miss: the bundle is compiled from source as without a cache, and the cache is
- * written anew after the run (atomically, never while the bundle is younger than RACY_MS).
+ * written anew after the run (atomically, never while the bundle is younger than RACY_MS). Files
+ * no run has used for UNUSED_MS are deleted then.
  * Built into prebuilt/launch.js by scripts/bundle.mjs; bin/reportlint.js imports it.
  */
 import { closeSync, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
