@@ -4391,11 +4391,11 @@ var require_utils = __commonJS({
     };
     exports2.basename = (path35, { windows } = {}) => {
       const segs = path35.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
         return segs[segs.length - 2];
       }
-      return last;
+      return last2;
     };
   }
 });
@@ -12095,8 +12095,8 @@ function joinLines(lines2) {
     const sameSize = prev !== null && Math.abs(prev.size - line.size) < 0.5;
     const text = line.text.replace(CJK_SPACE, "").replace(LIST_GAP, "$1");
     if (prev && full && flushLeft && sameSize && !NEW_ITEM.test(text) && !TOC_ENTRY.test(prev.text)) {
-      const last = out[out.length - 1];
-      out[out.length - 1] = last + (/[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(text) ? " " : "") + text;
+      const last2 = out[out.length - 1];
+      out[out.length - 1] = last2 + (/[A-Za-z0-9]$/.test(last2) && /^[A-Za-z0-9]/.test(text) ? " " : "") + text;
     } else out.push(text);
     prev = line;
   }
@@ -18851,8 +18851,8 @@ function placeholderRanges(p, offset) {
     if (!inPlaceholder(piece.element)) continue;
     const start = offset + piece.start;
     const end = start + piece.text.length;
-    const last = out[out.length - 1];
-    if (last && last.end === start) last.end = end;
+    const last2 = out[out.length - 1];
+    if (last2 && last2.end === start) last2.end = end;
     else out.push({ start, end });
   }
   return out;
@@ -19326,10 +19326,10 @@ var init_resolve = __esm({
         const runs = [];
         let text = "";
         for (const piece of textPieces(p)) {
-          const last = runs[runs.length - 1];
+          const last2 = runs[runs.length - 1];
           text += piece.text;
-          if (last && last.end === piece.start && pieceRun.get(last) === piece.run) {
-            last.end = piece.start + piece.text.length;
+          if (last2 && last2.end === piece.start && pieceRun.get(last2) === piece.run) {
+            last2.end = piece.start + piece.text.length;
             continue;
           }
           const r = { start: piece.start, end: piece.start + piece.text.length, ...this.runLayout(this.runProps(p, piece.run, baseProps)) };
@@ -19398,8 +19398,8 @@ function documentLayout(pkg) {
     const sectPr = wChild2(wChild2(p, "pPr"), "sectPr");
     if (sectPr && p.parentNode === body) sectPrs.push(sectPr);
   });
-  const last = wChild2(body, "sectPr");
-  if (last) sectPrs.push(last);
+  const last2 = wChild2(body, "sectPr");
+  if (last2) sectPrs.push(last2);
   else if (!sectPrs.length || paragraphs.some((p) => p.section >= sectPrs.length)) sectPrs.push(doc.createElementNS(W_NS, "w:sectPr"));
   const sections = [];
   let inherited = [];
@@ -20578,8 +20578,8 @@ function plainMarkdownBlocks(source) {
       if (first < 128 && LINE_START[first]) return void 0;
       if (first >= 48 && first <= 57 && listMarker(source, lineStart, lineEnd)) return void 0;
       if (!plainRun(source, lineStart, lineEnd)) return void 0;
-      const last = source.charCodeAt(lineEnd - 1);
-      if (last === 32) return void 0;
+      const last2 = source.charCodeAt(lineEnd - 1);
+      if (last2 === 32) return void 0;
       if (paragraph) paragraph.end = lineEnd;
       else blocks.push(paragraph = { kind: "paragraph", start: lineStart, end: lineEnd });
     }
@@ -21090,26 +21090,26 @@ function findAppendices(units, flow, head, tail2, markers, starts) {
   return starts.length ? starts[0] : tail2;
 }
 function markClosing(units, flow, head, end, markers, roles) {
-  let last = end;
+  let last2 = end;
   const text = (k2) => units[flow[k2]].content.text.trim();
   const plainLine = (k2) => units[flow[k2]].kind === "line" && !markers[flow[k2]];
-  while (last > head && plainLine(last - 1) && isNote(text(last - 1))) roles[flow[--last]] = "note";
+  while (last2 > head && plainLine(last2 - 1) && isNote(text(last2 - 1))) roles[flow[--last2]] = "note";
   let hasDate = false;
-  if (last > head && plainLine(last - 1) && DATE_LINE.test(text(last - 1))) {
-    roles[flow[--last]] = "date";
+  if (last2 > head && plainLine(last2 - 1) && DATE_LINE.test(text(last2 - 1))) {
+    roles[flow[--last2]] = "date";
     hasDate = true;
   }
-  for (let taken = 0; taken < 2 && last > head; taken++) {
-    if (!plainLine(last - 1) || !looksLikeSignature(text(last - 1), hasDate) || isAttachmentNoteItem(text(last - 1))) break;
-    roles[flow[--last]] = "signature";
+  for (let taken = 0; taken < 2 && last2 > head; taken++) {
+    if (!plainLine(last2 - 1) || !looksLikeSignature(text(last2 - 1), hasDate) || isAttachmentNoteItem(text(last2 - 1))) break;
+    roles[flow[--last2]] = "signature";
   }
-  let k = last;
+  let k = last2;
   while (k > head && units[flow[k - 1]].kind === "line" && isAttachmentNoteItem(text(k - 1)) && !isAttachmentNoteHead(text(k - 1))) k--;
   if (k > head && units[flow[k - 1]].kind === "line" && isAttachmentNoteHead(text(k - 1))) {
-    for (let j = k - 1; j < last; j++) roles[flow[j]] = "attachment-note";
-    last = k - 1;
+    for (let j = k - 1; j < last2; j++) roles[flow[j]] = "attachment-note";
+    last2 = k - 1;
   }
-  return last;
+  return last2;
 }
 function buildTree(units, markers, body, record, prefix) {
   const tree = { sections: [], allSections: [], opening: [] };
@@ -22087,10 +22087,9 @@ function kgramHashes(units, stock = new Int32Array(0), k = K) {
   return out;
 }
 function reportKgramHashes(units, stock) {
-  const memo2 = perUnits.get(units);
-  if (memo2 && memo2.stock === stock) return memo2.hashes;
+  if (last && last.units === units && last.stock === stock) return last.hashes;
   const hashes = kgramHashes(units, stock, K);
-  perUnits.set(units, { stock, hashes });
+  last = { units, stock, hashes };
   return hashes;
 }
 function winnow(hashes, w) {
@@ -22116,7 +22115,7 @@ function winnow(hashes, w) {
   const deque = scratchDeque;
   let head = 0;
   let tail2 = 0;
-  let last = -1;
+  let last2 = -1;
   for (let i = 0; i < n; i++) {
     const v = hashes[i];
     while (tail2 > head && hashes[deque[tail2 - 1]] >= v) tail2--;
@@ -22124,15 +22123,15 @@ function winnow(hashes, w) {
     if (deque[head] <= i - width2) head++;
     if (i < width2 - 1) continue;
     const m = deque[head];
-    if (m !== last && hashes[m] !== NO_HASH) {
+    if (m !== last2 && hashes[m] !== NO_HASH) {
       outH[count] = hashes[m];
       outP[count++] = m;
-      last = m;
+      last2 = m;
     }
   }
   return { hashes: outH.slice(0, count), positions: outP.slice(0, count) };
 }
-var K, NO_HASH, BASE, scratchA, scratchB, scratchDeque, perUnits;
+var K, NO_HASH, BASE, scratchA, scratchB, scratchDeque, last;
 var init_fingerprint = __esm({
   "src/copy/fingerprint.ts"() {
     "use strict";
@@ -22143,7 +22142,6 @@ var init_fingerprint = __esm({
     scratchA = new Uint32Array(1 << 14);
     scratchB = new Uint32Array(1 << 14);
     scratchDeque = new Int32Array(1 << 14);
-    perUnits = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -22965,8 +22963,8 @@ var init_stock = __esm({
           }
           if (!best) continue;
           const end = i + best;
-          const last = out.length - 1;
-          if (last > 0 && out[last] >= i) out[last] = Math.max(out[last], end);
+          const last2 = out.length - 1;
+          if (last2 > 0 && out[last2] >= i) out[last2] = Math.max(out[last2], end);
           else out.push(i, end);
         }
         if (!this.patterns.length) return Int32Array.from(out);
@@ -26626,12 +26624,12 @@ var init_guiding_thought_list = __esm({
           let run2 = [];
           const flush = () => {
             if (run2.length >= 2 && run2.some((r) => r.index >= 2)) {
-              const last = run2[run2.length - 1];
-              if (last.index < current) {
+              const last2 = run2[run2.length - 1];
+              if (last2.index < current) {
                 context.report({
-                  at: p.content.span(last.start, last.end),
+                  at: p.content.span(last2.start, last2.end),
                   messageId: "incomplete",
-                  data: { last: THOUGHTS[last.index].name, missing: THOUGHTS[last.index + 1].name, current: THOUGHTS[current].name, year }
+                  data: { last: THOUGHTS[last2.index].name, missing: THOUGHTS[last2.index + 1].name, current: THOUGHTS[current].name, year }
                 });
               }
             }
@@ -27088,8 +27086,8 @@ function unionIntervals(intervals) {
   const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
   const out = [];
   for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    const last2 = out[out.length - 1];
+    if (last2 && s <= last2[1]) last2[1] = Math.max(last2[1], e);
     else out.push([s, e]);
   }
   return out;
@@ -27098,11 +27096,11 @@ function mergeOverlapping(runs) {
   const sorted = [...runs].sort((x, y) => x.start - y.start || y.end - x.end);
   const out = [];
   for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start < last.end) {
-      last.end = Math.max(last.end, r.end);
-      last.sources.push(r.source);
-      last.lengths.push(r.end - r.start);
+    const last2 = out[out.length - 1];
+    if (last2 && r.start < last2.end) {
+      last2.end = Math.max(last2.end, r.end);
+      last2.sources.push(r.source);
+      last2.lengths.push(r.end - r.start);
     } else {
       out.push({ start: r.start, end: r.end, sources: [r.source], lengths: [r.end - r.start] });
     }
@@ -27361,17 +27359,17 @@ function findCrossCopies(files, options2) {
     const h = hashes[order[g]];
     let e = g;
     let df = 0;
-    let last = -1;
+    let last2 = -1;
     while (e < total && hashes[order[e]] === h) {
       const f = owner[order[e]];
-      if (f !== last) {
+      if (f !== last2) {
         if (df === firstEntry.length) {
           const next = new Int32Array(df * 2);
           next.set(firstEntry);
           firstEntry = next;
         }
         firstEntry[df++] = e;
-        last = f;
+        last2 = f;
       }
       e++;
     }
@@ -28216,7 +28214,7 @@ function readQianBai(text, n) {
   }
   if (n.text.includes(".")) return { end: n.end + 1, expected: scaleDecimal(toHalfWidth(n.text), unitValue === 1e3 ? 3 : 2), simple: false, unit };
   let total = value2(n) * unitValue;
-  let last = unitValue;
+  let last2 = unitValue;
   let i = n.end + 1;
   for (; ; ) {
     const e = digitRunEnd(text, i);
@@ -28224,14 +28222,14 @@ function readQianBai(text, n) {
     const digits = Number(toHalfWidth(text.slice(i, e)));
     const u = text[e];
     const uv = u === "百" ? 100 : u === "十" ? 10 : 0;
-    if (uv && uv < last) {
+    if (uv && uv < last2) {
       total += digits * uv;
-      last = uv;
+      last2 = uv;
       i = e + 1;
       continue;
     }
     if (text[e] === "." || text[e] === "．") break;
-    total += e - i === 1 && last > 10 ? digits * (last / 10) : digits;
+    total += e - i === 1 && last2 > 10 ? digits * (last2 / 10) : digits;
     i = e;
     break;
   }
@@ -31773,19 +31771,19 @@ var init_signature_date = __esm({
           return;
         }
         if (report.paragraphs.some((p) => p.kind === "byline" && DATE_LINE.test(p.content.text.trim()))) return;
-        const last = [...report.paragraphs].reverse().find((p) => p.appendix === void 0 && !AFTER_THE_REPORT.has(p.kind));
-        if (!last) {
+        const last2 = [...report.paragraphs].reverse().find((p) => p.appendix === void 0 && !AFTER_THE_REPORT.has(p.kind));
+        if (!last2) {
           context.report({ at: { start: 0, end: 0 }, messageId: "missing" });
           return;
         }
-        const text = last.content.text;
-        if (last.kind !== "title" && PARTIAL_DATE.test(text.trim())) {
-          context.report({ at: last, messageId: "nonstandardDate", data: { date: text.trim() } });
+        const text = last2.content.text;
+        if (last2.kind !== "title" && PARTIAL_DATE.test(text.trim())) {
+          context.report({ at: last2, messageId: "nonstandardDate", data: { date: text.trim() } });
           return;
         }
         let end = text.length;
         while (end > 1 && /\s/u.test(text[end - 1])) end--;
-        context.report({ at: last.content.span(end - 1, end), messageId: "missing" });
+        context.report({ at: last2.content.span(end - 1, end), messageId: "missing" });
       }
     });
     AFTER_THE_REPORT = /* @__PURE__ */ new Set(["distribution", "note", "footnote", "header-footer", "appendix-label", "appendix-title"]);
@@ -31875,15 +31873,15 @@ function checkParagraph3(paragraph, context) {
         runs.push([k, m]);
         cursor = m;
       }
-      const last = runs[runs.length - 1][1];
+      const last2 = runs[runs.length - 1][1];
       const edits = runs.map(([a, b]) => edit(a, b)).filter((e) => e !== null);
       context.report({
-        at: content.span(i - 1, last + 1),
+        at: content.span(i - 1, last2 + 1),
         messageId: "spaceBetweenChinese",
-        data: { text: text.slice(i - 1, last + 1) },
+        data: { text: text.slice(i - 1, last2 + 1) },
         fix: edits.length ? edits : void 0
       });
-      i = last - 1;
+      i = last2 - 1;
       continue;
     }
     i = j - 1;
@@ -32305,13 +32303,13 @@ var init_truncated_paragraph = __esm({
           const start = p.bodyStart ?? 0;
           const end = proseEnd(report, p, start);
           if (end === null || !text.slice(start, end).trim()) return;
-          const last = text[end - 1];
+          const last2 = text[end - 1];
           let j = end;
           while (j > start && CLOSERS2.has(text[j - 1])) j--;
           if (j > start && FINAL.has(text[j - 1])) return;
-          if (LEAD_IN.has(last)) {
+          if (LEAD_IN.has(last2)) {
             if (context.options.allowColonBeforeList && opensList(report, p, paragraphs[i + 1])) return;
-            context.report({ at: p.content.span(end - 1, end), messageId: "dangling", data: { mark: last, tail: tail(text, end) } });
+            context.report({ at: p.content.span(end - 1, end), messageId: "dangling", data: { mark: last2, tail: tail(text, end) } });
             return;
           }
           context.report({ at: p.content.span(end - 1, end), messageId: "truncated", data: { tail: tail(text, end) } });
@@ -32884,8 +32882,8 @@ function configGlob(dir, pattern2) {
     matchesFileOrDirectory(absPath) {
       const parts = partsOf(absPath);
       if (!parts) return false;
-      const last = directoryOnly ? parts.length - 1 : parts.length;
-      for (let count = 1; count <= last; count++) if (test(parts, count)) return true;
+      const last2 = directoryOnly ? parts.length - 1 : parts.length;
+      for (let count = 1; count <= last2; count++) if (test(parts, count)) return true;
       return false;
     }
   };
@@ -39001,8 +38999,8 @@ function applyLine(p, over) {
   if (over.style !== void 0) {
     p.styleId = over.style;
     p.styleName = over.style;
-    const last = p.runs[p.runs.length - 1];
-    p.base = { ...p.base, eastAsiaFont: last.eastAsiaFont, halfPoints: last.halfPoints };
+    const last2 = p.runs[p.runs.length - 1];
+    p.base = { ...p.base, eastAsiaFont: last2.eastAsiaFont, halfPoints: last2.halfPoints };
   } else if (over.lineRule !== void 0 || over.line !== void 0) {
     p.ownSpacing = true;
   }
@@ -39275,16 +39273,16 @@ var init_base = __esm({
         }
       }
       addToPath(path35, added, removed, oldPosInc, options2) {
-        const last = path35.lastComponent;
-        if (last && !options2.oneChangePerToken && last.added === added && last.removed === removed) {
+        const last2 = path35.lastComponent;
+        if (last2 && !options2.oneChangePerToken && last2.added === added && last2.removed === removed) {
           return {
             oldPos: path35.oldPos + oldPosInc,
-            lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+            lastComponent: { count: last2.count + 1, added, removed, previousComponent: last2.previousComponent }
           };
         } else {
           return {
             oldPos: path35.oldPos + oldPosInc,
-            lastComponent: { count: 1, added, removed, previousComponent: last }
+            lastComponent: { count: 1, added, removed, previousComponent: last2 }
           };
         }
       }

@@ -37,7 +37,7 @@ import {
   replayBatch,
   require_picomatch,
   skipMessage
-} from "./chunk-R35TIHWG.js";
+} from "./chunk-UC6CM3ER.js";
 import {
   LineIndex,
   buildReport

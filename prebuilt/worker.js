@@ -6,7 +6,7 @@ import {
   builtinRegistry,
   lintFile,
   readTask
-} from "./chunk-R35TIHWG.js";
+} from "./chunk-UC6CM3ER.js";
 import "./chunk-ESR77XO7.js";
 import "./chunk-KE37C4PS.js";
 import {

@@ -324,11 +324,11 @@ var require_utils = __commonJS({
     };
     exports.basename = (path13, { windows } = {}) => {
       const segs = path13.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
+      const last2 = segs[segs.length - 1];
+      if (last2 === "") {
         return segs[segs.length - 2];
       }
-      return last;
+      return last2;
     };
   }
 });
@@ -5392,12 +5392,12 @@ var guiding_thought_list_default = defineRule({
       let run = [];
       const flush = () => {
         if (run.length >= 2 && run.some((r) => r.index >= 2)) {
-          const last = run[run.length - 1];
-          if (last.index < current) {
+          const last2 = run[run.length - 1];
+          if (last2.index < current) {
             context.report({
-              at: p.content.span(last.start, last.end),
+              at: p.content.span(last2.start, last2.end),
               messageId: "incomplete",
-              data: { last: THOUGHTS[last.index].name, missing: THOUGHTS[last.index + 1].name, current: THOUGHTS[current].name, year }
+              data: { last: THOUGHTS[last2.index].name, missing: THOUGHTS[last2.index + 1].name, current: THOUGHTS[current].name, year }
             });
           }
         }
@@ -6007,12 +6007,11 @@ function kgramHashes(units, stock = new Int32Array(0), k = K) {
   }
   return out;
 }
-var perUnits = /* @__PURE__ */ new WeakMap();
+var last;
 function reportKgramHashes(units, stock) {
-  const memo2 = perUnits.get(units);
-  if (memo2 && memo2.stock === stock) return memo2.hashes;
+  if (last && last.units === units && last.stock === stock) return last.hashes;
   const hashes = kgramHashes(units, stock, K);
-  perUnits.set(units, { stock, hashes });
+  last = { units, stock, hashes };
   return hashes;
 }
 function winnow(hashes, w) {
@@ -6038,7 +6037,7 @@ function winnow(hashes, w) {
   const deque = scratchDeque;
   let head = 0;
   let tail2 = 0;
-  let last = -1;
+  let last2 = -1;
   for (let i = 0; i < n; i++) {
     const v = hashes[i];
     while (tail2 > head && hashes[deque[tail2 - 1]] >= v) tail2--;
@@ -6046,10 +6045,10 @@ function winnow(hashes, w) {
     if (deque[head] <= i - width) head++;
     if (i < width - 1) continue;
     const m = deque[head];
-    if (m !== last && hashes[m] !== NO_HASH) {
+    if (m !== last2 && hashes[m] !== NO_HASH) {
       outH[count] = hashes[m];
       outP[count++] = m;
-      last = m;
+      last2 = m;
     }
   }
   return { hashes: outH.slice(0, count), positions: outP.slice(0, count) };
@@ -6331,8 +6330,8 @@ var StockMatcher = class {
       }
       if (!best) continue;
       const end = i + best;
-      const last = out.length - 1;
-      if (last > 0 && out[last] >= i) out[last] = Math.max(out[last], end);
+      const last2 = out.length - 1;
+      if (last2 > 0 && out[last2] >= i) out[last2] = Math.max(out[last2], end);
       else out.push(i, end);
     }
     if (!this.patterns.length) return Int32Array.from(out);
@@ -6598,8 +6597,8 @@ function unionIntervals(intervals) {
   const sorted = [...intervals].sort((x, y) => x[0] - y[0]);
   const out = [];
   for (const [s, e] of sorted) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    const last2 = out[out.length - 1];
+    if (last2 && s <= last2[1]) last2[1] = Math.max(last2[1], e);
     else out.push([s, e]);
   }
   return out;
@@ -6608,11 +6607,11 @@ function mergeOverlapping(runs) {
   const sorted = [...runs].sort((x, y) => x.start - y.start || y.end - x.end);
   const out = [];
   for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start < last.end) {
-      last.end = Math.max(last.end, r.end);
-      last.sources.push(r.source);
-      last.lengths.push(r.end - r.start);
+    const last2 = out[out.length - 1];
+    if (last2 && r.start < last2.end) {
+      last2.end = Math.max(last2.end, r.end);
+      last2.sources.push(r.source);
+      last2.lengths.push(r.end - r.start);
     } else {
       out.push({ start: r.start, end: r.end, sources: [r.source], lengths: [r.end - r.start] });
     }
@@ -6852,17 +6851,17 @@ function findCrossCopies(files, options) {
     const h = hashes[order[g]];
     let e = g;
     let df = 0;
-    let last = -1;
+    let last2 = -1;
     while (e < total && hashes[order[e]] === h) {
       const f = owner[order[e]];
-      if (f !== last) {
+      if (f !== last2) {
         if (df === firstEntry.length) {
           const next = new Int32Array(df * 2);
           next.set(firstEntry);
           firstEntry = next;
         }
         firstEntry[df++] = e;
-        last = f;
+        last2 = f;
       }
       e++;
     }
@@ -7743,7 +7742,7 @@ function readQianBai(text, n) {
   }
   if (n.text.includes(".")) return { end: n.end + 1, expected: scaleDecimal(toHalfWidth(n.text), unitValue === 1e3 ? 3 : 2), simple: false, unit };
   let total = value2(n) * unitValue;
-  let last = unitValue;
+  let last2 = unitValue;
   let i = n.end + 1;
   for (; ; ) {
     const e = digitRunEnd(text, i);
@@ -7751,14 +7750,14 @@ function readQianBai(text, n) {
     const digits = Number(toHalfWidth(text.slice(i, e)));
     const u = text[e];
     const uv = u === "百" ? 100 : u === "十" ? 10 : 0;
-    if (uv && uv < last) {
+    if (uv && uv < last2) {
       total += digits * uv;
-      last = uv;
+      last2 = uv;
       i = e + 1;
       continue;
     }
     if (text[e] === "." || text[e] === "．") break;
-    total += e - i === 1 && last > 10 ? digits * (last / 10) : digits;
+    total += e - i === 1 && last2 > 10 ? digits * (last2 / 10) : digits;
     i = e;
     break;
   }
@@ -11072,19 +11071,19 @@ var signature_date_default = defineRule({
       return;
     }
     if (report.paragraphs.some((p) => p.kind === "byline" && DATE_LINE.test(p.content.text.trim()))) return;
-    const last = [...report.paragraphs].reverse().find((p) => p.appendix === void 0 && !AFTER_THE_REPORT.has(p.kind));
-    if (!last) {
+    const last2 = [...report.paragraphs].reverse().find((p) => p.appendix === void 0 && !AFTER_THE_REPORT.has(p.kind));
+    if (!last2) {
       context.report({ at: { start: 0, end: 0 }, messageId: "missing" });
       return;
     }
-    const text = last.content.text;
-    if (last.kind !== "title" && PARTIAL_DATE.test(text.trim())) {
-      context.report({ at: last, messageId: "nonstandardDate", data: { date: text.trim() } });
+    const text = last2.content.text;
+    if (last2.kind !== "title" && PARTIAL_DATE.test(text.trim())) {
+      context.report({ at: last2, messageId: "nonstandardDate", data: { date: text.trim() } });
       return;
     }
     let end = text.length;
     while (end > 1 && /\s/u.test(text[end - 1])) end--;
-    context.report({ at: last.content.span(end - 1, end), messageId: "missing" });
+    context.report({ at: last2.content.span(end - 1, end), messageId: "missing" });
   }
 });
 var AFTER_THE_REPORT = /* @__PURE__ */ new Set(["distribution", "note", "footnote", "header-footer", "appendix-label", "appendix-title"]);
@@ -11299,15 +11298,15 @@ function checkParagraph3(paragraph, context) {
         runs.push([k, m]);
         cursor = m;
       }
-      const last = runs[runs.length - 1][1];
+      const last2 = runs[runs.length - 1][1];
       const edits = runs.map(([a, b]) => edit(a, b)).filter((e) => e !== null);
       context.report({
-        at: content.span(i - 1, last + 1),
+        at: content.span(i - 1, last2 + 1),
         messageId: "spaceBetweenChinese",
-        data: { text: text.slice(i - 1, last + 1) },
+        data: { text: text.slice(i - 1, last2 + 1) },
         fix: edits.length ? edits : void 0
       });
-      i = last - 1;
+      i = last2 - 1;
       continue;
     }
     i = j - 1;
@@ -11548,13 +11547,13 @@ var truncated_paragraph_default = defineRule({
       const start = p.bodyStart ?? 0;
       const end = proseEnd(report, p, start);
       if (end === null || !text.slice(start, end).trim()) return;
-      const last = text[end - 1];
+      const last2 = text[end - 1];
       let j = end;
       while (j > start && CLOSERS2.has(text[j - 1])) j--;
       if (j > start && FINAL.has(text[j - 1])) return;
-      if (LEAD_IN.has(last)) {
+      if (LEAD_IN.has(last2)) {
         if (context.options.allowColonBeforeList && opensList(report, p, paragraphs[i + 1])) return;
-        context.report({ at: p.content.span(end - 1, end), messageId: "dangling", data: { mark: last, tail: tail(text, end) } });
+        context.report({ at: p.content.span(end - 1, end), messageId: "dangling", data: { mark: last2, tail: tail(text, end) } });
         return;
       }
       context.report({ at: p.content.span(end - 1, end), messageId: "truncated", data: { tail: tail(text, end) } });
