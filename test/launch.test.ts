@@ -130,7 +130,7 @@ beforeAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, RACY_MS + 200));
 }, RACY_MS + 30_000);
 
-/** Runs the copy's bin with the cache in `cache` (or as `env` says); `--debug` adds the launcher's line. */
+/** Runs a copy's bin in the reports' directory with `env` added; `cache` is what the launcher's --debug line says, `stderr` the rest without debug lines. */
 function run(bin: string, args: string[], env: Record<string, string | undefined> = {}) {
   const r = spawnSync(process.execPath, [path.join(bin, 'bin/reportlint.js'), ...args], {
     cwd: reports,
